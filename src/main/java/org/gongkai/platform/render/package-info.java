@@ -1,0 +1,2 @@
+/** Page rendering and the static site writer (internal; used through the root-package API). */
+package org.gongkai.platform.render;
