@@ -1,0 +1,116 @@
+package org.gongkai.portal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.gongkai.organisation.Agency;
+import org.gongkai.organisation.AgencyDirectory;
+import org.gongkai.organisation.AgencyLevel;
+import org.gongkai.organisation.AgencyType;
+import org.gongkai.platform.PageRenderer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds every public page of the portal shell from public data only, through the one renderer.
+ * Abolished agencies have no pages.
+ */
+@Component
+class PortalPages {
+
+	private final AgencyDirectory directory;
+
+	private final PageRenderer renderer;
+
+	PortalPages(AgencyDirectory directory, PageRenderer renderer) {
+		this.directory = directory;
+		this.renderer = renderer;
+	}
+
+	static String agencyPath(Agency agency) {
+		return "/agencies/" + agency.code() + "/";
+	}
+
+	static String columnPath(Agency agency, AgencyColumn column) {
+		return agencyPath(agency) + column.slug() + "/";
+	}
+
+	String home() {
+		List<Agency> active = directory.active();
+		Map<String, Object> model = new HashMap<>();
+		model.put("governments", active.stream().filter(a -> a.type() == AgencyType.PEOPLES_GOVERNMENT && a.level().ordinal() <= AgencyLevel.COUNTY.ordinal()).toList());
+		model.put("departments", active.stream().filter(a -> a.type() != AgencyType.PEOPLES_GOVERNMENT && a.level().ordinal() <= AgencyLevel.COUNTY.ordinal()).toList());
+		model.put("townships", active.stream().filter(a -> a.level() == AgencyLevel.TOWNSHIP).toList());
+		model.put("agencyCount", active.size());
+		return renderer.render("portal/home", model);
+	}
+
+	String directoryPage() {
+		List<Agency> active = directory.active();
+		Map<String, List<Agency>> groups = new LinkedHashMap<>();
+		for (Agency a : active) {
+			groups.computeIfAbsent(groupName(a), k -> new ArrayList<>()).add(a);
+		}
+		return renderer.render("portal/directory", Map.of("groups", groups, "total", active.size()));
+	}
+
+	Optional<String> agencyHome(String code) {
+		return activeAgency(code).map(a -> renderer.render("portal/agency", Map.of("agency", a, "columns",
+				AgencyColumn.values(), "office", directory.office(a.id()), "parent",
+				directory.parentOf(a).filter(Agency::active).map(p -> (Object) p).orElse(""), "children",
+				directory.activeChildren(a.id()))));
+	}
+
+	Optional<String> column(String code, AgencyColumn column) {
+		return activeAgency(code).map(a -> {
+			Map<String, Object> model = new HashMap<>();
+			model.put("agency", a);
+			model.put("column", column);
+			model.put("columns", AgencyColumn.values());
+			if (column == AgencyColumn.GUIDE) {
+				model.put("office", directory.office(a.id()));
+				model.put("contacts", directory.contacts(a.id()));
+				return renderer.render("portal/guide", model);
+			}
+			return renderer.render("portal/column", model);
+		});
+	}
+
+	String sitemap(String baseUrl) {
+		List<String> urls = new ArrayList<>();
+		urls.add("/");
+		urls.add("/agencies/");
+		for (Agency a : directory.active()) {
+			urls.add(agencyPath(a));
+			for (AgencyColumn c : AgencyColumn.values()) {
+				urls.add(columnPath(a, c));
+			}
+		}
+		StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+			.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+		for (String url : urls) {
+			xml.append("  <url><loc>").append(org.springframework.web.util.HtmlUtils.htmlEscape(baseUrl + url)).append("</loc></url>\n");
+		}
+		return xml.append("</urlset>\n").toString();
+	}
+
+	private Optional<Agency> activeAgency(String code) {
+		return directory.findByCode(code).filter(Agency::active);
+	}
+
+	private static String groupName(Agency a) {
+		if (a.type() == AgencyType.PEOPLES_GOVERNMENT) {
+			return a.level() == AgencyLevel.TOWNSHIP ? "乡镇人民政府（街道办事处）" : a.level().label() + "人民政府";
+		}
+		if (a.level() == AgencyLevel.VILLAGE) {
+			return "村（社区）";
+		}
+		if (a.level() == AgencyLevel.TOWNSHIP) {
+			return "乡镇（街道）所属机构";
+		}
+		return a.level().label() + a.type().label();
+	}
+}
