@@ -121,7 +121,8 @@ class Accounts {
 
 	private static RoleGrant grant(ResultSet rs) throws SQLException {
 		long agency = rs.getLong("agency_id");
-		return new RoleGrant(Role.valueOf(rs.getString("role")), rs.wasNull() ? null : agency, rs.getBoolean("subtree"));
+		Long agencyId = rs.wasNull() ? null : agency;
+		return new RoleGrant(Role.valueOf(rs.getString("role")), agencyId, rs.getBoolean("subtree"));
 	}
 
 	private static StaffAccount withGrants(StaffAccount a, List<RoleGrant> grants) {

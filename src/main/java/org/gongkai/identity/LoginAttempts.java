@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Locks an account after {@link IdentityProperties#maxFailedAttempts()} consecutive wrong passwords
- * (form login and HTTP Basic alike), and records logins and lock-outs in the audit trail.
+ * (form login and HTTP Basic alike), records lock-outs in the audit trail, and keeps the time of the
+ * last successful login on the account.
  */
 @Component
 class LoginAttempts {

@@ -125,9 +125,10 @@ class Agencies {
 
 	private static Agency agency(ResultSet rs, int row) throws SQLException {
 		long parent = rs.getLong("parent_id");
+		Long parentId = rs.wasNull() ? null : parent;
 		return new Agency(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("short_name"),
-				AgencyLevel.valueOf(rs.getString("level")), AgencyType.valueOf(rs.getString("type")),
-				rs.wasNull() ? null : parent, rs.getString("path"), rs.getString("credit_code"),
+				AgencyLevel.valueOf(rs.getString("level")), AgencyType.valueOf(rs.getString("type")), parentId,
+				rs.getString("path"), rs.getString("credit_code"),
 				rs.getString("functions"), rs.getInt("sort_order"), rs.getBoolean("active"), rs.getInt("version"),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
 	}

@@ -46,6 +46,7 @@ public class StaticSite {
 				ch.write(java.nio.ByteBuffer.wrap(content));
 				ch.force(true);
 			}
+			makeWorldReadable(tmp);
 			try {
 				Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			}
@@ -55,6 +56,16 @@ public class StaticSite {
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("cannot write static page " + file, e);
+		}
+	}
+
+	/**
+	 * Temporary files are created owner-only; a published page must be readable by the web server
+	 * (nginx runs as another user), so it gets rw-r--r-- before it is moved into place.
+	 */
+	private static void makeWorldReadable(Path file) throws IOException {
+		if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
 		}
 	}
 

@@ -58,7 +58,9 @@ class SiteGenerator {
 	public void on(AgencyChanged event) {
 		directory.findById(event.agencyId()).ifPresent(agency -> {
 			writeAgency(agency);
+			// the parent lists its children, and the children link back to their parent
 			directory.parentOf(agency).ifPresent(this::writeAgency);
+			directory.activeChildren(agency.id()).forEach(this::writeAgency);
 		});
 		writeShared();
 	}

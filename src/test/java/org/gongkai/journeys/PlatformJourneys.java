@@ -157,6 +157,10 @@ abstract class PlatformJourneys {
 		assertThat(console.status()).isEqualTo(302);
 		assertThat(console.header("Location")).endsWith("/login");
 		assertThat(api("admin", "wrong-password-1").get("/api/v1/me").status()).isEqualTo(401);
+		JsonNode me = admin().get("/api/v1/me").json();
+		assertThat(me.get("grants").get(0).get("role").asString()).isEqualTo("SYSTEM_ADMIN");
+		assertThat(me.get("grants").get(0).get("agencyId").isNull()).isTrue();
+		assertThat(agencies.requireByCode("yiyuan").parentId()).isNull();
 	}
 
 	@Test

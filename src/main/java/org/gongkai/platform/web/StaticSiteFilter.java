@@ -70,7 +70,8 @@ class StaticSiteFilter extends OncePerRequestFilter {
 		String etag = "\"" + Long.toHexString(attributes.size()) + "-" + Long.toHexString(modified) + "\"";
 		response.setHeader("ETag", etag);
 		response.setDateHeader("Last-Modified", modified);
-		response.setHeader("Cache-Control", "public, max-age=60");
+		// revalidate every time (cheap 304s): a published or withdrawn item must show at once
+		response.setHeader("Cache-Control", "public, no-cache");
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY);
 		response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");

@@ -1,0 +1,217 @@
+package org.gongkai.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.gongkai.organisation.CreditCode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Real-browser journeys in Debian's headless Chromium: log in, create a department, find it in the
+ * public directory; axe-core (pinned, from com.deque.html.axe-core:selenium) reports no WCAG 2.1 A/AA
+ * violation on the portal pages, in the standard and the elder-friendly mode. Skipped with a message
+ * where Chromium is not installed, unless {@code GONGKAI_BROWSER_TESTS=required} (as in CI).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "gongkai.admin.password=" + PlatformJourneys.ADMIN_PASSWORD, "gongkai.demo.enabled=true",
+				"gongkai.demo.password=" + PlatformJourneys.DEMO_PASSWORD })
+@DirtiesContext
+class BrowserJourneyTest {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private static WebDriver driver;
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
+		Path dir = Files.createTempDirectory("gongkai-browser-");
+		registry.add("gongkai.data-dir", dir::toString);
+	}
+
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!installed) {
+			String message = "Browser journeys skipped: Debian chromium and chromium-driver are not installed "
+					+ "(apt-get install chromium chromium-driver fonts-wqy-zenhei)";
+			if ("required".equals(System.getenv("GONGKAI_BROWSER_TESTS"))) {
+				Assertions.fail(message + ", but GONGKAI_BROWSER_TESTS=required");
+			}
+			System.out.println(message);
+			Assumptions.abort(message);
+		}
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--window-size=1280,1000", "--user-data-dir=" + Files.createTempDirectory("gongkai-chromium-"));
+		driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+		Files.createDirectories(SCREENSHOTS);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (driver != null) {
+			driver.quit();
+		}
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	@Test
+	void logInCreateADepartmentAndFindItInThePublicDirectory() throws IOException {
+		driver.manage().deleteAllCookies();
+		driver.get(url("/login"));
+		driver.findElement(By.id("username")).sendKeys("admin");
+		driver.findElement(By.id("password")).sendKeys(PlatformJourneys.ADMIN_PASSWORD);
+		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/console"));
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("工作台");
+
+		driver.findElement(By.linkText("单位管理")).click();
+		driver.findElement(By.linkText("新增单位")).click();
+		new Select(driver.findElement(By.id("parentCode"))).selectByValue("yiyuan");
+		driver.findElement(By.id("name")).sendKeys("沂源县文化和旅游局");
+		driver.findElement(By.id("code")).sendKeys("yiyuan-wlj");
+		new Select(driver.findElement(By.id("level"))).selectByValue("COUNTY");
+		new Select(driver.findElement(By.id("type"))).selectByValue("DEPARTMENT");
+		String first17 = "11370323004399005";
+		driver.findElement(By.id("creditCode")).sendKeys(first17 + CreditCode.checkCharacter(first17));
+		driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("已新增单位“沂源县文化和旅游局”");
+		screenshot("console-agency-created");
+
+		// the public directory is regenerated after the change is committed
+		new WebDriverWait(driver, Duration.ofSeconds(20)).pollingEvery(Duration.ofMillis(300)).until(d -> {
+			d.get(url("/agencies/"));
+			return d.getPageSource().contains("沂源县文化和旅游局");
+		});
+		driver.findElement(By.linkText("沂源县文化和旅游局")).click();
+		assertThat(driver.findElement(By.tagName("h1")).getText()).contains("沂源县文化和旅游局");
+		assertThat(driver.findElements(By.cssSelector(".column-nav a"))).extracting(e -> e.getText())
+			.containsExactly("政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政府信息公开工作年度报告");
+		screenshot("portal-new-agency");
+	}
+
+	@Test
+	void portalPagesHaveNoAccessibilityViolations() throws IOException {
+		for (String path : List.of("/", "/agencies/", "/agencies/yiyuan/", "/agencies/yiyuan-fgj/guide/",
+				"/agencies/yiyuan-lucun/statutory/")) {
+			driver.get(url(path));
+			assertThat(axeViolations()).as("axe violations on " + path).isEmpty();
+		}
+		screenshot("portal-guide");
+	}
+
+	@Test
+	void elderModeEnlargesTextPersistsAcrossPagesAndStaysAccessible() throws IOException {
+		driver.get(url("/"));
+		((JavascriptExecutor) driver).executeScript("window.localStorage.removeItem('gk-elder')");
+		driver.navigate().refresh();
+		double normal = fontSize();
+		driver.findElement(By.id("elder-toggle")).click();
+		assertThat(driver.findElement(By.id("elder-toggle")).getDomAttribute("aria-pressed")).isEqualTo("true");
+		assertThat(fontSize()).isGreaterThanOrEqualTo(18.0).isGreaterThan(normal);
+
+		driver.get(url("/agencies/yiyuan/guide/"));
+		assertThat(driver.findElement(By.tagName("html")).getDomAttribute("class")).contains("elder");
+		assertThat(fontSize()).isGreaterThanOrEqualTo(18.0);
+		assertThat(axeViolations()).as("axe violations in elder mode").isEmpty();
+		screenshot("portal-guide-elder");
+
+		driver.findElement(By.id("elder-toggle")).click();
+		driver.get(url("/"));
+		assertThat(String.valueOf(driver.findElement(By.tagName("html")).getDomAttribute("class"))).doesNotContain("elder");
+	}
+
+	@Test
+	void theConsoleLoginPageIsAccessibleToo() {
+		driver.manage().deleteAllCookies();
+		driver.get(url("/login"));
+		assertThat(axeViolations()).isEmpty();
+	}
+
+	private double fontSize() {
+		Object px = ((JavascriptExecutor) driver)
+			.executeScript("return parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)");
+		return ((Number) px).doubleValue();
+	}
+
+	/** Runs the pinned axe-core with the WCAG 2.0/2.1 A and AA rules; returns one line per violation. */
+	@SuppressWarnings("unchecked")
+	private List<String> axeViolations() {
+		JavascriptExecutor js = (JavascriptExecutor) driver;
+		js.executeScript(axeSource());
+		Object result = js.executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+				  .then(r => done(r.violations.map(v => v.id + ' [' + v.impact + '] ' + v.help + ' @ '
+				      + v.nodes.map(n => n.target.join(' ')).join(', '))))
+				  .catch(e => done(['axe failed: ' + e]));
+				""");
+		return (List<String>) result;
+	}
+
+	private static String axeSourceCache;
+
+	private static String axeSource() {
+		if (axeSourceCache == null) {
+			try (InputStream in = BrowserJourneyTest.class.getResourceAsStream("/axe.min.js")) {
+				if (in == null) {
+					throw new IllegalStateException("axe.min.js not on the test classpath (com.deque.html.axe-core:selenium)");
+				}
+				axeSourceCache = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			}
+			catch (IOException e) {
+				throw new IllegalStateException(e);
+			}
+		}
+		return axeSourceCache;
+	}
+
+	private static void screenshot(String name) throws IOException {
+		File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+		Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+	}
+}
