@@ -331,6 +331,62 @@ abstract class PlatformJourneys {
 			.contains("新增单位 沂源县审计局");
 	}
 
+	@Test
+	void anAgencyAdministratorGrantsOnlyOrdinaryRolesInItsOwnAgency() {
+		long fgj = agencies.requireByCode("yiyuan-fgj").id();
+		long nyj = agencies.requireByCode("yiyuan-nyj").id();
+		Http fgjAdmin = demo("fgj-admin");
+		assertThat(fgjAdmin.postJson("/api/v1/accounts", Map.of("username", "fgj-new-editor", "displayName", "新编辑",
+				"agencyId", fgj, "password", "Xin-Bianji-2026", "grants", List.of(Map.of("role", "EDITOR", "agencyId", fgj))))
+			.status()).isEqualTo(201);
+		assertThat(fgjAdmin.postJson("/api/v1/accounts", Map.of("username", "fgj-new-sup", "displayName", "越权",
+				"agencyId", fgj, "password", "Yue-Quan-2026x", "grants",
+				List.of(Map.of("role", "SUPERVISOR", "agencyId", fgj)))).status()).isEqualTo(403);
+		assertThat(fgjAdmin.postJson("/api/v1/accounts", Map.of("username", "nyj-new-editor", "displayName", "越权",
+				"agencyId", nyj, "password", "Yue-Quan-2026x", "grants", List.of(Map.of("role", "EDITOR", "agencyId", nyj))))
+			.status()).isEqualTo(403);
+		Http.Response weak = admin().postJson("/api/v1/accounts", Map.of("username", "weak-pw", "displayName", "弱密码",
+				"agencyId", fgj, "password", "12345", "grants", List.of(Map.of("role", "EDITOR", "agencyId", fgj))));
+		assertThat(weak.status()).isEqualTo(400);
+		assertThat(weak.body()).contains("密码至少需要10位");
+		assertThat(api("fgj-new-editor", "Xin-Bianji-2026").get("/api/v1/me").json().get("agency").asString())
+			.isEqualTo("yiyuan-fgj");
+	}
+
+	@Test
+	void staffChangeTheirOwnPassword() {
+		long lucun = agencies.requireByCode("yiyuan-lucun").id();
+		assertThat(admin().postJson("/api/v1/accounts", Map.of("username", "pw-changer", "displayName", "改密码",
+				"agencyId", lucun, "password", "Old-Secret-2026", "grants", List.of(Map.of("role", "EDITOR", "agencyId", lucun))))
+			.status()).isEqualTo(201);
+		Http console = session("pw-changer", "Old-Secret-2026");
+		Http.Response wrong = console.postForm("/console/password", "/console/password",
+				Map.of("currentPassword", "not-it-2026", "newPassword", "New-Secret-2026", "confirmation", "New-Secret-2026"), true);
+		assertThat(wrong.body()).contains("当前密码不正确");
+		Http.Response mismatch = console.postForm("/console/password", "/console/password",
+				Map.of("currentPassword", "Old-Secret-2026", "newPassword", "New-Secret-2026", "confirmation", "Other-2026x"), true);
+		assertThat(mismatch.body()).contains("两次输入的新密码不一致");
+		assertThat(console.postForm("/console/password", "/console/password", Map.of("currentPassword", "Old-Secret-2026",
+				"newPassword", "New-Secret-2026", "confirmation", "New-Secret-2026"), true).status()).isEqualTo(302);
+		assertThat(api("pw-changer", "Old-Secret-2026").get("/api/v1/me").status()).isEqualTo(401);
+		assertThat(api("pw-changer", "New-Secret-2026").get("/api/v1/me").status()).isEqualTo(200);
+	}
+
+	@Test
+	void anAdministratorLoadsAYearFromThePastedNotice() {
+		Http console = session("admin", ADMIN_PASSWORD);
+		String notice = "一、元旦：1月1日（周二）放假1天。\n二、春节：2月2日（周六）至8日（周五）放假调休，共7天。1月27日（周日）上班。";
+		Http.Response preview = console.postForm("/console/calendar/edit", "/console/calendar/edit?year=2029",
+				Map.of("year", "2029", "source", "测试通知", "notice", notice, "action", "parse"), true);
+		assertThat(preview.body()).contains("2029-02-02 春节", "2029-01-27").contains("请逐一核对后保存");
+		assertThat(anonymous().get("/api/v1/public/calendar/2029").status()).isEqualTo(404);
+		assertThat(console.postForm("/console/calendar/edit", "/console/calendar/edit?year=2029",
+				Map.of("year", "2029", "source", "测试通知", "holidays", "2029-01-01 元旦\n2029-02-02 春节", "makeups",
+						"2029-01-27", "action", "save"), true).status()).isEqualTo(302);
+		assertThat(anonymous().get("/api/v1/public/calendar/2029").json().get("makeupWorkdays").toString())
+			.contains("2029-01-27");
+	}
+
 	// ---- portal ------------------------------------------------------------------------------------
 
 	@Test
