@@ -24,3 +24,27 @@
     });
   });
 }());
+
+/* Read-aloud on article pages (适老化 W7): the browser's own speech synthesis, switchable on and off. */
+(function () {
+  document.addEventListener('DOMContentLoaded', function () {
+    var button = document.querySelector('.read-aloud');
+    var article = document.querySelector('article.document');
+    if (!button || !article || !('speechSynthesis' in window)) { return; }
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      if (window.speechSynthesis.speaking) {
+        window.speechSynthesis.cancel();
+        button.setAttribute('aria-pressed', 'false');
+        button.textContent = '朗读全文';
+        return;
+      }
+      var utterance = new SpeechSynthesisUtterance(article.innerText);
+      utterance.lang = 'zh-CN';
+      utterance.onend = function () { button.setAttribute('aria-pressed', 'false'); button.textContent = '朗读全文'; };
+      window.speechSynthesis.speak(utterance);
+      button.setAttribute('aria-pressed', 'true');
+      button.textContent = '停止朗读';
+    });
+  });
+}());

@@ -37,10 +37,9 @@ class PortalController {
 		return html(pages.agencyHome(code).orElseThrow(PortalController::notFound));
 	}
 
-	@GetMapping({ "/agencies/{code}/{column}/", "/agencies/{code}/{column}" })
-	ResponseEntity<String> column(@PathVariable String code, @PathVariable String column) {
-		AgencyColumn c = AgencyColumn.bySlug(column).orElseThrow(PortalController::notFound);
-		return html(pages.column(code, c).orElseThrow(PortalController::notFound));
+	@GetMapping({ "/agencies/{code}/guide/", "/agencies/{code}/guide" })
+	ResponseEntity<String> guide(@PathVariable String code) {
+		return html(pages.guide(code).orElseThrow(PortalController::notFound));
 	}
 
 	private static DomainException notFound() {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.gongkai.catalog.Catalog;
+import org.gongkai.catalog.CatalogNode;
 import org.gongkai.organisation.Agency;
 import org.gongkai.organisation.AgencyDirectory;
 import org.gongkai.organisation.AgencyLevel;
@@ -25,17 +27,29 @@ class PortalPages {
 
 	private final PageRenderer renderer;
 
-	PortalPages(AgencyDirectory directory, PageRenderer renderer) {
+	private final Catalog catalog;
+
+	private final List<org.gongkai.platform.SitemapContributor> sitemapContributors;
+
+	PortalPages(AgencyDirectory directory, PageRenderer renderer, Catalog catalog,
+			List<org.gongkai.platform.SitemapContributor> sitemapContributors) {
 		this.directory = directory;
 		this.renderer = renderer;
+		this.catalog = catalog;
+		this.sitemapContributors = sitemapContributors;
 	}
 
 	static String agencyPath(Agency agency) {
 		return "/agencies/" + agency.code() + "/";
 	}
 
-	static String columnPath(Agency agency, AgencyColumn column) {
-		return agencyPath(agency) + column.slug() + "/";
+	static String guidePath(Agency agency) {
+		return agencyPath(agency) + Catalog.GUIDE + "/";
+	}
+
+	/** The level-one entries shown in the agency's column navigation. */
+	List<CatalogNode> columns(Agency agency) {
+		return catalog.topLevel(agency.id()).stream().filter(n -> !n.hidden()).toList();
 	}
 
 	String home() {
@@ -59,23 +73,20 @@ class PortalPages {
 
 	Optional<String> agencyHome(String code) {
 		return activeAgency(code).map(a -> renderer.render("portal/agency", Map.of("agency", a, "columns",
-				AgencyColumn.values(), "office", directory.office(a.id()), "parent",
+				columns(a), "office", directory.office(a.id()), "parent",
 				directory.parentOf(a).filter(Agency::active).map(p -> (Object) p).orElse(""), "children",
 				directory.activeChildren(a.id()))));
 	}
 
-	Optional<String> column(String code, AgencyColumn column) {
+	Optional<String> guide(String code) {
 		return activeAgency(code).map(a -> {
 			Map<String, Object> model = new HashMap<>();
 			model.put("agency", a);
-			model.put("column", column);
-			model.put("columns", AgencyColumn.values());
-			if (column == AgencyColumn.GUIDE) {
-				model.put("office", directory.office(a.id()));
-				model.put("contacts", directory.contacts(a.id()));
-				return renderer.render("portal/guide", model);
-			}
-			return renderer.render("portal/column", model);
+			model.put("columns", columns(a));
+			model.put("column", catalog.node(a.id(), Catalog.GUIDE).orElse(null));
+			model.put("office", directory.office(a.id()));
+			model.put("contacts", directory.contacts(a.id()));
+			return renderer.render("portal/guide", model);
 		});
 	}
 
@@ -85,10 +96,9 @@ class PortalPages {
 		urls.add("/agencies/");
 		for (Agency a : directory.active()) {
 			urls.add(agencyPath(a));
-			for (AgencyColumn c : AgencyColumn.values()) {
-				urls.add(columnPath(a, c));
-			}
+			urls.add(guidePath(a));
 		}
+		sitemapContributors.forEach(c -> urls.addAll(c.publicPaths()));
 		StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
 			.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
 		for (String url : urls) {

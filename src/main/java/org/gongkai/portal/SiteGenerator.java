@@ -65,6 +65,18 @@ class SiteGenerator {
 		writeShared();
 	}
 
+	/** The column navigation changed: the agency's own pages show it. */
+	@ApplicationModuleListener
+	public void on(org.gongkai.catalog.CatalogChanged event) {
+		directory.findById(event.agencyId()).ifPresent(this::writeAgency);
+	}
+
+	/** Another module rewrote public pages: the sitemap lists them. */
+	@ApplicationModuleListener
+	public void on(org.gongkai.platform.PublicPagesChanged event) {
+		writeShared();
+	}
+
 	private void writeAgency(Agency agency) {
 		String path = PortalPages.agencyPath(agency);
 		if (!agency.active()) {
@@ -72,9 +84,7 @@ class SiteGenerator {
 			return;
 		}
 		pages.agencyHome(agency.code()).ifPresent(html -> site.writePage(path, html));
-		for (AgencyColumn column : AgencyColumn.values()) {
-			pages.column(agency.code(), column).ifPresent(html -> site.writePage(PortalPages.columnPath(agency, column), html));
-		}
+		pages.guide(agency.code()).ifPresent(html -> site.writePage(PortalPages.guidePath(agency), html));
 	}
 
 	private void writeShared() {

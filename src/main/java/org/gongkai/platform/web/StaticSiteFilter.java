@@ -40,6 +40,9 @@ class StaticSiteFilter extends OncePerRequestFilter {
 		if (!"GET".equals(method) && !"HEAD".equals(method)) {
 			return true;
 		}
+		if (request.getQueryString() != null) {
+			return true; // filtered or paged lists are rendered on request
+		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		for (String prefix : DYNAMIC_PREFIXES) {
 			if (path.startsWith(prefix)) {

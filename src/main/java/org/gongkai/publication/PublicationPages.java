@@ -1,0 +1,280 @@
+package org.gongkai.publication;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.gongkai.catalog.Catalog;
+import org.gongkai.catalog.CatalogNode;
+import org.gongkai.catalog.NodeKind;
+import org.gongkai.catalog.Themes;
+import org.gongkai.organisation.Agency;
+import org.gongkai.platform.PageRenderer;
+import org.gongkai.platform.SiteSettings;
+import org.gongkai.platform.Zones;
+import org.springframework.stereotype.Component;
+
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+
+/**
+ * Renders the public pages of items — the item page with its metadata table, catalogue node lists
+ * with filters and paging, Atom feeds — from public data only, through the platform's one renderer.
+ */
+@Component
+class PublicationPages {
+
+	static final int PAGE_SIZE = 20;
+
+	private static final DateTimeFormatter PUB_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	private final PageRenderer renderer;
+
+	private final PublicationQueries queries;
+
+	private final Catalog catalog;
+
+	private final Themes themes;
+
+	private final SiteSettings site;
+
+	private final OnRequestCatalog onRequest;
+
+	private final NormativeDocuments normative;
+
+	PublicationPages(PageRenderer renderer, PublicationQueries queries, Catalog catalog, Themes themes, SiteSettings site,
+			OnRequestCatalog onRequest, NormativeDocuments normative) {
+		this.normative = normative;
+		this.renderer = renderer;
+		this.queries = queries;
+		this.catalog = catalog;
+		this.themes = themes;
+		this.site = site;
+		this.onRequest = onRequest;
+	}
+
+	/** List filters from the query string; all optional. */
+	record Filters(Integer year, String theme, String documentType, Validity validity, int page) {
+
+		static final Filters NONE = new Filters(null, null, null, null, 1);
+
+		boolean isEmpty() {
+			return year == null && theme == null && documentType == null && validity == null && page <= 1;
+		}
+
+		String query(int toPage) {
+			StringBuilder q = new StringBuilder();
+			if (year != null) {
+				q.append("&year=").append(year);
+			}
+			if (theme != null) {
+				q.append("&theme=").append(java.net.URLEncoder.encode(theme, java.nio.charset.StandardCharsets.UTF_8));
+			}
+			if (documentType != null) {
+				q.append("&type=").append(java.net.URLEncoder.encode(documentType, java.nio.charset.StandardCharsets.UTF_8));
+			}
+			if (validity != null) {
+				q.append("&validity=").append(validity.name());
+			}
+			q.append("&page=").append(toPage);
+			return "?" + q.substring(1);
+		}
+	}
+
+	Optional<String> documentPage(Agency agency, long id) {
+		return queries.publicDocument(id).filter(d -> d.agencyId() == agency.id()).map(doc -> {
+			Map<String, Object> model = base(agency);
+			CatalogNode node = doc.nodeIds().isEmpty() ? null : catalog.nodeById(doc.nodeIds().get(0)).orElse(null);
+			model.put("doc", doc);
+			model.put("ancestry", node == null ? List.of() : catalog.ancestry(node));
+			model.put("current", node == null ? Catalog.STATUTORY : catalog.ancestry(node).get(0).code());
+			model.put("attachments", queries.attachments(id)
+				.stream()
+				.map(a -> Map.of("name", a.fileName(), "size", a.sizeLabel(), "href", PublicationPaths.attachment(agency, a)))
+				.toList());
+			model.put("pubDate", doc.publishedAt() == null ? doc.publishedOn() + " 00:00"
+					: PUB_DATE.format(doc.publishedAt().atZone(Zones.CHINA)));
+			model.put("repostLag", null);
+			return renderer.render("publication/document", model);
+		});
+	}
+
+	CatalogView view(Agency agency) {
+		return new CatalogView(catalog.tree(agency.id()), queries.publishedCountByNode(agency.id()));
+	}
+
+	Optional<String> nodePage(Agency agency, String nodeCode, Filters filters) {
+		return nodePage(agency, view(agency), nodeCode, filters);
+	}
+
+	Optional<String> nodePage(Agency agency, CatalogView view, String nodeCode, Filters filters) {
+		Optional<CatalogNode> found = view.node(nodeCode);
+		if (found.isEmpty() || found.get().hidden() || found.get().kind() == NodeKind.GUIDE) {
+			return Optional.empty();
+		}
+		CatalogNode node = found.get();
+		List<CatalogNode> ancestry = view.ancestry(node);
+		if (ancestry.stream().anyMatch(CatalogNode::hidden)) {
+			return Optional.empty();
+		}
+		Map<String, Object> model = new HashMap<>();
+		model.put("agency", agency);
+		model.put("columns", view.tree().stream().filter(n -> n.isTopLevel() && !n.hidden()).toList());
+		model.put("node", node);
+		model.put("ancestry", ancestry);
+		model.put("current", ancestry.get(0).code());
+		model.put("filters", filters);
+		List<Map<String, Object>> children = new ArrayList<>();
+		for (CatalogNode child : view.children(node.id())) {
+			if (child.hidden()) {
+				continue;
+			}
+			long count = view.count(child.id());
+			if (count > 0 || child.emptyExplanation() != null) {
+				Map<String, Object> c = new HashMap<>();
+				c.put("node", child);
+				c.put("count", count);
+				c.put("href", PublicationPaths.node(agency, child));
+				children.add(c);
+			}
+		}
+		model.put("children", children);
+		if (node.kind() == NodeKind.ON_REQUEST) {
+			model.put("issues", onRequest.issues(agency.id()));
+		}
+		Set<Long> subtree = view.subtree(node.id());
+		PublicationQueries.Page page = view.count(node.id()) == 0 && filters.isEmpty()
+				? new PublicationQueries.Page(List.of(), 0, 1, PAGE_SIZE)
+				: queries.publicPage(new DocumentQuery(List.of(agency.id()), subtree, filters.year(),
+				filters.theme(), filters.documentType(), filters.validity(), null, null, null, null), filters.page(), PAGE_SIZE);
+		model.put("page", page);
+		model.put("themes", themes.topLevel());
+		model.put("types", themes.documentTypes());
+		model.put("validities", Validity.values());
+		model.put("feed", PublicationPaths.nodeFeed(agency, node));
+		model.put("nodePath", PublicationPaths.node(agency, node));
+		List<Map<String, String>> pager = new ArrayList<>();
+		for (int p = 1; p <= page.pages() && page.pages() > 1; p++) {
+			if (p == 1 || p == page.pages() || Math.abs(p - page.page()) <= 2) {
+				pager.add(Map.of("label", String.valueOf(p), "href", filters.query(p), "current", String.valueOf(p == page.page())));
+			}
+		}
+		model.put("pager", pager);
+		model.put("prev", page.page() > 1 ? filters.query(page.page() - 1) : null);
+		model.put("next", page.page() < page.pages() ? filters.query(page.page() + 1) : null);
+		return Optional.of(renderer.render("publication/node", model));
+	}
+
+	Optional<String> onRequestIssuePage(Agency agency, long issueId) {
+		return onRequest.issue(agency.id(), issueId).map(issue -> {
+			Map<String, Object> model = base(agency);
+			model.put("issue", issue);
+			model.put("current", Catalog.ON_REQUEST);
+			return renderer.render("publication/on-request-issue", model);
+		});
+	}
+
+	/** The public normative-document page: ledger of published items, issuing bodies, cleanup results. */
+	String normativePage(Agency agency) {
+		Map<String, Object> model = base(agency);
+		model.put("current", Catalog.STATUTORY);
+		model.put("ledger", normative.ledger(agency.id()).stream().filter(d -> d.status() == DocumentStatus.PUBLISHED).toList());
+		model.put("bodies", normative.issuingBodies(agency.id()));
+		model.put("rounds", normative.rounds(agency.id()).stream().filter(NormativeDocuments.Round::concluded).toList());
+		return renderer.render("publication/normative", model);
+	}
+
+	Optional<String> cleanupPage(Agency agency, long roundId) {
+		return normative.round(agency.id(), roundId).filter(NormativeDocuments.Round::concluded).map(round -> {
+			Map<String, Object> model = base(agency);
+			model.put("current", Catalog.STATUTORY);
+			model.put("round", round);
+			model.put("items", normative.items(roundId));
+			return renderer.render("publication/cleanup", model);
+		});
+	}
+
+	String agencyFeed(Agency agency) {
+		PublicationQueries.Page page = queries.publicPage(DocumentQuery.published(List.of(agency.id())), 1, 50);
+		return feed(agency.name() + "政府信息公开", PublicationPaths.agencyFeed(agency), "/agencies/" + agency.code() + "/", agency,
+				page.items());
+	}
+
+	Optional<String> nodeFeed(Agency agency, String nodeCode) {
+		return nodeFeed(agency, view(agency), nodeCode);
+	}
+
+	Optional<String> nodeFeed(Agency agency, CatalogView view, String nodeCode) {
+		return view.node(nodeCode).filter(n -> !n.hidden()).map(node -> {
+			Set<Long> subtree = view.subtree(node.id());
+			PublicationQueries.Page page = queries.publicPage(
+					new DocumentQuery(List.of(agency.id()), subtree, null, null, null, null, null, null, null, null), 1, 50);
+			return feed(agency.name() + " - " + node.title(), PublicationPaths.nodeFeed(agency, node),
+					PublicationPaths.node(agency, node), agency, page.items());
+		});
+	}
+
+	private String feed(String title, String selfPath, String alternatePath, Agency agency, List<DocumentSummary> items) {
+		String base = "https://" + site.domain();
+		SyndFeed feed = new SyndFeedImpl();
+		feed.setFeedType("atom_1.0");
+		feed.setTitle(title);
+		feed.setUri(base + selfPath);
+		feed.setLink(base + alternatePath);
+		SyndLinkImpl self = new SyndLinkImpl();
+		self.setRel("self");
+		self.setHref(base + selfPath);
+		SyndLinkImpl alternate = new SyndLinkImpl();
+		alternate.setRel("alternate");
+		alternate.setHref(base + alternatePath);
+		feed.setLinks(List.of(self, alternate));
+		feed.setAuthor(agency.name());
+		feed.setLanguage("zh-CN");
+		feed.setPublishedDate(items.isEmpty() ? Date.from(agency.updatedAt())
+				: Date.from(items.get(0).publishedOn().atStartOfDay(Zones.CHINA).toInstant()));
+		List<SyndEntry> entries = new ArrayList<>();
+		for (DocumentSummary s : items) {
+			SyndEntry e = new SyndEntryImpl();
+			e.setTitle(s.title());
+			e.setLink(base + PublicationPaths.document(agency, s.id()));
+			e.setUri("urn:gongkai:document:" + s.id());
+			Date date = Date.from(s.publishedOn().atStartOfDay(Zones.CHINA).toInstant().atOffset(ZoneOffset.UTC).toInstant());
+			e.setPublishedDate(date);
+			e.setUpdatedDate(date);
+			e.setAuthor(agency.name());
+			if (s.summary() != null) {
+				SyndContentImpl summary = new SyndContentImpl();
+				summary.setType("text");
+				summary.setValue(s.summary());
+				e.setDescription(summary);
+			}
+			entries.add(e);
+		}
+		feed.setEntries(entries);
+		try {
+			return new SyndFeedOutput().outputString(feed);
+		}
+		catch (FeedException e) {
+			throw new IllegalStateException("cannot write feed", e);
+		}
+	}
+
+	private Map<String, Object> base(Agency agency) {
+		Map<String, Object> model = new HashMap<>();
+		model.put("agency", agency);
+		model.put("columns", catalog.topLevel(agency.id()).stream().filter(n -> !n.hidden()).toList());
+		return model;
+	}
+}

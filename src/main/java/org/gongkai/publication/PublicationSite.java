@@ -1,0 +1,226 @@
+package org.gongkai.publication;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.gongkai.catalog.Catalog;
+import org.gongkai.catalog.CatalogChanged;
+import org.gongkai.catalog.CatalogNode;
+import org.gongkai.catalog.NodeKind;
+import org.gongkai.organisation.Agency;
+import org.gongkai.organisation.AgencyChanged;
+import org.gongkai.organisation.AgencyDirectory;
+import org.gongkai.platform.FileStore;
+import org.gongkai.platform.PublicPagesChanged;
+import org.gongkai.platform.SitemapContributor;
+import org.gongkai.platform.StaticSite;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the static site in step with items: after a change is committed (through the event publication
+ * registry, retried on failure) the item's page and files are written or removed, and the lists and
+ * feeds of every node it was or is filed under are rewritten. Only public content is ever written.
+ */
+@Component
+class PublicationSite implements SitemapContributor {
+
+	private static final Logger log = LoggerFactory.getLogger(PublicationSite.class);
+
+	private final PublicationPages pages;
+
+	private final PublicationQueries queries;
+
+	private final StaticSite site;
+
+	private final AgencyDirectory agencies;
+
+	private final Catalog catalog;
+
+	private final FileStore files;
+
+	private final OnRequestCatalog onRequest;
+
+	private final ApplicationEventPublisher events;
+
+	PublicationSite(PublicationPages pages, PublicationQueries queries, StaticSite site, AgencyDirectory agencies,
+			Catalog catalog, FileStore files, OnRequestCatalog onRequest, ApplicationEventPublisher events) {
+		this.pages = pages;
+		this.queries = queries;
+		this.site = site;
+		this.agencies = agencies;
+		this.catalog = catalog;
+		this.files = files;
+		this.onRequest = onRequest;
+		this.events = events;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	@Order(10)
+	public void generateAll() {
+		long start = System.nanoTime();
+		onRequest.compileDue();
+		int written = 0;
+		for (Agency agency : agencies.active()) {
+			CatalogView view = pages.view(agency);
+			writeNodes(agency, view, view.tree().stream().filter(n -> n.isTopLevel() || view.count(n.id()) > 0
+					|| n.emptyExplanation() != null).toList());
+			writeShared(agency);
+			int page = 1;
+			while (true) {
+				PublicationQueries.Page p = queries.publicPage(DocumentQuery.published(List.of(agency.id())), page, 500);
+				for (DocumentSummary s : p.items()) {
+					if (site.fileFor(PublicationPaths.document(agency, s.id())).filter(java.nio.file.Files::exists).isEmpty()) {
+						writeDocument(agency, s.id());
+						written++;
+					}
+				}
+				if (page >= p.pages()) {
+					break;
+				}
+				page++;
+			}
+		}
+		events.publishEvent(new PublicPagesChanged(null));
+		log.info("Publication pages written ({} item pages new) in {} ms", written, (System.nanoTime() - start) / 1_000_000);
+	}
+
+	@ApplicationModuleListener
+	public void on(PublicDocumentChanged event) {
+		agencies.findById(event.agencyId()).filter(Agency::active).ifPresent(agency -> {
+			writeDocument(agency, event.documentId());
+			CatalogView view = pages.view(agency);
+			Set<CatalogNode> affected = new LinkedHashSet<>();
+			for (Long nodeId : event.nodeIds()) {
+				view.node(nodeId).ifPresent(n -> affected.addAll(view.ancestry(n)));
+			}
+			writeNodes(agency, view, new ArrayList<>(affected));
+			writeShared(agency);
+			events.publishEvent(new PublicPagesChanged(agency.id()));
+		});
+	}
+
+	@ApplicationModuleListener
+	public void on(CatalogChanged event) {
+		agencies.findById(event.agencyId()).filter(Agency::active).ifPresent(agency -> {
+			CatalogView view = pages.view(agency);
+			for (CatalogNode node : view.tree()) {
+				if (node.hidden()) {
+					site.deleteTree(PublicationPaths.node(agency, node));
+				}
+			}
+			writeNodes(agency, view, view.tree().stream().filter(n -> !n.hidden() && (n.isTopLevel()
+					|| view.count(n.id()) > 0 || n.emptyExplanation() != null)).toList());
+			events.publishEvent(new PublicPagesChanged(agency.id()));
+		});
+	}
+
+	@ApplicationModuleListener
+	public void on(AgencyChanged event) {
+		agencies.findById(event.agencyId()).filter(Agency::active).ifPresent(agency -> {
+			CatalogView view = pages.view(agency);
+			writeNodes(agency, view, view.tree().stream().filter(n -> n.isTopLevel() || view.count(n.id()) > 0
+					|| n.emptyExplanation() != null).toList());
+			writeShared(agency);
+		});
+	}
+
+	@ApplicationModuleListener
+	public void on(CleanupConcluded event) {
+		agencies.findById(event.agencyId()).filter(Agency::active).ifPresent(agency -> {
+			pages.cleanupPage(agency, event.roundId())
+				.ifPresent(html -> site.writePage(PublicationPaths.cleanup(agency, event.roundId()), html));
+			writeShared(agency);
+			events.publishEvent(new PublicPagesChanged(agency.id()));
+		});
+	}
+
+	@ApplicationModuleListener
+	public void on(PublicPagesChanged event) {
+		if (event.agencyId() != null) {
+			agencies.findById(event.agencyId()).filter(Agency::active).ifPresent(this::writeShared);
+		}
+	}
+
+	/** The agency's feed and its normative-document page. */
+	private void writeShared(Agency agency) {
+		site.fileFor(PublicationPaths.agencyFeed(agency))
+			.ifPresent(f -> site.write(f, pages.agencyFeed(agency).getBytes(StandardCharsets.UTF_8)));
+		site.writePage(PublicationPaths.normative(agency), pages.normativePage(agency));
+	}
+
+	@ApplicationModuleListener
+	public void on(OnRequestCatalogCompiled event) {
+		agencies.findById(event.agencyId()).filter(Agency::active).ifPresent(agency -> {
+			CatalogView view = pages.view(agency);
+			view.node(Catalog.ON_REQUEST).ifPresent(n -> writeNodes(agency, view, List.of(n)));
+			pages.onRequestIssuePage(agency, event.issueId())
+				.ifPresent(html -> site.writePage(PublicationPaths.onRequestIssue(agency, event.issueId()), html));
+			events.publishEvent(new PublicPagesChanged(agency.id()));
+		});
+	}
+
+	/** Writes the item's page and files when it is public, removes them otherwise. */
+	void writeDocument(Agency agency, long documentId) {
+		String path = PublicationPaths.document(agency, documentId);
+		var html = pages.documentPage(agency, documentId);
+		if (html.isEmpty()) {
+			site.deleteTree(path);
+			return;
+		}
+		site.deleteTree(path);
+		for (Attachment a : queries.attachments(documentId)) {
+			files.get(a.storageKey())
+				.ifPresent(bytes -> site.fileFor(PublicationPaths.attachment(agency, a)).ifPresent(f -> site.write(f, bytes)));
+		}
+		site.writePage(path, html.get());
+	}
+
+	/** Writes the first page and the feed of each node (other pages and filtered lists render on request). */
+	private void writeNodes(Agency agency, CatalogView view, List<CatalogNode> nodes) {
+		for (CatalogNode node : nodes) {
+			if (node.kind() == NodeKind.GUIDE) {
+				continue;
+			}
+			String path = PublicationPaths.node(agency, node);
+			pages.nodePage(agency, view, node.code(), PublicationPages.Filters.NONE).ifPresentOrElse(html -> {
+				site.writePage(path, html);
+				pages.nodeFeed(agency, view, node.code())
+					.ifPresent(feed -> site.fileFor(PublicationPaths.nodeFeed(agency, node))
+						.ifPresent(f -> site.write(f, feed.getBytes(StandardCharsets.UTF_8))));
+			}, () -> site.deleteTree(path));
+		}
+	}
+
+	@Override
+	public List<String> publicPaths() {
+		List<String> paths = new ArrayList<>();
+		for (Agency agency : agencies.active()) {
+			for (CatalogNode node : catalog.topLevel(agency.id())) {
+				if (!node.hidden() && node.kind() != NodeKind.GUIDE) {
+					paths.add(PublicationPaths.node(agency, node));
+				}
+			}
+			paths.add(PublicationPaths.normative(agency));
+			int page = 1;
+			while (true) {
+				PublicationQueries.Page p = queries.publicPage(DocumentQuery.published(List.of(agency.id())), page, 1000);
+				p.items().forEach(s -> paths.add(PublicationPaths.document(agency, s.id())));
+				if (page >= p.pages()) {
+					break;
+				}
+				page++;
+			}
+		}
+		return paths;
+	}
+}
