@@ -42,7 +42,11 @@ public class CatalogManagement {
 	}
 
 	public record NodeDetails(String title, String description, String emptyExplanation, String timeLimitText,
-			String timeLimitRule, boolean hidden) {
+			String timeLimitRule, Boolean hidden) {
+
+		boolean hide() {
+			return Boolean.TRUE.equals(hidden);
+		}
 	}
 
 	public CatalogNode addChild(long agencyId, String parentCode, String code, NodeDetails details) {
@@ -67,7 +71,7 @@ public class CatalogManagement {
 			.max()
 			.orElse(0) + 10;
 		CatalogNode draft = new CatalogNode(0, agencyId, parent == null ? null : parent.id(), NodeKind.CUSTOM, code.trim(),
-				details.title().trim(), trim(details.description()), sort, details.hidden(),
+				details.title().trim(), trim(details.description()), sort, details.hide(),
 				trim(details.emptyExplanation()), trim(details.timeLimitText()), rule, null);
 		long id = nodes.insert(draft);
 		events.publishEvent(ChangeRecorded.of(actor, clock.instant(), agencyId, "catalog.node-added", "CatalogNode", id,
@@ -81,14 +85,14 @@ public class CatalogManagement {
 		Actor actor = access.require(current.agencyId(), Role.AGENCY_ADMIN, Role.SUPERVISOR);
 		List<FieldProblem> problems = new ArrayList<>();
 		TimeLimitRule rule = validate(details, problems);
-		if (details.hidden() && current.kind().isRequiredTopLevel()) {
+		if (details.hide() && current.kind().isRequiredTopLevel()) {
 			problems.add(new FieldProblem("hidden", "“" + current.title() + "”是必设的一级栏目，不能隐藏"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
 		CatalogNode changed = new CatalogNode(current.id(), current.agencyId(), current.parentId(), current.kind(),
-				current.code(), details.title().trim(), trim(details.description()), current.sortOrder(), details.hidden(),
+				current.code(), details.title().trim(), trim(details.description()), current.sortOrder(), details.hide(),
 				trim(details.emptyExplanation()), trim(details.timeLimitText()), rule, current.entry());
 		nodes.update(changed);
 		events.publishEvent(ChangeRecorded.of(actor, clock.instant(), current.agencyId(), "catalog.node-updated",

@@ -40,8 +40,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * where Chromium is not installed, unless {@code GONGKAI_BROWSER_TESTS=required} (as in CI).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "gongkai.admin.password=" + PlatformJourneys.ADMIN_PASSWORD, "gongkai.demo.enabled=true",
-				"gongkai.demo.password=" + PlatformJourneys.DEMO_PASSWORD })
+		properties = { "gongkai.admin.password=" + JourneySupport.ADMIN_PASSWORD, "gongkai.demo.enabled=true",
+				"gongkai.demo.password=" + JourneySupport.DEMO_PASSWORD })
 @DirtiesContext
 class BrowserJourneyTest {
 
@@ -104,7 +104,7 @@ class BrowserJourneyTest {
 		driver.manage().deleteAllCookies();
 		driver.get(url("/login"));
 		driver.findElement(By.id("username")).sendKeys("admin");
-		driver.findElement(By.id("password")).sendKeys(PlatformJourneys.ADMIN_PASSWORD);
+		driver.findElement(By.id("password")).sendKeys(JourneySupport.ADMIN_PASSWORD);
 		driver.findElement(By.cssSelector("button[type=submit]")).click();
 		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/console"));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("工作台");

@@ -13,72 +13,15 @@ import org.gongkai.organisation.AgencyDirectory;
 import org.gongkai.organisation.CreditCode;
 import org.gongkai.platform.StaticSite;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 
 import tools.jackson.databind.JsonNode;
 
 /**
- * End-to-end journeys over real HTTP against the whole application with the demo county seeded.
- * Each subclass runs them on one database: the embedded H2 default and a real PostgreSQL.
+ * End-to-end journeys of the foundation over real HTTP: calendar, organisation, identity, audit and
+ * the portal shell. Each subclass runs them on one database: the embedded H2 default and a real PostgreSQL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "gongkai.admin.password=" + PlatformJourneys.ADMIN_PASSWORD, "gongkai.demo.enabled=true",
-				"gongkai.demo.password=" + PlatformJourneys.DEMO_PASSWORD })
-@DirtiesContext
-abstract class PlatformJourneys {
-
-	static final String ADMIN_PASSWORD = "Admin-Test-2026";
-
-	static final String DEMO_PASSWORD = "Demo-Test-2026";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	AgencyDirectory agencies;
-
-	@Autowired
-	StaticSite site;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	Http anonymous() {
-		return new Http(port);
-	}
-
-	Http api(String user, String password) {
-		return new Http(port).basic(user, password);
-	}
-
-	Http admin() {
-		return api("admin", ADMIN_PASSWORD);
-	}
-
-	Http demo(String user) {
-		return api(user, DEMO_PASSWORD);
-	}
-
-	Http session(String user, String password) {
-		Http http = new Http(port);
-		assertThat(http.login(user, password).header("Location")).endsWith("/console");
-		return http;
-	}
-
-	static String creditCode(String prefix17) {
-		return prefix17 + CreditCode.checkCharacter(prefix17);
-	}
-
-	static Map<String, Object> newDepartment(String code, String name, String creditCode) {
-		Map<String, Object> body = new java.util.HashMap<>(Map.of("code", code, "name", name, "level", "COUNTY", "type",
-				"DEPARTMENT", "parentCode", "yiyuan"));
-		body.put("creditCode", creditCode);
-		return body;
-	}
+abstract class PlatformJourneys extends JourneySupport {
 
 	// ---- calendar -------------------------------------------------------------------------------
 
