@@ -130,14 +130,68 @@ class BrowserJourneyTest {
 		driver.findElement(By.linkText("沂源县文化和旅游局")).click();
 		assertThat(driver.findElement(By.tagName("h1")).getText()).contains("沂源县文化和旅游局");
 		assertThat(driver.findElements(By.cssSelector(".column-nav a"))).extracting(e -> e.getText())
-			.containsExactly("政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政府信息公开工作年度报告");
+			.containsExactly("政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政府信息公开工作年度报告", "依申请公开目录");
 		screenshot("portal-new-agency");
+	}
+
+	private void login(String user, String password) {
+		driver.manage().deleteAllCookies();
+		driver.get(url("/login"));
+		driver.findElement(By.id("username")).sendKeys(user);
+		driver.findElement(By.id("password")).sendKeys(password);
+		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/console"));
+	}
+
+	@Test
+	void anItemGoesFromDraftThroughReviewToThePortal() throws IOException {
+		login("fgj-editor", JourneySupport.DEMO_PASSWORD);
+		driver.findElement(By.linkText("信息发布")).click();
+		driver.findElement(By.linkText("新建信息")).click();
+		driver.findElement(By.id("title")).sendKeys("沂源县发展和改革局关于公布2026年第二批企业投资项目备案情况的通知");
+		driver.findElement(By.id("summary")).sendKeys("公布第二批企业投资项目备案情况。");
+		driver.findElement(By.id("body")).sendKeys("<p>现将2026年第二批企业投资项目备案情况予以公布。</p>");
+		driver.findElement(By.id("documentNumber")).sendKeys("沂发改发〔2026〕18号");
+		((JavascriptExecutor) driver).executeScript("document.getElementById('formedOn').value = '2026-11-24';"
+				+ "document.getElementById('writtenOn').value = '2026-11-23';");
+		new Select(driver.findElement(By.id("documentType"))).selectByValue("通知");
+		new Select(driver.findElement(By.id("catalogNodes"))).selectByValue("a20-05");
+		driver.findElement(By.id("attr-PROACTIVE")).click();
+		driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("草稿已保存");
+		String view = driver.getCurrentUrl();
+		driver.findElement(By.xpath("//button[text()='提交审查']")).click();
+		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("已提交审查");
+
+		login("fgj-reviewer", JourneySupport.DEMO_PASSWORD);
+		driver.get(view);
+		for (String check : List.of("political", "legal", "secrecy", "text")) {
+			driver.findElement(By.id(check)).click();
+		}
+		driver.findElement(By.id("review-note")).sendKeys("四关审查通过");
+		driver.findElement(By.cssSelector("#review-form button[type=submit]")).click();
+		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("审查通过");
+
+		login("fgj-leader", JourneySupport.DEMO_PASSWORD);
+		driver.get(view);
+		driver.findElement(By.cssSelector("#approve-form button[type=submit]")).click();
+		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("已公开", "索引号");
+		screenshot("console-document-published");
+		driver.findElement(By.linkText("查看门户页面")).click();
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("沂源县发展和改革局关于公布2026年第二批企业投资项目备案情况的通知");
+		assertThat(driver.findElement(By.cssSelector("table.meta")).getText()).contains("索引号", "沂发改发〔2026〕18号", "有效");
+		assertThat(axeViolations()).as("axe violations on the item page").isEmpty();
+		screenshot("portal-document");
+		driver.findElement(By.cssSelector(".crumbs a:last-of-type")).click();
+		assertThat(driver.getPageSource()).contains("沂源县发展和改革局关于公布2026年第二批企业投资项目备案情况的通知");
+		assertThat(axeViolations()).as("axe violations on the node list").isEmpty();
 	}
 
 	@Test
 	void portalPagesHaveNoAccessibilityViolations() throws IOException {
 		for (String path : List.of("/", "/agencies/", "/agencies/yiyuan/", "/agencies/yiyuan-fgj/guide/",
-				"/agencies/yiyuan-lucun/statutory/")) {
+				"/agencies/yiyuan-lucun/statutory/", "/agencies/yiyuan-lucun/standard/", "/agencies/yiyuan-fgj/normative/",
+				"/agencies/yiyuan-fgj/on-request/")) {
 			driver.get(url(path));
 			assertThat(axeViolations()).as("axe violations on " + path).isEmpty();
 		}
