@@ -22,7 +22,8 @@ class ModularityTests {
 	@Test
 	void everyExpectedModuleExists() {
 		assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-			.contains("platform", "organisation", "identity", "calendar", "audit", "portal", "console", "demo");
+			.contains("platform", "organisation", "identity", "calendar", "catalog", "publication", "audit", "portal",
+					"console", "demo");
 	}
 
 	@Test

@@ -24,14 +24,17 @@ class LocalFileStore implements FileStore {
 
 	private final Path root;
 
-	LocalFileStore(@Value("${gongkai.files.dir:${gongkai.data-dir:./data}/files}") Path root) {
+	private final java.time.Clock clock;
+
+	LocalFileStore(@Value("${gongkai.files.dir:${gongkai.data-dir:./data}/files}") Path root, java.time.Clock clock) {
 		this.root = root.toAbsolutePath().normalize();
+		this.clock = clock;
 	}
 
 	@Override
 	public String put(byte[] content, String fileName) {
 		String ext = extension(fileName);
-		LocalDate today = LocalDate.now(java.time.Clock.systemUTC());
+		LocalDate today = LocalDate.now(clock);
 		String key = String.format("%04d/%02d/%s.%s", today.getYear(), today.getMonthValue(), UUID.randomUUID(), ext);
 		Path target = root.resolve(key);
 		try {

@@ -24,6 +24,13 @@ public class StaticSite {
 
 	private final Path root;
 
+	private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+
+	/** Bumped by every write and removal, so that readers holding pages in memory notice at once. */
+	public long version() {
+		return version.get();
+	}
+
 	StaticSite(SiteSettings settings) {
 		this.root = settings.staticDir().toAbsolutePath().normalize();
 	}
@@ -53,6 +60,7 @@ public class StaticSite {
 			catch (AtomicMoveNotSupportedException e) {
 				Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
 			}
+			version.incrementAndGet();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("cannot write static page " + file, e);
@@ -75,6 +83,7 @@ public class StaticSite {
 		if (dir.isEmpty() || !Files.exists(dir.get())) {
 			return;
 		}
+		version.incrementAndGet();
 		try (Stream<Path> walk = Files.walk(dir.get())) {
 			walk.sorted(Comparator.reverseOrder()).forEach(p -> {
 				try {

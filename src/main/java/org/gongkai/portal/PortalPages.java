@@ -90,7 +90,14 @@ class PortalPages {
 		});
 	}
 
-	String sitemap(String baseUrl) {
+	/** The sitemaps.org limit is 50,000 addresses a file; above this many the sitemap becomes an index. */
+	static final int URLS_PER_SITEMAP = 45_000;
+
+	/**
+	 * {@code sitemap.xml} and, for a large site, its parts: file name → content. Every public page of
+	 * every module is listed (through {@link org.gongkai.platform.SitemapContributor}).
+	 */
+	Map<String, String> sitemaps(String baseUrl) {
 		List<String> urls = new ArrayList<>();
 		urls.add("/");
 		urls.add("/agencies/");
@@ -99,6 +106,24 @@ class PortalPages {
 			urls.add(guidePath(a));
 		}
 		sitemapContributors.forEach(c -> urls.addAll(c.publicPaths()));
+		Map<String, String> files = new LinkedHashMap<>();
+		if (urls.size() <= URLS_PER_SITEMAP) {
+			files.put("sitemap.xml", urlset(baseUrl, urls));
+			return files;
+		}
+		StringBuilder index = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+			.append("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+		for (int part = 0; part * URLS_PER_SITEMAP < urls.size(); part++) {
+			String name = "sitemap-" + (part + 1) + ".xml";
+			files.put(name, urlset(baseUrl, urls.subList(part * URLS_PER_SITEMAP,
+					Math.min(urls.size(), (part + 1) * URLS_PER_SITEMAP))));
+			index.append("  <sitemap><loc>").append(baseUrl).append('/').append(name).append("</loc></sitemap>\n");
+		}
+		files.put("sitemap.xml", index.append("</sitemapindex>\n").toString());
+		return files;
+	}
+
+	private static String urlset(String baseUrl, List<String> urls) {
 		StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
 			.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
 		for (String url : urls) {

@@ -90,9 +90,9 @@ class SiteGenerator {
 	private void writeShared() {
 		site.writePage("/", pages.home());
 		site.writePage("/agencies/", pages.directoryPage());
-		site.fileFor("/sitemap.xml")
-			.ifPresent(f -> site.write(f, pages.sitemap("https://" + settings.domain())
-				.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		pages.sitemaps("https://" + settings.domain())
+			.forEach((name, xml) -> site.fileFor("/" + name)
+				.ifPresent(f -> site.write(f, xml.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
 	}
 
 	private void copyAssets() {

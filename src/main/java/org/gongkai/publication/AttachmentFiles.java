@@ -66,7 +66,7 @@ final class AttachmentFiles {
 		return kind.contentType();
 	}
 
-	/** The text of a document for the personal-data check; empty for images or unreadable files. */
+	/** The text of a document for the personal-data check; empty for images; 400 for a damaged or encrypted file. */
 	static Optional<String> text(String fileName, byte[] content) {
 		String ext = extension(fileName);
 		try {

@@ -187,17 +187,15 @@ public class DocumentManagement {
 		Actor actor = access.require(doc.agencyId(), Role.APPROVER);
 		DocumentStatus target = finalStateFor(doc.attribute());
 		requireTransition(doc, target);
-		return finish(doc, actor, target, "approved", note, true);
+		return finish(doc, actor, target, "approved", note);
 	}
 
 	/** An OA push of an item the OA workflow already reviewed: straight to its final state. */
 	Document finishFromIntake(Document doc, Actor actor) {
-		return finish(doc, actor, finalStateFor(doc.attribute()), "intake-published", "办公系统推送，已在办公系统完成公开属性审查",
-				false);
+		return finish(doc, actor, finalStateFor(doc.attribute()), "intake-published", "办公系统推送，已在办公系统完成公开属性审查");
 	}
 
-	private Document finish(Document doc, Actor actor, DocumentStatus target, String action, String note,
-			boolean requireReviewed) {
+	private Document finish(Document doc, Actor actor, DocumentStatus target, String action, String note) {
 		if (target == DocumentStatus.PUBLISHED) {
 			PrePublicationCheck check = check(doc);
 			if (check.blocksPublishing()) {
@@ -245,7 +243,7 @@ public class DocumentManagement {
 			b.exemptionReason = null;
 		});
 		documents.update(proactive);
-		return finish(proactive, actor, DocumentStatus.PUBLISHED, "disclosed", reason.trim(), false);
+		return finish(proactive, actor, DocumentStatus.PUBLISHED, "disclosed", reason.trim());
 	}
 
 	/** Takes a published item off every public surface; the record and its history stay. */

@@ -127,9 +127,15 @@ class Documents {
 
 	/** One page of summaries, newest first, and the total. */
 	Page page(DocumentQuery q, int offset, int limit) {
+		return page(q, offset, limit, null);
+	}
+
+	/** As {@link #page(DocumentQuery, int, int)}, with the total already known (no count query). */
+	Page page(DocumentQuery q, int offset, int limit, Long knownTotal) {
 		List<Object> params = new ArrayList<>();
 		String where = where(q, params);
-		long total = jdbc.sql("SELECT COUNT(*) FROM pub_document d" + where).params(params).query(Long.class).single();
+		long total = knownTotal != null ? knownTotal
+				: jdbc.sql("SELECT COUNT(*) FROM pub_document d" + where).params(params).query(Long.class).single();
 		List<Object> pageParams = new ArrayList<>(params);
 		pageParams.add(limit);
 		pageParams.add(offset);
@@ -273,6 +279,13 @@ class Documents {
 		return out;
 	}
 
+	/** Every public item as {agency id, item id}, in one pass (for the sitemap). */
+	List<long[]> publicIds() {
+		return jdbc.sql("SELECT agency_id, id FROM pub_document WHERE status = 'PUBLISHED' ORDER BY agency_id, id")
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.list();
+	}
+
 	long countByStatus(Collection<Long> agencyIds, DocumentStatus status) {
 		if (agencyIds.isEmpty()) {
 			return 0;
@@ -304,7 +317,14 @@ class Documents {
 			.params(agencyId, year)
 			.update();
 		if (updated == 0) {
-			jdbc.sql("INSERT INTO pub_index_serial (agency_id, year_no, next_value) VALUES (?,?,1)").params(agencyId, year).update();
+			try {
+				jdbc.sql("INSERT INTO pub_index_serial (agency_id, year_no, next_value) VALUES (?,?,1)").params(agencyId, year).update();
+			}
+			catch (org.springframework.dao.DuplicateKeyException concurrentFirst) {
+				jdbc.sql("UPDATE pub_index_serial SET next_value = next_value + 1 WHERE agency_id = ? AND year_no = ?")
+					.params(agencyId, year)
+					.update();
+			}
 		}
 		return jdbc.sql("SELECT next_value FROM pub_index_serial WHERE agency_id = ? AND year_no = ?")
 			.params(agencyId, year)

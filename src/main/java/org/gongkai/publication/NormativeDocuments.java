@@ -117,6 +117,7 @@ public class NormativeDocuments {
 		jdbc.sql("DELETE FROM pub_issuing_body WHERE id = ? AND agency_id = ?").params(id, agencyId).update();
 		events.publishEvent(ChangeRecorded.of(actor, clock.instant(), agencyId, "normative.issuing-body-removed",
 				"IssuingBody", body.name(), "制发主体清单移除“" + body.name() + "”", body.name(), null));
+		events.publishEvent(new PublicPagesChanged(agencyId));
 	}
 
 	@Transactional(readOnly = true)

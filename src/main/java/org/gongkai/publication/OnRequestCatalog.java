@@ -109,19 +109,27 @@ public class OnRequestCatalog {
 		if (end.isBefore(start)) {
 			throw InvalidInputException.of("period", "编制期间不正确");
 		}
-		jdbc.sql("DELETE FROM pub_on_request_item WHERE issue_id IN (SELECT id FROM pub_on_request_issue WHERE agency_id = ? "
-				+ "AND period_start = ? AND period_end = ?)").params(agency.id(), start, end).update();
-		jdbc.sql("DELETE FROM pub_on_request_issue WHERE agency_id = ? AND period_start = ? AND period_end = ?")
-			.params(agency.id(), start, end)
-			.update();
 		String title = agency.name() + "依申请公开目录（" + start + " 至 " + end + "）";
 		Instant now = clock.instant();
-		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-		jdbc.sql("INSERT INTO pub_on_request_issue (agency_id, period_start, period_end, title, compiled_at, compiled_by) "
-				+ "VALUES (?,?,?,?,?,?)")
-			.params(agency.id(), start, end, title, Timestamp.from(now), actor.username())
-			.update(keys, "id");
-		long issueId = keys.getKey().longValue();
+		Optional<Long> existing = jdbc.sql("SELECT id FROM pub_on_request_issue WHERE agency_id = ? AND period_start = ? "
+				+ "AND period_end = ?").params(agency.id(), start, end).query(Long.class).optional();
+		long issueId;
+		if (existing.isPresent()) {
+			// compiled again (an item was listed late): same issue, same address, new contents
+			issueId = existing.get();
+			jdbc.sql("DELETE FROM pub_on_request_item WHERE issue_id = ?").param(issueId).update();
+			jdbc.sql("UPDATE pub_on_request_issue SET compiled_at = ?, compiled_by = ? WHERE id = ?")
+				.params(Timestamp.from(now), actor.username(), issueId)
+				.update();
+		}
+		else {
+			var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+			jdbc.sql("INSERT INTO pub_on_request_issue (agency_id, period_start, period_end, title, compiled_at, compiled_by) "
+					+ "VALUES (?,?,?,?,?,?)")
+				.params(agency.id(), start, end, title, Timestamp.from(now), actor.username())
+				.update(keys, "id");
+			issueId = keys.getKey().longValue();
+		}
 		jdbc.sql("INSERT INTO pub_on_request_item (issue_id, document_id, index_number, title, formed_on) "
 				+ "SELECT ?, id, index_number, title, formed_on FROM pub_document WHERE agency_id = ? AND status = 'LISTED' "
 				+ "AND published_on >= ? AND published_on <= ?")

@@ -118,9 +118,11 @@ class PublicationApiController {
 		if (!outcome.created()) {
 			return ResponseEntity.ok(response);
 		}
-		return ResponseEntity.status(HttpStatus.CREATED)
-			.location(URI.create("/api/v1/public/documents/" + d.id()))
-			.body(response);
+		ResponseEntity.BodyBuilder created = ResponseEntity.status(HttpStatus.CREATED);
+		if (d.isPublic()) {
+			created.location(URI.create("/api/v1/public/documents/" + d.id()));
+		}
+		return created.body(response);
 	}
 
 	@PostMapping(path = "/api/v1/documents/{id}/attachments", consumes = "multipart/form-data")
@@ -142,7 +144,10 @@ class PublicationApiController {
 		if (page < 1) {
 			throw InvalidInputException.of("page", "页码从1开始");
 		}
-		List<Long> agencyIds = agency == null || agency.isBlank() ? null : List.of(agencies.requireByCode(agency).id());
+		List<Long> agencyIds = agency == null || agency.isBlank()
+				? agencies.active().stream().map(Agency::id).toList()
+				: List.of(agencies.findByCode(agency.trim()).filter(Agency::active)
+					.orElseThrow(() -> DomainException.notFound("没有代码为“" + agency + "”的单位")).id());
 		PublicationQueries.Page result = queries.publicPage(new DocumentQuery(agencyIds, null, year,
 				theme == null || theme.isBlank() ? null : theme.trim(), null, null, blankToNull(indexNumber), null, null, null),
 				page, size);
@@ -159,6 +164,9 @@ class PublicationApiController {
 	DocumentView detail(@PathVariable long id) {
 		Document d = queries.publicDocument(id).orElseThrow(() -> DomainException.notFound("该信息不存在或未公开"));
 		Agency agency = agencies.requireById(d.agencyId());
+		if (!agency.active()) {
+			throw DomainException.notFound("该信息不存在或未公开");
+		}
 		List<NodeView> nodes = d.nodeIds()
 			.stream()
 			.map(catalog::nodeById)

@@ -54,8 +54,11 @@ class PublicationPages {
 
 	private final NormativeDocuments normative;
 
+	private final NodeListCache cache;
+
 	PublicationPages(PageRenderer renderer, PublicationQueries queries, Catalog catalog, Themes themes, SiteSettings site,
-			OnRequestCatalog onRequest, NormativeDocuments normative) {
+			OnRequestCatalog onRequest, NormativeDocuments normative, NodeListCache cache) {
+		this.cache = cache;
 		this.normative = normative;
 		this.renderer = renderer;
 		this.queries = queries;
@@ -112,7 +115,13 @@ class PublicationPages {
 	}
 
 	CatalogView view(Agency agency) {
-		return new CatalogView(catalog.tree(agency.id()), queries.publishedCountByNode(agency.id()));
+		return cache.view(agency.id(), () -> new CatalogView(catalog.tree(agency.id()), queries.publishedCountByNode(agency.id())));
+	}
+
+	/** A fresh view, bypassing the cache (the static writer runs right after a change). */
+	CatalogView freshView(Agency agency) {
+		cache.evict(agency.id());
+		return view(agency);
 	}
 
 	Optional<String> nodePage(Agency agency, String nodeCode, Filters filters) {
@@ -155,10 +164,15 @@ class PublicationPages {
 			model.put("issues", onRequest.issues(agency.id()));
 		}
 		Set<Long> subtree = view.subtree(node.id());
-		PublicationQueries.Page page = view.count(node.id()) == 0 && filters.isEmpty()
+		boolean unfiltered = filters.year() == null && filters.theme() == null && filters.documentType() == null
+				&& filters.validity() == null;
+		Long knownTotal = !unfiltered ? null : view.count(node.id()) == 0 ? Long.valueOf(0)
+				: Long.valueOf(cache.total(agency.id(), node.id(), () -> view, () -> queries.publicCount(agency.id(), subtree)));
+		PublicationQueries.Page page = knownTotal != null && knownTotal == 0
 				? new PublicationQueries.Page(List.of(), 0, 1, PAGE_SIZE)
-				: queries.publicPage(new DocumentQuery(List.of(agency.id()), subtree, filters.year(),
-				filters.theme(), filters.documentType(), filters.validity(), null, null, null, null), filters.page(), PAGE_SIZE);
+				: queries.publicPage(new DocumentQuery(List.of(agency.id()), subtree, filters.year(), filters.theme(),
+						filters.documentType(), filters.validity(), null, null, null, null), filters.page(), PAGE_SIZE,
+						knownTotal);
 		model.put("page", page);
 		model.put("themes", themes.topLevel());
 		model.put("types", themes.documentTypes());

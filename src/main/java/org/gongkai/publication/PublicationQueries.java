@@ -62,17 +62,31 @@ public class PublicationQueries {
 
 	/** Published items only, newest first; {@code page} counts from 1. */
 	public Page publicPage(DocumentQuery query, int page, int size) {
+		return publicPage(query, page, size, null);
+	}
+
+	Page publicPage(DocumentQuery query, int page, int size, Long knownTotal) {
 		DocumentQuery published = new DocumentQuery(query.agencyIds(), query.nodeIds(), query.year(), query.theme(),
 				query.documentType(), query.validity(), query.indexNumber(), List.of(DocumentStatus.PUBLISHED),
 				query.text(), query.normative());
 		int p = Math.max(page, 1);
-		Documents.Page result = documents.page(published, (p - 1) * size, size);
+		Documents.Page result = documents.page(published, (p - 1) * size, size, knownTotal);
 		return new Page(result.items(), result.total(), p, size);
+	}
+
+	/** Published items under these nodes: the total a list shows. */
+	long publicCount(long agencyId, java.util.Collection<Long> nodeIds) {
+		return documents.page(new DocumentQuery(List.of(agencyId), nodeIds, null, null, null, null, null,
+				List.of(DocumentStatus.PUBLISHED), null, null), 0, 0, null).total();
 	}
 
 	/** A published item, or empty for anything not public (withdrawn, on request, withheld, unpublished). */
 	public Optional<Document> publicDocument(long id) {
 		return documents.findById(id).filter(Document::isPublic);
+	}
+
+	List<long[]> publicIds() {
+		return documents.publicIds();
 	}
 
 	public List<Attachment> attachments(long documentId) {

@@ -71,6 +71,12 @@ public class PublicationSettings {
 		if (!pattern.contains("{serial5}") && !pattern.contains("{serial}")) {
 			throw InvalidInputException.of("indexPattern", "索引号规则必须包含流水号 {serial5} 或 {serial}，以保证唯一");
 		}
+		if (!pattern.contains("{yyyy}") && !pattern.contains("{yyyymm}")) {
+			throw InvalidInputException.of("indexPattern", "流水号按年重新编号，索引号规则必须包含年份 {yyyy} 或 {yyyymm}");
+		}
+		if (!pattern.contains("{creditCode}") && !pattern.contains("{code}")) {
+			throw InvalidInputException.of("indexPattern", "索引号规则必须包含单位标识 {creditCode} 或 {code}，以免与其他单位重复");
+		}
 		String leftover = TOKEN.matcher(pattern).replaceAll("");
 		if (leftover.contains("{") || leftover.contains("}") || pattern.length() > 100) {
 			throw InvalidInputException.of("indexPattern",

@@ -52,8 +52,12 @@ class PublicationSite implements SitemapContributor {
 
 	private final ApplicationEventPublisher events;
 
+	private final boolean backfill;
+
 	PublicationSite(PublicationPages pages, PublicationQueries queries, StaticSite site, AgencyDirectory agencies,
-			Catalog catalog, FileStore files, OnRequestCatalog onRequest, ApplicationEventPublisher events) {
+			Catalog catalog, FileStore files, OnRequestCatalog onRequest, ApplicationEventPublisher events,
+			@org.springframework.beans.factory.annotation.Value("${gongkai.site.backfill-on-start:true}") boolean backfill) {
+		this.backfill = backfill;
 		this.pages = pages;
 		this.queries = queries;
 		this.site = site;
@@ -64,41 +68,77 @@ class PublicationSite implements SitemapContributor {
 		this.events = events;
 	}
 
+	/**
+	 * At start: the list pages and feeds of every agency now, and — in the background, so start-up is not
+	 * held up by a large archive — the page of every public item that has no static file yet (a new node,
+	 * a restored backup). Until then the application renders those pages on request.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	@Order(10)
 	public void generateAll() {
 		long start = System.nanoTime();
 		onRequest.compileDue();
-		int written = 0;
 		for (Agency agency : agencies.active()) {
-			CatalogView view = pages.view(agency);
+			CatalogView view = pages.freshView(agency);
 			writeNodes(agency, view, view.tree().stream().filter(n -> n.isTopLevel() || view.count(n.id()) > 0
 					|| n.emptyExplanation() != null).toList());
 			writeShared(agency);
-			int page = 1;
-			while (true) {
-				PublicationQueries.Page p = queries.publicPage(DocumentQuery.published(List.of(agency.id())), page, 500);
-				for (DocumentSummary s : p.items()) {
-					if (site.fileFor(PublicationPaths.document(agency, s.id())).filter(java.nio.file.Files::exists).isEmpty()) {
-						writeDocument(agency, s.id());
-						written++;
-					}
-				}
-				if (page >= p.pages()) {
-					break;
-				}
-				page++;
-			}
 		}
-		events.publishEvent(new PublicPagesChanged(null));
-		log.info("Publication pages written ({} item pages new) in {} ms", written, (System.nanoTime() - start) / 1_000_000);
+		log.info("Publication list pages written in {} ms", (System.nanoTime() - start) / 1_000_000);
+		if (backfill) {
+			Thread worker = new Thread(this::backfillItemPages, "static-site-backfill");
+			worker.setDaemon(true);
+			worker.setPriority(Thread.MIN_PRIORITY);
+			worker.start();
+		}
+	}
+
+	void backfillItemPages() {
+		long start = System.nanoTime();
+		int written = 0;
+		try {
+			for (Agency agency : agencies.active()) {
+				int page = 1;
+				while (true) {
+					PublicationQueries.Page p = queries.publicPage(DocumentQuery.published(List.of(agency.id())), page, 500);
+					for (DocumentSummary s : p.items()) {
+						if (site.fileFor(PublicationPaths.document(agency, s.id())).filter(java.nio.file.Files::exists).isEmpty()) {
+							writeDocument(agency, s.id());
+							written++;
+						}
+					}
+					if (page >= p.pages()) {
+						break;
+					}
+					page++;
+				}
+			}
+			log.info("Static item pages back-filled: {} written in {} ms", written, (System.nanoTime() - start) / 1_000_000);
+		}
+		catch (RuntimeException e) {
+			log.warn("Back-fill of static item pages stopped after {} pages; they are rendered on request", written, e);
+		}
+	}
+
+	/**
+	 * The moment a withdrawal (or any change that makes an item non-public) commits, its page and files
+	 * leave the static site — before the request that withdrew it is answered. Lists and feeds follow
+	 * right after, below.
+	 */
+	@org.springframework.transaction.event.TransactionalEventListener(
+			phase = org.springframework.transaction.event.TransactionPhase.AFTER_COMMIT)
+	public void removeAtOnce(PublicDocumentChanged event) {
+		if (queries.publicDocument(event.documentId()).isEmpty()) {
+			agencies.findById(event.agencyId())
+				.ifPresent(agency -> site.deleteTree(PublicationPaths.document(agency, event.documentId())));
+		}
 	}
 
 	@ApplicationModuleListener
 	public void on(PublicDocumentChanged event) {
 		agencies.findById(event.agencyId()).filter(Agency::active).ifPresent(agency -> {
 			writeDocument(agency, event.documentId());
-			CatalogView view = pages.view(agency);
+			CatalogView view = pages.freshView(agency);
 			Set<CatalogNode> affected = new LinkedHashSet<>();
 			for (Long nodeId : event.nodeIds()) {
 				view.node(nodeId).ifPresent(n -> affected.addAll(view.ancestry(n)));
@@ -112,7 +152,7 @@ class PublicationSite implements SitemapContributor {
 	@ApplicationModuleListener
 	public void on(CatalogChanged event) {
 		agencies.findById(event.agencyId()).filter(Agency::active).ifPresent(agency -> {
-			CatalogView view = pages.view(agency);
+			CatalogView view = pages.freshView(agency);
 			for (CatalogNode node : view.tree()) {
 				if (node.hidden()) {
 					site.deleteTree(PublicationPaths.node(agency, node));
@@ -127,7 +167,7 @@ class PublicationSite implements SitemapContributor {
 	@ApplicationModuleListener
 	public void on(AgencyChanged event) {
 		agencies.findById(event.agencyId()).filter(Agency::active).ifPresent(agency -> {
-			CatalogView view = pages.view(agency);
+			CatalogView view = pages.freshView(agency);
 			writeNodes(agency, view, view.tree().stream().filter(n -> n.isTopLevel() || view.count(n.id()) > 0
 					|| n.emptyExplanation() != null).toList());
 			writeShared(agency);
@@ -161,7 +201,7 @@ class PublicationSite implements SitemapContributor {
 	@ApplicationModuleListener
 	public void on(OnRequestCatalogCompiled event) {
 		agencies.findById(event.agencyId()).filter(Agency::active).ifPresent(agency -> {
-			CatalogView view = pages.view(agency);
+			CatalogView view = pages.freshView(agency);
 			view.node(Catalog.ON_REQUEST).ifPresent(n -> writeNodes(agency, view, List.of(n)));
 			pages.onRequestIssuePage(agency, event.issueId())
 				.ifPresent(html -> site.writePage(PublicationPaths.onRequestIssue(agency, event.issueId()), html));
@@ -204,21 +244,20 @@ class PublicationSite implements SitemapContributor {
 	@Override
 	public List<String> publicPaths() {
 		List<String> paths = new ArrayList<>();
+		java.util.Map<Long, Agency> active = new java.util.HashMap<>();
 		for (Agency agency : agencies.active()) {
+			active.put(agency.id(), agency);
 			for (CatalogNode node : catalog.topLevel(agency.id())) {
 				if (!node.hidden() && node.kind() != NodeKind.GUIDE) {
 					paths.add(PublicationPaths.node(agency, node));
 				}
 			}
 			paths.add(PublicationPaths.normative(agency));
-			int page = 1;
-			while (true) {
-				PublicationQueries.Page p = queries.publicPage(DocumentQuery.published(List.of(agency.id())), page, 1000);
-				p.items().forEach(s -> paths.add(PublicationPaths.document(agency, s.id())));
-				if (page >= p.pages()) {
-					break;
-				}
-				page++;
+		}
+		for (long[] item : queries.publicIds()) {
+			Agency agency = active.get(item[0]);
+			if (agency != null) {
+				paths.add(PublicationPaths.document(agency, item[1]));
 			}
 		}
 		return paths;

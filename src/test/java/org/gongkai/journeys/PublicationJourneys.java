@@ -219,9 +219,11 @@ abstract class PublicationJourneys extends JourneySupport {
 		assertThat(demo("fgj-admin").postJson("/api/v1/documents/" + id + "/withdraw", Map.of("reason", "内容有误")).status())
 			.isEqualTo(200);
 
+		// gone at once: the page, its static file, the API
+		assertThat(anonymous().get(url).status()).isEqualTo(404);
+		assertThat(file).doesNotExist();
 		assertThat(anonymous().get("/api/v1/public/documents/" + id).status()).isEqualTo(404);
 		assertThat(anonymous().get("/api/v1/public/documents?agency=yiyuan-fgj").body()).doesNotContain("将被撤回的通知");
-		assertThat(anonymous().get(url).status()).isEqualTo(404);
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			assertThat(file).doesNotExist();
 			assertThat(Files.readString(site.fileFor("/agencies/yiyuan-fgj/a20-01/").orElseThrow())).doesNotContain("将被撤回的通知");

@@ -28,7 +28,21 @@ class StaticSiteFilter extends OncePerRequestFilter {
 	private static final String[] DYNAMIC_PREFIXES = { "/console", "/api/", "/login", "/logout", "/v3/", "/swagger-ui",
 			"/actuator", "/error", "/assets/" };
 
+	/**
+	 * Pages up to this size are kept in memory; re-checked against the file after any change this node
+	 * made to the site, and at least once a second (changes written by another process).
+	 */
+	private static final int CACHE_MAX_BYTES = 256 * 1024;
+
+	private static final long RECHECK_NANOS = 1_000_000_000L;
+
+	private record Cached(byte[] content, String etag, long modified, String contentType, long checkedAt,
+			long siteVersion) {
+	}
+
 	private final StaticSite site;
+
+	private final java.util.Map<Path, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
 	StaticSiteFilter(StaticSite site) {
 		this.site = site;
@@ -56,8 +70,9 @@ class StaticSiteFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		Optional<Path> file = site.fileFor(path).filter(Files::isRegularFile);
-		if (file.isEmpty()) {
+		Optional<Path> target = site.fileFor(path);
+		Cached page = target.map(this::load).orElse(null);
+		if (page == null) {
 			Optional<Path> folderIndex = path.endsWith("/") ? Optional.empty()
 					: site.fileFor(path + "/").filter(Files::isRegularFile);
 			if (folderIndex.isPresent()) {
@@ -68,26 +83,64 @@ class StaticSiteFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		BasicFileAttributes attributes = Files.readAttributes(file.get(), BasicFileAttributes.class);
-		long modified = attributes.lastModifiedTime().toMillis() / 1000 * 1000;
-		String etag = "\"" + Long.toHexString(attributes.size()) + "-" + Long.toHexString(modified) + "\"";
-		response.setHeader("ETag", etag);
-		response.setDateHeader("Last-Modified", modified);
+		response.setHeader("ETag", page.etag());
+		response.setDateHeader("Last-Modified", page.modified());
 		// revalidate every time (cheap 304s): a published or withdrawn item must show at once
 		response.setHeader("Cache-Control", "public, no-cache");
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY);
 		response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-		if (etag.equals(request.getHeader("If-None-Match"))) {
+		if (page.etag().equals(request.getHeader("If-None-Match"))) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return;
 		}
-		response.setContentType(contentType(file.get()));
-		response.setContentLengthLong(attributes.size());
-		if ("HEAD".equals(request.getMethod())) {
+		response.setContentType(page.contentType());
+		if (page.content() != null) {
+			response.setContentLength(page.content().length);
+			if (!"HEAD".equals(request.getMethod())) {
+				response.getOutputStream().write(page.content());
+			}
 			return;
 		}
-		Files.copy(file.get(), response.getOutputStream());
+		response.setContentLengthLong(Files.size(target.get()));
+		if (!"HEAD".equals(request.getMethod())) {
+			Files.copy(target.get(), response.getOutputStream());
+		}
+	}
+
+	/** The page at a path: from memory while the file is unchanged; null when there is no such file. */
+	private Cached load(Path file) {
+		long now = System.nanoTime();
+		long siteVersion = site.version();
+		Cached cached = cache.get(file);
+		if (cached != null && cached.siteVersion() == siteVersion && now - cached.checkedAt() < RECHECK_NANOS) {
+			return cached;
+		}
+		try {
+			BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+			if (!attributes.isRegularFile()) {
+				cache.remove(file);
+				return null;
+			}
+			long modified = attributes.lastModifiedTime().toMillis() / 1000 * 1000;
+			String etag = "\"" + Long.toHexString(attributes.size()) + "-" + Long.toHexString(attributes.lastModifiedTime().toMillis()) + "\"";
+			if (cached != null && cached.etag().equals(etag)) {
+				cached = new Cached(cached.content(), etag, modified, cached.contentType(), now, siteVersion);
+			}
+			else {
+				byte[] content = attributes.size() <= CACHE_MAX_BYTES ? Files.readAllBytes(file) : null;
+				cached = new Cached(content, etag, modified, contentType(file), now, siteVersion);
+			}
+			cache.put(file, cached);
+			return cached;
+		}
+		catch (java.nio.file.NoSuchFileException e) {
+			cache.remove(file);
+			return null;
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	static String contentType(Path file) {
@@ -109,6 +162,17 @@ class StaticSiteFilter extends OncePerRequestFilter {
 		}
 		if (name.endsWith(".json")) {
 			return "application/json";
+		}
+		String lower = name.toLowerCase(java.util.Locale.ROOT);
+		for (String[] type : new String[][] { { ".pdf", "application/pdf" }, { ".png", "image/png" },
+				{ ".jpg", "image/jpeg" }, { ".jpeg", "image/jpeg" }, { ".gif", "image/gif" },
+				{ ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+				{ ".doc", "application/msword" },
+				{ ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+				{ ".xls", "application/vnd.ms-excel" } }) {
+			if (lower.endsWith(type[0])) {
+				return type[1];
+			}
 		}
 		return "application/octet-stream";
 	}
