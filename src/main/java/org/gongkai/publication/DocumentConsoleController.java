@@ -188,36 +188,36 @@ class DocumentConsoleController implements ConsoleMenuContributor {
 		return "redirect:/console/documents/" + id + "#attachments";
 	}
 
-	@PostMapping("/console/documents/{id}/submit")
-	String submit(@PathVariable long id, Model model, RedirectAttributes redirect) {
+	/** Runs one action on an item: back to the item with a notice, or the item page with the field messages. */
+	private String act(long id, Model model, RedirectAttributes redirect, String notice, Runnable action) {
 		return ConsoleForms.attempt(model, () -> {
-			management.submit(id);
-			redirect.addFlashAttribute("notice", "已提交审查");
+			action.run();
+			redirect.addFlashAttribute("notice", notice);
 			return "redirect:/console/documents/" + id;
 		}, () -> view(id, model));
 	}
+
+	@PostMapping("/console/documents/{id}/submit")
+	String submit(@PathVariable long id, Model model, RedirectAttributes redirect) {
+		return act(id, model, redirect, "已提交审查", () -> management.submit(id));
+	}
+
 
 	@PostMapping("/console/documents/{id}/review")
 	String review(@PathVariable long id, @RequestParam(defaultValue = "false") boolean political,
 			@RequestParam(defaultValue = "false") boolean legal, @RequestParam(defaultValue = "false") boolean secrecy,
 			@RequestParam(defaultValue = "false") boolean text, @RequestParam(required = false) String note, Model model,
 			RedirectAttributes redirect) {
-		return ConsoleForms.attempt(model, () -> {
-			management.review(id, new ReviewChecks(political, legal, secrecy, text), note);
-			redirect.addFlashAttribute("notice", "审查通过，已送审批");
-			return "redirect:/console/documents/" + id;
-		}, () -> view(id, model));
+		return act(id, model, redirect, "审查通过，已送审批", () -> management.review(id, new ReviewChecks(political, legal, secrecy, text), note));
 	}
+
 
 	@PostMapping("/console/documents/{id}/return")
 	String returnToDrafter(@PathVariable long id, @RequestParam(required = false) String reason, Model model,
 			RedirectAttributes redirect) {
-		return ConsoleForms.attempt(model, () -> {
-			management.returnToDrafter(id, reason);
-			redirect.addFlashAttribute("notice", "已退回起草人");
-			return "redirect:/console/documents/" + id;
-		}, () -> view(id, model));
+		return act(id, model, redirect, "已退回起草人", () -> management.returnToDrafter(id, reason));
 	}
+
 
 	@PostMapping("/console/documents/{id}/approve")
 	String approve(@PathVariable long id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
@@ -229,22 +229,16 @@ class DocumentConsoleController implements ConsoleMenuContributor {
 	@PostMapping("/console/documents/{id}/withdraw")
 	String withdraw(@PathVariable long id, @RequestParam(required = false) String reason, Model model,
 			RedirectAttributes redirect) {
-		return ConsoleForms.attempt(model, () -> {
-			management.withdraw(id, reason);
-			redirect.addFlashAttribute("notice", "已撤回，门户、接口、订阅和站点地图中不再出现");
-			return "redirect:/console/documents/" + id;
-		}, () -> view(id, model));
+		return act(id, model, redirect, "已撤回，门户、接口、订阅和站点地图中不再出现", () -> management.withdraw(id, reason));
 	}
+
 
 	@PostMapping("/console/documents/{id}/disclose")
 	String disclose(@PathVariable long id, @RequestParam(required = false) String reason, Model model,
 			RedirectAttributes redirect) {
-		return ConsoleForms.attempt(model, () -> {
-			management.disclose(id, reason);
-			redirect.addFlashAttribute("notice", "已转为主动公开");
-			return "redirect:/console/documents/" + id;
-		}, () -> view(id, model));
+		return act(id, model, redirect, "已转为主动公开", () -> management.disclose(id, reason));
 	}
+
 
 	@PostMapping("/console/documents/{id}/mask")
 	String mask(@PathVariable long id, RedirectAttributes redirect) {
@@ -256,23 +250,17 @@ class DocumentConsoleController implements ConsoleMenuContributor {
 	@PostMapping("/console/documents/{id}/confirm-personal-data")
 	String confirm(@PathVariable long id, @RequestParam(required = false) String reason, Model model,
 			RedirectAttributes redirect) {
-		return ConsoleForms.attempt(model, () -> {
-			management.confirmPersonalData(id, reason);
-			redirect.addFlashAttribute("notice", "已确认可以公开");
-			return "redirect:/console/documents/" + id;
-		}, () -> view(id, model));
+		return act(id, model, redirect, "已确认可以公开", () -> management.confirmPersonalData(id, reason));
 	}
+
 
 	@PostMapping("/console/documents/{id}/validity")
 	String validity(@PathVariable long id, @RequestParam(required = false) Validity validity,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
 			@RequestParam(required = false) String note, Model model, RedirectAttributes redirect) {
-		return ConsoleForms.attempt(model, () -> {
-			management.changeValidity(id, validity, on, note);
-			redirect.addFlashAttribute("notice", "有效性已更新");
-			return "redirect:/console/documents/" + id;
-		}, () -> view(id, model));
+		return act(id, model, redirect, "有效性已更新", () -> management.changeValidity(id, validity, on, note));
 	}
+
 
 	@GetMapping("/console/documents/{id}/correct")
 	String correctForm(@PathVariable long id, Model model) {

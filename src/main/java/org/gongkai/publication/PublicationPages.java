@@ -180,8 +180,13 @@ class PublicationPages {
 		model.put("feed", PublicationPaths.nodeFeed(agency, node));
 		model.put("nodePath", PublicationPaths.node(agency, node));
 		List<Map<String, String>> pager = new ArrayList<>();
-		for (int p = 1; p <= page.pages() && page.pages() > 1; p++) {
-			if (p == 1 || p == page.pages() || Math.abs(p - page.page()) <= 2) {
+		int pages = page.pages();
+		if (pages > 1) {
+			java.util.TreeSet<Integer> shown = new java.util.TreeSet<>(List.of(1, pages));
+			for (int p = Math.max(1, page.page() - 2); p <= Math.min(pages, page.page() + 2); p++) {
+				shown.add(p);
+			}
+			for (int p : shown) {
 				pager.add(Map.of("label", String.valueOf(p), "href", filters.query(p), "current", String.valueOf(p == page.page())));
 			}
 		}

@@ -127,6 +127,11 @@ class WebExceptionHandler {
 		return respond(request, response, 413, "上传的文件超过大小限制", List.of());
 	}
 
+	/** The client went away mid-answer (a closed tab, a load tester stopping): nothing to answer, nothing to log. */
+	@ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+	void clientGone() {
+	}
+
 	@ExceptionHandler(Exception.class)
 	Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
 		String id = Long.toString(System.nanoTime(), 36);
