@@ -135,6 +135,7 @@ public class DocumentManagement {
 		}
 		Attachment a = attachments.find(id, attachmentId).orElseThrow(() -> DomainException.notFound("该附件不存在"));
 		attachments.delete(attachmentId);
+		afterCommit(() -> files.delete(a.storageKey()));
 		audit(actor, doc.agencyId(), id, "document.attachment-removed", "删除“" + doc.title() + "”的附件“" + a.fileName() + "”",
 				a.fileName(), null);
 	}
@@ -374,6 +375,21 @@ public class DocumentManagement {
 
 	// ---- internals ----------------------------------------------------------------------------------
 
+	private static void afterCommit(Runnable work) {
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+					new org.springframework.transaction.support.TransactionSynchronization() {
+						@Override
+						public void afterCommit() {
+							work.run();
+						}
+					});
+		}
+		else {
+			work.run();
+		}
+	}
+
 	Document load(long id) {
 		return documents.findById(id).orElseThrow(() -> DomainException.notFound("该信息不存在"));
 	}
@@ -498,6 +514,7 @@ public class DocumentManagement {
 			problems.add(new FieldProblem("repostSourceUrl", "原文地址应以 http:// 或 https:// 开头"));
 		}
 		List<Long> nodeIds = new ArrayList<>();
+		List<CatalogNode> filedUnder = new ArrayList<>();
 		if (keepFiling && d.catalogNodes().isEmpty() && current != null) {
 			nodeIds.addAll(current.nodeIds());
 		}
@@ -511,6 +528,7 @@ public class DocumentManagement {
 			}
 			else {
 				nodeIds.add(node.id());
+				filedUnder.add(node);
 			}
 		}
 		if (!problems.isEmpty()) {
@@ -522,6 +540,17 @@ public class DocumentManagement {
 			DueDate due = calendar.addWorkingDaysProvisionally(d.formedOn(), PublicationRules.PROACTIVE_LIMIT.days());
 			publishBy = due.date();
 			rule = PublicationRules.PROACTIVE_LIMIT_VERSION + (due.provisional() ? "（暂定）" : "");
+			// a shorter limit of a node the item is filed under overrides Art. 26 (e.g. 双公示: 7 working days)
+			for (CatalogNode node : filedUnder) {
+				if (node.timeLimit() != null && (node.timeLimit().type() == org.gongkai.catalog.TimeLimitRule.Type.WORKING_DAYS
+						|| node.timeLimit().type() == org.gongkai.catalog.TimeLimitRule.Type.CALENDAR_DAYS)) {
+					LocalDate nodeDue = node.timeLimit().publishBy(d.formedOn(), calendar).orElse(publishBy);
+					if (nodeDue.isBefore(publishBy)) {
+						publishBy = nodeDue;
+						rule = "栏目“" + node.title() + "”/" + node.timeLimit().encode();
+					}
+				}
+			}
 		}
 		Instant now = clock.instant();
 		Builder b = current == null ? new Builder() : new Builder(current);

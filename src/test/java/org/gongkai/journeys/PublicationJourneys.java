@@ -122,6 +122,20 @@ abstract class PublicationJourneys extends JourneySupport {
 	}
 
 	@Test
+	void theArticle26LimitIsStoredAndAShorterNodeLimitOverridesIt() {
+		Http oa = oaToken("yiyuan-fgj");
+		long ordinary = oa.postJson("/api/v1/intake/documents", push(ext(), "一般信息", "PROACTIVE")).json().get("id").asLong();
+		Map<String, Object> penalty = push(ext(), "行政处罚决定书", "PROACTIVE");
+		penalty.put("catalogNodes", List.of("a20-01", "ka-double-publicity-02"));
+		long doublePublicity = oa.postJson("/api/v1/intake/documents", penalty).json().get("id").asLong();
+		// formed on Friday 2026-11-20: + 20 working days (Art. 26) = 2026-12-18; + 7 (双公示) = 2026-12-01
+		assertThat(jdbc.sql("SELECT publish_by FROM pub_document WHERE id = ?").param(ordinary).query(java.time.LocalDate.class)
+			.single()).isEqualTo(java.time.LocalDate.of(2026, 12, 18));
+		assertThat(jdbc.sql("SELECT publish_by FROM pub_document WHERE id = ?").param(doublePublicity)
+			.query(java.time.LocalDate.class).single()).isEqualTo(java.time.LocalDate.of(2026, 12, 1));
+	}
+
+	@Test
 	void aTokenOnlyPushesForItsOwnAgencyAndOnlyWithTheIntakeScope() {
 		Http oa = oaToken("yiyuan-fgj");
 		Map<String, Object> other = push(ext(), "代别的单位推送", "PROACTIVE");
