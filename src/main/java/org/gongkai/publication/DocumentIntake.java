@@ -99,6 +99,9 @@ public class DocumentIntake {
 		events.publishEvent(ChangeRecorded.of(actor, now, agency.id(), "document.pushed", "Document", id,
 				"办公系统推送信息“" + withExt.title() + "”", null, withExt.attribute().label()));
 		Document saved = management.load(id);
+		if (!actor.token()) {
+			return new Outcome(saved, true, "以员工账号推送的信息须经平台审查和审批后发布");
+		}
 		if (settings.of(agency.id()).intakeRequiresReview()) {
 			return new Outcome(saved, true, "本单位设置为推送的信息须在平台审查后发布");
 		}
@@ -138,6 +141,9 @@ public class DocumentIntake {
 		Agency agency = agencies.findByCode(agencyCode.trim())
 			.orElseThrow(() -> InvalidInputException.of("agency", "没有代码为“" + agencyCode + "”的单位"));
 		access.require(agency.id(), Role.EDITOR, Role.AGENCY_ADMIN);
+		if (!agency.active()) {
+			throw new DomainException("该单位已撤销，不能再发布信息");
+		}
 		return agency;
 	}
 }

@@ -96,7 +96,7 @@ public class DocumentManagement {
 	}
 
 	public Document updateDraft(long id, DocumentDraft draft) {
-		Document current = load(id);
+		Document current = lock(id);
 		Actor actor = access.require(current.agencyId(), Role.EDITOR, Role.AGENCY_ADMIN);
 		if (!current.status().isEditable()) {
 			throw new DomainException("“" + current.status().label() + "”状态的信息不能直接修改；已公开的信息请使用“更正”");
@@ -110,7 +110,7 @@ public class DocumentManagement {
 	}
 
 	public Attachment attach(long id, String fileName, byte[] content) {
-		Document doc = load(id);
+		Document doc = lock(id);
 		Actor actor = access.require(doc.agencyId(), Role.EDITOR, Role.AGENCY_ADMIN);
 		if (!doc.status().isEditable()) {
 			throw new DomainException("只有草稿或被退回的信息可以添加附件");
@@ -128,7 +128,7 @@ public class DocumentManagement {
 	}
 
 	public void removeAttachment(long id, long attachmentId) {
-		Document doc = load(id);
+		Document doc = lock(id);
 		Actor actor = access.require(doc.agencyId(), Role.EDITOR, Role.AGENCY_ADMIN);
 		if (!doc.status().isEditable()) {
 			throw new DomainException("只有草稿或被退回的信息可以删除附件");
@@ -144,7 +144,7 @@ public class DocumentManagement {
 
 	/** Sends the item for attribute review; refused without a disclosure attribute (and a ground for 不予公开). */
 	public Document submit(long id) {
-		Document doc = load(id);
+		Document doc = lock(id);
 		Actor actor = access.require(doc.agencyId(), Role.EDITOR, Role.AGENCY_ADMIN);
 		requireTransition(doc, DocumentStatus.SUBMITTED);
 		List<FieldProblem> problems = new ArrayList<>();
@@ -157,9 +157,12 @@ public class DocumentManagement {
 
 	/** The attribute review and confidentiality check by a named reviewer: all four gates must pass. */
 	public Document review(long id, ReviewChecks checks, String note) {
-		Document doc = load(id);
+		Document doc = lock(id);
 		Actor actor = access.require(doc.agencyId(), Role.REVIEWER);
 		requireTransition(doc, DocumentStatus.REVIEWED);
+		if (actor.username().equals(doc.createdBy())) {
+			throw new DomainException("起草人不能审查自己起草的信息，请由其他审核人审查");
+		}
 		if (checks == null || !checks.allPassed()) {
 			throw InvalidInputException.of("checks", "政治关、法律关、保密关、文字关须全部审查通过；未通过的请“退回修改”并写明理由");
 		}
@@ -168,11 +171,11 @@ public class DocumentManagement {
 
 	/** 退文: back to the drafter with a reason. */
 	public Document returnToDrafter(long id, String reason) {
-		Document doc = load(id);
+		Document doc = lock(id);
 		Actor actor = access.require(doc.agencyId(), Role.REVIEWER, Role.APPROVER);
 		requireTransition(doc, DocumentStatus.RETURNED);
-		if (reason == null || reason.isBlank()) {
-			throw InvalidInputException.of("reason", "请写明退回理由");
+		if (reason == null || reason.isBlank() || reason.length() > 1000) {
+			throw InvalidInputException.of("reason", "请写明退回理由（不超过1000字）");
 		}
 		Document withReason = copy(doc, b -> b.returnedReason = reason.trim());
 		documents.update(withReason);
@@ -184,10 +187,15 @@ public class DocumentManagement {
 	 * listed in the on-request catalogue, or withheld — and gets its index number.
 	 */
 	public Document approve(long id, String note) {
-		Document doc = load(id);
+		Document doc = lock(id);
 		Actor actor = access.require(doc.agencyId(), Role.APPROVER);
 		DocumentStatus target = finalStateFor(doc.attribute());
 		requireTransition(doc, target);
+		boolean reviewedBySelf = documents.history(id).stream()
+			.anyMatch(h -> "reviewed".equals(h.action()) && h.actor().equals(actor.username()));
+		if (reviewedBySelf || actor.username().equals(doc.createdBy())) {
+			throw new DomainException("审批人不能审批自己起草或审查的信息");
+		}
 		return finish(doc, actor, target, "approved", note);
 	}
 
@@ -201,6 +209,13 @@ public class DocumentManagement {
 			PrePublicationCheck check = check(doc);
 			if (check.blocksPublishing()) {
 				throw new DomainException(check.reason());
+			}
+		}
+		else if (target == DocumentStatus.LISTED) {
+			// only the index number, title and date are published in the on-request catalogue
+			PrePublicationCheck title = titleCheck(doc);
+			if (title.blocksPublishing()) {
+				throw new DomainException("依申请公开目录将公布标题：" + title.reason());
 			}
 		}
 		Agency agency = activeAgency(doc.agencyId());
@@ -226,7 +241,12 @@ public class DocumentManagement {
 
 	/** Art. 18 re-assessment: an item withheld or available on request becomes public. */
 	public Document disclose(long id, String reason) {
-		Document doc = load(id);
+		return disclose(id, reason, List.of());
+	}
+
+	/** As {@link #disclose(long, String)}, filing the item under these catalogue nodes first. */
+	public Document disclose(long id, String reason, List<String> nodeCodes) {
+		Document doc = lock(id);
 		Actor actor = access.require(doc.agencyId(), Role.APPROVER);
 		requireTransition(doc, DocumentStatus.PUBLISHED);
 		if (doc.status() != DocumentStatus.LISTED && doc.status() != DocumentStatus.WITHHELD) {
@@ -235,10 +255,23 @@ public class DocumentManagement {
 		if (reason == null || reason.isBlank()) {
 			throw InvalidInputException.of("reason", "请写明转为主动公开的理由（条例第十八条动态调整）");
 		}
-		if (doc.nodeIds().isEmpty()) {
+		List<Long> filing = new ArrayList<>(doc.nodeIds());
+		for (String code : nodeCodes == null ? List.<String>of() : nodeCodes) {
+			if (code == null || code.isBlank()) {
+				continue;
+			}
+			CatalogNode node = catalog.node(doc.agencyId(), code.trim())
+				.filter(n -> n.kind() != NodeKind.GUIDE && n.kind() != NodeKind.ON_REQUEST)
+				.orElseThrow(() -> InvalidInputException.of("catalogNodes", "公开目录中没有代码为“" + code + "”的栏目"));
+			if (!filing.contains(node.id())) {
+				filing.add(node.id());
+			}
+		}
+		if (filing.isEmpty()) {
 			throw InvalidInputException.of("catalogNodes", "转为主动公开前请先为该信息选择公开目录栏目");
 		}
 		Document proactive = copy(doc, b -> {
+			b.nodeIds = filing;
 			b.attribute = DisclosureAttribute.PROACTIVE;
 			b.exemptionGround = null;
 			b.exemptionReason = null;
@@ -249,11 +282,11 @@ public class DocumentManagement {
 
 	/** Takes a published item off every public surface; the record and its history stay. */
 	public Document withdraw(long id, String reason) {
-		Document doc = load(id);
+		Document doc = lock(id);
 		Actor actor = access.require(doc.agencyId(), Role.APPROVER, Role.AGENCY_ADMIN);
 		requireTransition(doc, DocumentStatus.WITHDRAWN);
-		if (reason == null || reason.isBlank()) {
-			throw InvalidInputException.of("reason", "请写明撤回理由");
+		if (reason == null || reason.isBlank() || reason.length() > 1000) {
+			throw InvalidInputException.of("reason", "请写明撤回理由（不超过1000字）");
 		}
 		Document withReason = copy(doc, b -> b.withdrawnReason = reason.trim());
 		documents.update(withReason);
@@ -262,17 +295,28 @@ public class DocumentManagement {
 
 	/** A correction of a published item: the new text is public at once, the replaced version is kept. */
 	public Document correct(long id, DocumentDraft changes, String note) {
-		Document doc = load(id);
+		Document doc = lock(id);
 		Actor actor = access.require(doc.agencyId(), Role.APPROVER, Role.AGENCY_ADMIN);
 		if (doc.status() != DocumentStatus.PUBLISHED) {
 			throw new DomainException("只有已公开的信息可以更正");
 		}
-		if (note == null || note.isBlank()) {
-			throw InvalidInputException.of("note", "请写明更正说明（将在信息页面上显示）");
+		if (note == null || note.isBlank() || note.length() > 1000) {
+			throw InvalidInputException.of("note", "请写明更正说明（将在信息页面上显示，不超过1000字）");
 		}
 		Instant now = clock.instant();
-		Document corrected = build(activeAgency(doc.agencyId()), doc, changes, DocumentStatus.PUBLISHED, doc.createdBy(),
+		// a correction changes the content, never the disclosure attribute of a public item
+		DocumentDraft proactive = new DocumentDraft(changes.title(), changes.summary(), changes.body(), changes.issuingOrgan(),
+				changes.documentNumber(), changes.writtenOn(), changes.formedOn(), changes.theme(), changes.documentType(),
+				changes.keywords(), changes.normative(), changes.governmentRule(), changes.catalogNodes(),
+				DisclosureAttribute.PROACTIVE, null, null, changes.repostSource(), changes.repostSourceUrl(),
+				changes.repostOriginalOn());
+		Document corrected = build(activeAgency(doc.agencyId()), doc, proactive, DocumentStatus.PUBLISHED, doc.createdBy(),
 				doc.createdAt(), true);
+		List<FieldProblem> incomplete = new ArrayList<>();
+		completeness(corrected, incomplete);
+		if (!incomplete.isEmpty()) {
+			throw new InvalidInputException(incomplete);
+		}
 		Document next = copy(corrected, b -> {
 			b.version = doc.version() + 1;
 			b.correctionNote = note.trim();
@@ -292,7 +336,7 @@ public class DocumentManagement {
 
 	/** Marks an item lapsed or repealed (or in force again), with the date and basis shown on its page. */
 	public Document changeValidity(long id, Validity validity, LocalDate on, String note) {
-		Document doc = load(id);
+		Document doc = lock(id);
 		Actor actor = access.require(doc.agencyId(), Role.APPROVER, Role.AGENCY_ADMIN);
 		return applyValidity(doc, actor, validity, on, note, "document.validity-changed");
 	}
@@ -322,10 +366,10 @@ public class DocumentManagement {
 
 	/** Replaces every personal datum found in title, summary and body with its masked form. */
 	public Document maskPersonalData(long id) {
-		Document doc = load(id);
+		Document doc = lock(id);
 		Actor actor = access.require(doc.agencyId(), Role.EDITOR, Role.REVIEWER, Role.AGENCY_ADMIN);
-		if (doc.status().isFinal() && doc.status() != DocumentStatus.LISTED) {
-			throw new DomainException("已公开或已办结的信息请使用“更正”");
+		if (!doc.status().isEditable() && doc.status() != DocumentStatus.SUBMITTED) {
+			throw new DomainException("审查通过后的信息不能再直接修改；请退回修改，已公开的信息请使用“更正”");
 		}
 		Document masked = copy(doc, b -> {
 			b.title = PersonalDataScanner.mask(doc.title());
@@ -333,16 +377,17 @@ public class DocumentManagement {
 			b.body = PersonalDataScanner.maskHtml(doc.body());
 		});
 		documents.update(masked);
+		history(id, actor, clock.instant(), "masked", doc.status(), doc.status(), null, "个人信息脱敏");
 		audit(actor, doc.agencyId(), id, "document.personal-data-masked", "对“" + doc.title() + "”中的个人信息作脱敏处理", null, null);
 		return load(id);
 	}
 
 	/** The approving leader confirms that the personal data found may be published (e.g. a legal duty to publish it). */
 	public Document confirmPersonalData(long id, String reason) {
-		Document doc = load(id);
+		Document doc = lock(id);
 		Actor actor = access.require(doc.agencyId(), Role.APPROVER);
-		if (reason == null || reason.isBlank()) {
-			throw InvalidInputException.of("reason", "请写明可以公开这些个人信息的依据");
+		if (reason == null || reason.isBlank() || reason.length() > 900) {
+			throw InvalidInputException.of("reason", "请写明可以公开这些个人信息的依据（不超过900字）");
 		}
 		Document confirmed = copy(doc, b -> b.personalDataConfirmation = actor.username() + "：" + reason.trim());
 		documents.update(confirmed);
@@ -354,7 +399,12 @@ public class DocumentManagement {
 
 	@Transactional(readOnly = true)
 	public PrePublicationCheck check(long id) {
-		return check(load(id));
+		return check(read(id));
+	}
+
+	PrePublicationCheck titleCheck(Document doc) {
+		return new PrePublicationCheck(PersonalDataScanner.scan(doc.title(), "标题"), doc.personalDataConfirmation() != null,
+				sensitiveWords.check(doc.title(), "标题"));
 	}
 
 	PrePublicationCheck check(Document doc) {
@@ -390,8 +440,17 @@ public class DocumentManagement {
 		}
 	}
 
-	Document load(long id) {
+	/** The item, locked for this transaction: concurrent changes of one item happen one after the other. */
+	Document lock(long id) {
+		return documents.findByIdForUpdate(id).orElseThrow(() -> DomainException.notFound("该信息不存在"));
+	}
+
+	Document read(long id) {
 		return documents.findById(id).orElseThrow(() -> DomainException.notFound("该信息不存在"));
+	}
+
+	Document load(long id) {
+		return read(id);
 	}
 
 	private Agency activeAgency(long agencyId) {
@@ -480,6 +539,13 @@ public class DocumentManagement {
 		else if (title.length() > 500) {
 			problems.add(new FieldProblem("title", "标题不能超过500字"));
 		}
+		for (String[] f : new String[][] { { "issuingOrgan", d.issuingOrgan(), "200" }, { "documentNumber", d.documentNumber(), "100" },
+				{ "keywords", d.keywords(), "500" }, { "repostSource", d.repostSource(), "300" },
+				{ "repostSourceUrl", d.repostSourceUrl(), "500" }, { "exemptionReason", d.exemptionReason(), "2000" } }) {
+			if (f[1] != null && f[1].trim().length() > Integer.parseInt(f[2])) {
+				problems.add(new FieldProblem(f[0], "不能超过" + f[2] + "字"));
+			}
+		}
 		if (d.summary() != null && d.summary().length() > 2000) {
 			problems.add(new FieldProblem("summary", "内容概述不能超过2000字"));
 		}
@@ -541,14 +607,23 @@ public class DocumentManagement {
 			publishBy = due.date();
 			rule = PublicationRules.PROACTIVE_LIMIT_VERSION + (due.provisional() ? "（暂定）" : "");
 			// a shorter limit of a node the item is filed under overrides Art. 26 (e.g. 双公示: 7 working days)
-			for (CatalogNode node : filedUnder) {
-				if (node.timeLimit() != null && (node.timeLimit().type() == org.gongkai.catalog.TimeLimitRule.Type.WORKING_DAYS
-						|| node.timeLimit().type() == org.gongkai.catalog.TimeLimitRule.Type.CALENDAR_DAYS)) {
-					LocalDate nodeDue = node.timeLimit().publishBy(d.formedOn(), calendar).orElse(publishBy);
-					if (nodeDue.isBefore(publishBy)) {
-						publishBy = nodeDue;
-						rule = "栏目“" + node.title() + "”/" + node.timeLimit().encode();
-					}
+			List<CatalogNode> limits = new ArrayList<>(filedUnder);
+			if (limits.isEmpty() && keepFiling && current != null) {
+				current.nodeIds().forEach(id -> catalog.nodeById(id).ifPresent(limits::add));
+			}
+			for (CatalogNode node : limits) {
+				org.gongkai.catalog.TimeLimitRule limit = node.timeLimit();
+				if (limit == null || limit.equals(PublicationRules.PROACTIVE_LIMIT)) {
+					continue;
+				}
+				LocalDate nodeDue = switch (limit.type()) {
+					case WORKING_DAYS -> calendar.addWorkingDaysProvisionally(d.formedOn(), limit.days()).date();
+					case CALENDAR_DAYS -> d.formedOn().plusDays(limit.days());
+					default -> null;
+				};
+				if (nodeDue != null && nodeDue.isBefore(publishBy)) {
+					publishBy = nodeDue;
+					rule = limit.encode() + "（栏目 " + node.code() + "）";
 				}
 			}
 		}
@@ -573,6 +648,10 @@ public class DocumentManagement {
 		b.status = status;
 		b.publishBy = publishBy;
 		b.publishByRule = rule;
+		if (current != null && (!java.util.Objects.equals(current.title(), title)
+				|| !java.util.Objects.equals(current.summary(), b.summary) || !java.util.Objects.equals(current.body(), b.body))) {
+			b.personalDataConfirmation = null; // a confirmation covers the content it was given for
+		}
 		b.repostSource = trim(d.repostSource());
 		b.repostSourceUrl = trim(d.repostSourceUrl());
 		b.repostOriginalOn = d.repostOriginalOn();

@@ -114,6 +114,10 @@ class Documents {
 		return jdbc.sql("SELECT * FROM pub_document WHERE id = ?").param(id).query(this::document).optional();
 	}
 
+	Optional<Document> findByIdForUpdate(long id) {
+		return jdbc.sql("SELECT * FROM pub_document WHERE id = ? FOR UPDATE").param(id).query(this::document).optional();
+	}
+
 	Optional<Document> findByExternalId(long agencyId, String externalId) {
 		return jdbc.sql("SELECT * FROM pub_document WHERE agency_id = ? AND external_id = ?")
 			.params(agencyId, externalId)
@@ -313,19 +317,13 @@ class Documents {
 	}
 
 	int nextSerial(long agencyId, int year) {
-		int updated = jdbc.sql("UPDATE pub_index_serial SET next_value = next_value + 1 WHERE agency_id = ? AND year_no = ?")
+		// the row exists afterwards whoever created it; the update then takes the next value under its row lock
+		jdbc.sql("INSERT INTO pub_index_serial (agency_id, year_no, next_value) VALUES (?,?,0) ON CONFLICT DO NOTHING")
 			.params(agencyId, year)
 			.update();
-		if (updated == 0) {
-			try {
-				jdbc.sql("INSERT INTO pub_index_serial (agency_id, year_no, next_value) VALUES (?,?,1)").params(agencyId, year).update();
-			}
-			catch (org.springframework.dao.DuplicateKeyException concurrentFirst) {
-				jdbc.sql("UPDATE pub_index_serial SET next_value = next_value + 1 WHERE agency_id = ? AND year_no = ?")
-					.params(agencyId, year)
-					.update();
-			}
-		}
+		jdbc.sql("UPDATE pub_index_serial SET next_value = next_value + 1 WHERE agency_id = ? AND year_no = ?")
+			.params(agencyId, year)
+			.update();
 		return jdbc.sql("SELECT next_value FROM pub_index_serial WHERE agency_id = ? AND year_no = ?")
 			.params(agencyId, year)
 			.query(Integer.class)

@@ -82,9 +82,9 @@ public class NormativeDocuments {
 	/** The ledger: every normative document and rule of the agency that reached a final state. */
 	@Transactional(readOnly = true)
 	public List<DocumentSummary> ledger(long agencyId) {
-		return documents.consolePage(new DocumentQuery(List.of(agencyId), null, null, null, null, null, null,
+		return documents.page(new DocumentQuery(List.of(agencyId), null, null, null, null, null, null,
 				List.of(DocumentStatus.PUBLISHED, DocumentStatus.LISTED, DocumentStatus.WITHHELD, DocumentStatus.WITHDRAWN), null,
-				true), 0, 10_000).items();
+				true), 0, Integer.MAX_VALUE).items();
 	}
 
 	@Transactional(readOnly = true)
@@ -133,6 +133,19 @@ public class NormativeDocuments {
 	@Transactional(readOnly = true)
 	public Optional<Round> round(long agencyId, long roundId) {
 		return rounds(agencyId).stream().filter(r -> r.id() == roundId).findFirst();
+	}
+
+	/** The items of a round that are public now: what the published cleanup result lists. */
+	@Transactional(readOnly = true)
+	public List<RoundItem> publicItems(long roundId) {
+		return jdbc.sql("SELECT i.*, d.title, d.document_number, d.index_number FROM pub_cleanup_item i "
+				+ "JOIN pub_document d ON d.id = i.document_id WHERE i.round_id = ? AND d.status = 'PUBLISHED' "
+				+ "ORDER BY d.published_on, d.id")
+			.param(roundId)
+			.query((rs, n) -> new RoundItem(rs.getLong("document_id"), rs.getString("title"), rs.getString("document_number"),
+					rs.getString("index_number"), Outcome.valueOf(rs.getString("outcome")),
+					rs.getObject("effective_on", LocalDate.class), rs.getString("note")))
+			.list();
 	}
 
 	@Transactional(readOnly = true)
@@ -203,16 +216,35 @@ public class NormativeDocuments {
 		if (decision == null || decision.isBlank()) {
 			problems.add(new FieldProblem("decision", "请填写清理决定（名称和文号）"));
 		}
+		if (decision != null && decision.length() > 500) {
+			problems.add(new FieldProblem("decision", "清理决定不能超过500字"));
+		}
+		java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(org.gongkai.platform.Zones.CHINA));
 		if (decidedOn == null) {
 			problems.add(new FieldProblem("decidedOn", "请填写清理决定日期"));
 		}
+		else if (decidedOn.isAfter(today)) {
+			problems.add(new FieldProblem("decidedOn", "清理决定日期不能晚于今天"));
+		}
 		List<RoundItem> items = items(roundId);
+		for (RoundItem item : items) {
+			if (item.effectiveOn() != null && item.effectiveOn().isAfter(today)) {
+				problems.add(new FieldProblem("effectiveOn", "“" + item.title() + "”的生效日期晚于今天，请在该日期到来后再完成清理"));
+			}
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
+		if (jdbc.sql("UPDATE pub_cleanup_round SET status = 'CONCLUDING' WHERE id = ? AND status = 'OPEN'").param(roundId)
+			.update() == 0) {
+			throw new DomainException("该轮清理已完成");
+		}
 		for (RoundItem item : items) {
 			if (item.outcome() == Outcome.LAPSE || item.outcome() == Outcome.REPEAL) {
-				Document doc = management.load(item.documentId());
+				Document doc = management.lock(item.documentId());
+				if (doc.status() != DocumentStatus.PUBLISHED) {
+					continue; // withdrawn since the round started
+				}
 				LocalDate on = item.effectiveOn() != null ? item.effectiveOn() : decidedOn;
 				management.applyValidity(doc, actor, item.outcome() == Outcome.REPEAL ? Validity.REPEALED : Validity.LAPSED, on,
 						"依据" + decision.trim(), "normative.cleanup-applied");

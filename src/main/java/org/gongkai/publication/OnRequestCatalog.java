@@ -52,8 +52,12 @@ public class OnRequestCatalog {
 
 	private final Clock clock;
 
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
+
 	OnRequestCatalog(JdbcClient jdbc, PublicationSettings settings, AgencyDirectory agencies, AgencyAccess access,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock,
+			org.springframework.transaction.support.TransactionTemplate transactions) {
+		this.transactions = transactions;
 		this.jdbc = jdbc;
 		this.settings = settings;
 		this.agencies = agencies;
@@ -76,7 +80,10 @@ public class OnRequestCatalog {
 	public Optional<Issue> issue(long agencyId, long issueId) {
 		return issues(agencyId).stream().filter(i -> i.id() == issueId).findFirst().map(i -> new Issue(i.id(),
 				i.agencyId(), i.periodStart(), i.periodEnd(), i.title(), i.compiledAt(),
-				jdbc.sql("SELECT * FROM pub_on_request_item WHERE issue_id = ? ORDER BY index_number")
+				// items still on request, with their current title (masked or corrected since compiling)
+				jdbc.sql("SELECT i.document_id, i.index_number, d.title, i.formed_on FROM pub_on_request_item i "
+						+ "JOIN pub_document d ON d.id = i.document_id WHERE i.issue_id = ? AND d.status = 'LISTED' "
+						+ "ORDER BY i.index_number")
 					.param(issueId)
 					.query((rs, n) -> new Item(rs.getLong("document_id"), rs.getString("index_number"),
 							rs.getString("title"), rs.getObject("formed_on", LocalDate.class)))
@@ -92,14 +99,25 @@ public class OnRequestCatalog {
 
 	/** Compiles any missing last-complete-period issue; run daily and once at start-up. */
 	@Scheduled(cron = "0 30 1 * * *", zone = "Asia/Shanghai")
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
 	public void compileDue() {
 		Actors.runAsSystem(() -> {
 			for (Agency agency : agencies.active()) {
-				LocalDate[] period = lastCompletePeriod(agency.id(), today());
-				boolean exists = jdbc.sql("SELECT COUNT(*) FROM pub_on_request_issue WHERE agency_id = ? AND period_start = ? "
-						+ "AND period_end = ?").params(agency.id(), period[0], period[1]).query(Long.class).single() > 0;
-				if (!exists && hasListedItems(agency.id(), period)) {
-					compile(agency, period[0], period[1], Actors.require());
+				try {
+					transactions.executeWithoutResult(status -> {
+						LocalDate[] period = lastCompletePeriod(agency.id(), today());
+						boolean exists = jdbc.sql("SELECT COUNT(*) FROM pub_on_request_issue WHERE agency_id = ? "
+								+ "AND period_start = ? AND period_end = ?").params(agency.id(), period[0], period[1])
+							.query(Long.class).single() > 0;
+						if (!exists && hasListedItems(agency.id(), period)) {
+							compile(agency, period[0], period[1], Actors.require());
+						}
+					});
+				}
+				catch (RuntimeException e) {
+					// one agency's failure (e.g. another node compiled the same period) must not stop the others
+					org.slf4j.LoggerFactory.getLogger(OnRequestCatalog.class)
+						.warn("On-request catalogue of {} not compiled this time: {}", agency.code(), e.getMessage());
 				}
 			}
 		});

@@ -99,7 +99,12 @@ class PublicationPages {
 	Optional<String> documentPage(Agency agency, long id) {
 		return queries.publicDocument(id).filter(d -> d.agencyId() == agency.id()).map(doc -> {
 			Map<String, Object> model = base(agency);
-			CatalogNode node = doc.nodeIds().isEmpty() ? null : catalog.nodeById(doc.nodeIds().get(0)).orElse(null);
+			CatalogNode node = doc.nodeIds().stream()
+				.map(catalog::nodeById)
+				.flatMap(Optional::stream)
+				.filter(n -> catalog.ancestry(n).stream().noneMatch(CatalogNode::hidden))
+				.findFirst()
+				.orElse(null);
 			model.put("doc", doc);
 			model.put("ancestry", node == null ? List.of() : catalog.ancestry(node));
 			model.put("current", node == null ? Catalog.STATUTORY : catalog.ancestry(node).get(0).code());
@@ -220,7 +225,7 @@ class PublicationPages {
 			Map<String, Object> model = base(agency);
 			model.put("current", Catalog.STATUTORY);
 			model.put("round", round);
-			model.put("items", normative.items(roundId));
+			model.put("items", normative.publicItems(roundId));
 			return renderer.render("publication/cleanup", model);
 		});
 	}
@@ -236,7 +241,9 @@ class PublicationPages {
 	}
 
 	Optional<String> nodeFeed(Agency agency, CatalogView view, String nodeCode) {
-		return view.node(nodeCode).filter(n -> !n.hidden()).map(node -> {
+		return view.node(nodeCode)
+			.filter(n -> n.kind() != NodeKind.GUIDE && view.ancestry(n).stream().noneMatch(CatalogNode::hidden))
+			.map(node -> {
 			Set<Long> subtree = view.subtree(node.id());
 			PublicationQueries.Page page = queries.publicPage(
 					new DocumentQuery(List.of(agency.id()), subtree, null, null, null, null, null, null, null, null), 1, 50);

@@ -121,16 +121,26 @@ class PublicationSite implements SitemapContributor {
 	}
 
 	/**
-	 * The moment a withdrawal (or any change that makes an item non-public) commits, its page and files
-	 * leave the static site — before the request that withdrew it is answered. Lists and feeds follow
-	 * right after, below.
+	 * The moment a change commits, the item's own page is rewritten — or, when the item is no longer
+	 * public, removed with its files — before the request that made the change is answered. Lists,
+	 * feeds and the sitemap follow right after, below.
 	 */
 	@org.springframework.transaction.event.TransactionalEventListener(
 			phase = org.springframework.transaction.event.TransactionPhase.AFTER_COMMIT)
-	public void removeAtOnce(PublicDocumentChanged event) {
-		if (queries.publicDocument(event.documentId()).isEmpty()) {
-			agencies.findById(event.agencyId())
-				.ifPresent(agency -> site.deleteTree(PublicationPaths.document(agency, event.documentId())));
+	public void itemPageAtOnce(PublicDocumentChanged event) {
+		try {
+			agencies.findById(event.agencyId()).ifPresent(agency -> {
+				if (agency.active() && queries.publicDocument(event.documentId()).isPresent()) {
+					writeDocument(agency, event.documentId());
+				}
+				else {
+					site.deleteTree(PublicationPaths.document(agency, event.documentId()));
+				}
+			});
+		}
+		catch (RuntimeException e) {
+			// the change is committed; the retried listener below writes the page again
+			log.warn("Immediate static update of item {} failed; left to the retried listener", event.documentId(), e);
 		}
 	}
 
@@ -223,6 +233,9 @@ class PublicationSite implements SitemapContributor {
 				.ifPresent(bytes -> site.fileFor(PublicationPaths.attachment(agency, a)).ifPresent(f -> site.write(f, bytes)));
 		}
 		site.writePage(path, html.get());
+		if (queries.publicDocument(documentId).isEmpty()) {
+			site.deleteTree(path); // withdrawn while this page was being written
+		}
 	}
 
 	/** Writes the first page and the feed of each node (other pages and filtered lists render on request). */

@@ -279,10 +279,56 @@ abstract class PublicationJourneys extends JourneySupport {
 			.doesNotContain("的正文", "涉密文件");
 	}
 
+	@Test
+	void nobodyReviewsOrApprovesTheirOwnItemAndStaffPushesWaitForReview() {
+		Http staffPush = demo("fgj-editor");
+		Map<String, Object> body = push(ext(), "员工账号推送的信息", "PROACTIVE");
+		body.put("agency", "yiyuan-fgj");
+		Http.Response held = staffPush.postJson("/api/v1/intake/documents", body);
+		assertThat(held.status()).isEqualTo(201);
+		assertThat(held.json().get("status").asString()).isEqualTo("SUBMITTED");
+		assertThat(held.json().get("heldBecause").asString()).contains("审查和审批");
+		long id = held.json().get("id").asLong();
+		// the editor holds no reviewer role; the system administrator holds every role but may not approve what it reviewed
+		Http admin = session("admin", ADMIN_PASSWORD);
+		Http.Response self = session("fgj-editor", DEMO_PASSWORD).postForm("/console/documents/" + id + "/review",
+				"/console/documents/" + id, Map.of("political", "true", "legal", "true", "secrecy", "true", "text", "true"), true);
+		assertThat(self.status()).isEqualTo(403);
+		assertThat(admin.postForm("/console/documents/" + id + "/review", "/console/documents/" + id,
+				Map.of("political", "true", "legal", "true", "secrecy", "true", "text", "true"), true).status()).isEqualTo(302);
+		Http.Response selfApproval = admin.postForm("/console/documents/" + id + "/approve", "/console/documents/" + id, Map.of(),
+				true);
+		assertThat(selfApproval.status()).isEqualTo(409);
+		assertThat(selfApproval.body()).contains("审批人不能审批自己起草或审查的信息");
+		assertThat(anonymous().get("/api/v1/public/documents/" + id).status()).isEqualTo(404);
+	}
+
+	@Test
+	void aCorrectionKeepsTheItemProactiveAndItsOldVersion() {
+		Http oa = oaToken("yiyuan-fgj");
+		JsonNode created = oa.postJson("/api/v1/intake/documents", push(ext(), "需要更正的通知", "PROACTIVE")).json();
+		long id = created.get("id").asLong();
+		Http admin = session("fgj-admin", DEMO_PASSWORD);
+		Http.Response corrected = admin.postForm("/console/documents/" + id + "/correct", "/console/documents/" + id + "/correct",
+				Map.of("title", "需要更正的通知（更正）", "formedOn", "2026-11-20", "attribute", "NOT_DISCLOSED", "exemptionGround",
+						"STATE_SECRET", "exemptionReason", "试图借更正改为不公开", "note", "更正文号"),
+				true);
+		assertThat(corrected.status()).as(corrected.body()).isEqualTo(302);
+		JsonNode after = anonymous().get("/api/v1/public/documents/" + id).json();
+		assertThat(after.get("title").asString()).isEqualTo("需要更正的通知（更正）");
+		assertThat(after.get("version").asInt()).isEqualTo(2);
+		assertThat(after.get("correctionNote").asString()).isEqualTo("更正文号");
+		assertThat(after.get("indexNumber").asString()).isEqualTo(created.get("indexNumber").asString());
+		assertThat(jdbc.sql("SELECT attribute FROM pub_document WHERE id = ?").param(id).query(String.class).single())
+			.isEqualTo("PROACTIVE");
+		assertThat(jdbc.sql("SELECT title FROM pub_document_version WHERE document_id = ? AND version = 1").param(id)
+			.query(String.class).single()).isEqualTo("需要更正的通知");
+	}
+
 	// ---- validity and cleanup ---------------------------------------------------------------------------
 
 	@Test
-	void aRepealedNormativeDocumentShowsItsBannerAndTheCleanupResultIsPublished() {
+	void aRepealedNormativeDocumentShowsItsBannerAndTheCleanupResultIsPublished() throws Exception {
 		Http oa = oaToken("yiyuan-fgj");
 		Map<String, Object> normative = push(ext(), "沂源县价格监督检查管理办法", "PROACTIVE");
 		normative.put("normative", true);
@@ -310,9 +356,11 @@ abstract class PublicationJourneys extends JourneySupport {
 		assertThat(anonymous().get("/agencies/yiyuan-fgj/documents/" + id + "/").body()).contains("本文件已于", "2026-11-25", "废止");
 		String result = anonymous().get("/agencies/yiyuan-fgj/cleanup/" + round + "/").body();
 		assertThat(result).contains("沂源县价格监督检查管理办法", "废止", "清理决定");
-		assertThat(anonymous().get("/agencies/yiyuan-fgj/normative/").body()).contains("2026年规范性文件集中清理");
-		Path page = site.fileFor("/agencies/yiyuan-fgj/documents/" + id + "/").orElseThrow();
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Files.readString(page)).contains("本文件已于"));
+		// the item's own page changed before the request was answered; the normative page follows
+		assertThat(Files.readString(site.fileFor("/agencies/yiyuan-fgj/documents/" + id + "/").orElseThrow()))
+			.contains("本文件已于");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+				Files.readString(site.fileFor("/agencies/yiyuan-fgj/normative/").orElseThrow())).contains("2026年规范性文件集中清理"));
 	}
 
 	// ---- the catalogue ----------------------------------------------------------------------------------
