@@ -50,9 +50,7 @@ class CatalogConsoleController implements ConsoleMenuContributor {
 	String tree(@RequestParam(required = false) String agency, Model model) {
 		Actor actor = Actors.require();
 		List<Agency> visible = access.visibleAgencies(actor).stream().filter(Agency::active).toList();
-		Agency selected = agency != null ? agencies.requireByCode(agency)
-				: visible.stream().filter(a -> a.id() == (actor.agencyId() == null ? -1 : actor.agencyId())).findFirst()
-					.orElse(visible.isEmpty() ? null : visible.get(0));
+		Agency selected = agency != null ? agencies.requireByCode(agency) : AgencyAccess.defaultChoice(actor, visible);
 		if (selected != null && !access.allows(actor, selected.id(), Role.values())) {
 			throw DomainException.forbidden("您没有查看该单位公开目录的权限");
 		}

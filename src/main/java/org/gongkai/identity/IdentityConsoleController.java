@@ -120,11 +120,7 @@ class IdentityConsoleController implements ConsoleMenuContributor {
 	String tokens(@RequestParam(required = false) String agency, Model model) {
 		Actor actor = Actors.require();
 		List<Agency> administered = access.agenciesFor(actor, Role.AGENCY_ADMIN).stream().filter(Agency::active).toList();
-		Agency selected = agency != null ? agencies.requireByCode(agency)
-				: administered.stream()
-					.filter(a -> a.id() == (actor.agencyId() == null ? -1 : actor.agencyId()))
-					.findFirst()
-					.orElse(administered.isEmpty() ? null : administered.get(0));
+		Agency selected = agency != null ? agencies.requireByCode(agency) : AgencyAccess.defaultChoice(actor, administered);
 		model.addAttribute("administered", administered);
 		model.addAttribute("selected", selected);
 		model.addAttribute("tokens", selected == null ? List.of() : tokens.tokensOf(selected.id()));

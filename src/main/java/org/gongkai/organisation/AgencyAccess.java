@@ -66,6 +66,17 @@ public class AgencyAccess {
 		return agencies.findAll().stream().filter(a -> allows(actor, a.id(), roles)).toList();
 	}
 
+	/**
+	 * The agency a console page opens on when none is chosen: the actor's own agency if it is among the
+	 * options, else the first option; null when there is none.
+	 */
+	public static Agency defaultChoice(Actor actor, List<Agency> options) {
+		return options.stream()
+			.filter(a -> actor.agencyId() != null && a.id() == actor.agencyId())
+			.findFirst()
+			.orElse(options.isEmpty() ? null : options.get(0));
+	}
+
 	/** Any role at all: the agencies whose records the actor may see in the console. */
 	public List<Agency> visibleAgencies(Actor actor) {
 		return agenciesFor(actor, Role.values());

@@ -84,18 +84,25 @@ public class StaticSite {
 			return;
 		}
 		version.incrementAndGet();
-		try (Stream<Path> walk = Files.walk(dir.get())) {
-			walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-				try {
+		// another writer may add or remove files meanwhile: walk again until the folder is gone
+		for (int attempt = 1;; attempt++) {
+			try (Stream<Path> walk = Files.walk(dir.get())) {
+				for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
 					Files.deleteIfExists(p);
 				}
-				catch (IOException e) {
-					throw new UncheckedIOException(e);
+				return;
+			}
+			catch (java.nio.file.NoSuchFileException gone) {
+				return;
+			}
+			catch (java.nio.file.DirectoryNotEmptyException busy) {
+				if (attempt >= 5) {
+					throw new UncheckedIOException(busy);
 				}
-			});
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
 		}
 	}
 

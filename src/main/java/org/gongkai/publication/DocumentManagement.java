@@ -118,6 +118,7 @@ public class DocumentManagement {
 		String contentType = AttachmentFiles.verify(fileName, content);
 		String text = AttachmentFiles.text(fileName, content).orElse(null);
 		String key = files.put(content, fileName);
+		afterRollback(() -> files.delete(key));
 		int sort = attachments.of(id).size() + 1;
 		Instant now = clock.instant();
 		long attachmentId = attachments.insert(new Attachment(0, id, fileName.trim(), contentType, content.length, key,
@@ -424,6 +425,20 @@ public class DocumentManagement {
 	}
 
 	// ---- internals ----------------------------------------------------------------------------------
+
+	private static void afterRollback(Runnable work) {
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+					new org.springframework.transaction.support.TransactionSynchronization() {
+						@Override
+						public void afterCompletion(int status) {
+							if (status == STATUS_ROLLED_BACK) {
+								work.run();
+							}
+						}
+					});
+		}
+	}
 
 	private static void afterCommit(Runnable work) {
 		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {

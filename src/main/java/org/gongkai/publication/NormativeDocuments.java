@@ -100,6 +100,9 @@ public class NormativeDocuments {
 		if (name == null || name.isBlank() || name.length() > 200) {
 			throw InvalidInputException.of("name", "请填写制发主体名称（不超过200字）");
 		}
+		if (basis != null && basis.length() > 500) {
+			throw InvalidInputException.of("basis", "依据不能超过500字");
+		}
 		int sort = issuingBodies(agencyId).size() + 1;
 		jdbc.sql("INSERT INTO pub_issuing_body (agency_id, name, basis, sort_order) VALUES (?,?,?,?)")
 			.params(agencyId, name.trim(), basis == null || basis.isBlank() ? null : basis.trim(), sort)
@@ -193,6 +196,9 @@ public class NormativeDocuments {
 		}
 		if (outcome == null) {
 			throw InvalidInputException.of("outcome", "请选择清理结论");
+		}
+		if (note != null && note.length() > 1000) {
+			throw InvalidInputException.of("note", "说明不能超过1000字");
 		}
 		int updated = jdbc.sql("UPDATE pub_cleanup_item SET outcome = ?, effective_on = ?, note = ? WHERE round_id = ? AND document_id = ?")
 			.params(outcome.name(), effectiveOn, note == null || note.isBlank() ? null : note.trim(), roundId, documentId)

@@ -105,12 +105,17 @@ public class OnRequestCatalog {
 			for (Agency agency : agencies.active()) {
 				try {
 					transactions.executeWithoutResult(status -> {
-						LocalDate[] period = lastCompletePeriod(agency.id(), today());
-						boolean exists = jdbc.sql("SELECT COUNT(*) FROM pub_on_request_issue WHERE agency_id = ? "
-								+ "AND period_start = ? AND period_end = ?").params(agency.id(), period[0], period[1])
-							.query(Long.class).single() > 0;
-						if (!exists && hasListedItems(agency.id(), period)) {
-							compile(agency, period[0], period[1], Actors.require());
+						// the last complete period, and any earlier one of the past year missed while the platform was down
+						LocalDate day = today();
+						for (int i = 0; i < 12; i++) {
+							LocalDate[] period = lastCompletePeriod(agency.id(), day);
+							boolean exists = jdbc.sql("SELECT COUNT(*) FROM pub_on_request_issue WHERE agency_id = ? "
+									+ "AND period_start = ? AND period_end = ?").params(agency.id(), period[0], period[1])
+								.query(Long.class).single() > 0;
+							if (!exists && hasListedItems(agency.id(), period)) {
+								compile(agency, period[0], period[1], Actors.require());
+							}
+							day = period[0];
 						}
 					});
 				}

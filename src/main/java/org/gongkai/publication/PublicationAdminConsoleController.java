@@ -69,8 +69,7 @@ class PublicationAdminConsoleController implements ConsoleMenuContributor {
 			}
 			return a;
 		}
-		return visible.stream().filter(a -> actor.agencyId() != null && a.id() == actor.agencyId()).findFirst()
-			.orElse(visible.isEmpty() ? null : visible.get(0));
+		return AgencyAccess.defaultChoice(actor, visible);
 	}
 
 	@GetMapping("/console/normative")

@@ -108,11 +108,12 @@ public class PublicationQueries {
 	}
 
 	public List<DocumentVersion> versions(long id) {
+		staffView(id);
 		return documents.versions(id);
 	}
 
-	/** Staff lists for the given agencies, any status. */
-	public Page staffPage(DocumentQuery query, int page, int size) {
+	/** Staff lists for the given agencies, any status; callers pass only agencies the actor may see. */
+	Page staffPage(DocumentQuery query, int page, int size) {
 		int p = Math.max(page, 1);
 		Documents.Page result = documents.consolePage(query, (p - 1) * size, size);
 		return new Page(result.items(), result.total(), p, size);

@@ -203,6 +203,12 @@ class PublicationSite implements SitemapContributor {
 
 	/** The agency's feed and its normative-document page. */
 	private void writeShared(Agency agency) {
+		synchronized (writing) {
+			writeSharedNow(agency);
+		}
+	}
+
+	private void writeSharedNow(Agency agency) {
 		site.fileFor(PublicationPaths.agencyFeed(agency))
 			.ifPresent(f -> site.write(f, pages.agencyFeed(agency).getBytes(StandardCharsets.UTF_8)));
 		site.writePage(PublicationPaths.normative(agency), pages.normativePage(agency));
@@ -219,8 +225,17 @@ class PublicationSite implements SitemapContributor {
 		});
 	}
 
+	/** All static writes of items and lists go one at a time (they take milliseconds; two at once could interleave). */
+	private final Object writing = new Object();
+
 	/** Writes the item's page and files when it is public, removes them otherwise. */
 	void writeDocument(Agency agency, long documentId) {
+		synchronized (writing) {
+			writeDocumentNow(agency, documentId);
+		}
+	}
+
+	private void writeDocumentNow(Agency agency, long documentId) {
 		String path = PublicationPaths.document(agency, documentId);
 		var html = pages.documentPage(agency, documentId);
 		if (html.isEmpty()) {
@@ -240,6 +255,12 @@ class PublicationSite implements SitemapContributor {
 
 	/** Writes the first page and the feed of each node (other pages and filtered lists render on request). */
 	private void writeNodes(Agency agency, CatalogView view, List<CatalogNode> nodes) {
+		synchronized (writing) {
+			writeNodesNow(agency, view, nodes);
+		}
+	}
+
+	private void writeNodesNow(Agency agency, CatalogView view, List<CatalogNode> nodes) {
 		for (CatalogNode node : nodes) {
 			if (node.kind() == NodeKind.GUIDE) {
 				continue;
