@@ -12,7 +12,7 @@ APP_PORT=18080
 NGINX_PORT=18081
 DIR=$(mktemp -d /tmp/gongkai-bench.XXXXXX)
 chmod 755 "$DIR"   # nginx workers run as another user and must reach the site folder
-export GONGKAI_ADMIN_PASSWORD=Bench-Admin-2026
+export GONGKAI_ADMIN_PASSWORD=Bench-Root-2026x
 RESULTS=bench/results-$(date +%Y%m%d-%H%M).txt
 log() { echo "$*" | tee -a "$RESULTS"; }
 

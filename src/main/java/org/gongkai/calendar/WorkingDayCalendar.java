@@ -30,6 +30,9 @@ public class WorkingDayCalendar {
 
 	private volatile Instant loadedAt = Instant.MIN;
 
+	/** Bumped by every refresh: a snapshot read before a change is not installed after it. */
+	private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+
 	WorkingDayCalendar(CalendarYears years, CalendarProperties properties, Clock clock) {
 		this.years = years;
 		this.properties = properties;
@@ -74,6 +77,7 @@ public class WorkingDayCalendar {
 
 	/** Drops the in-memory snapshot so the next call re-reads the database. */
 	void refresh() {
+		generation.incrementAndGet();
 		loadedAt = Instant.MIN;
 	}
 
@@ -83,8 +87,11 @@ public class WorkingDayCalendar {
 		if (current == null || loadedAt.plus(REFRESH).isBefore(now)) {
 			synchronized (this) {
 				if (snapshot == null || loadedAt.plus(REFRESH).isBefore(now)) {
-					snapshot = new WorkingDays(years.findAll(), properties.countStartDay());
-					loadedAt = now;
+					long before = generation.get();
+					WorkingDays read = new WorkingDays(years.findAll(), properties.countStartDay());
+					snapshot = read;
+					// a change committed while reading leaves the snapshot stale: read again on the next call
+					loadedAt = generation.get() == before ? now : Instant.MIN;
 				}
 				current = snapshot;
 			}

@@ -36,6 +36,10 @@ public class AccountManagement {
 
 	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2,49}");
 
+	/** What an agency administrator may grant in its own agency. */
+	private static final java.util.Set<Role> ORDINARY_ROLES = java.util.EnumSet.of(Role.EDITOR, Role.REVIEWER, Role.APPROVER,
+			Role.REQUEST_HANDLER);
+
 	private final Accounts accounts;
 
 	private final AgencyAccess access;
@@ -71,9 +75,10 @@ public class AccountManagement {
 		else if (accounts.findByUsername(username).isPresent()) {
 			problems.add(new FieldProblem("username", "用户名“" + username + "”已被使用"));
 		}
-		if (blank(cmd.displayName())) {
-			problems.add(new FieldProblem("displayName", "请填写姓名"));
+		if (blank(cmd.displayName()) || cmd.displayName().trim().length() > 100) {
+			problems.add(new FieldProblem("displayName", "请填写姓名（不超过100字）"));
 		}
+		contactLengths(cmd.phone(), cmd.email(), problems);
 		PasswordPolicy.problemWith(cmd.password(), username, properties.minPasswordLength())
 			.ifPresent(p -> problems.add(new FieldProblem("password", p)));
 		List<RoleGrant> grants = normalise(cmd.grants(), problems);
@@ -96,9 +101,10 @@ public class AccountManagement {
 		Actor actor = Actors.require();
 		StaffAccount current = requireManageable(actor, id);
 		List<FieldProblem> problems = new ArrayList<>();
-		if (blank(cmd.displayName())) {
-			problems.add(new FieldProblem("displayName", "请填写姓名"));
+		if (blank(cmd.displayName()) || cmd.displayName().trim().length() > 100) {
+			problems.add(new FieldProblem("displayName", "请填写姓名（不超过100字）"));
 		}
+		contactLengths(cmd.phone(), cmd.email(), problems);
 		List<RoleGrant> grants = normalise(cmd.grants(), problems);
 		checkAgency(cmd.agencyId(), grants, problems);
 		if (!problems.isEmpty()) {
@@ -107,6 +113,12 @@ public class AccountManagement {
 		requireMayManage(actor, cmd.agencyId(), grants);
 		if (current.id() == actor.accountId() && !cmd.enabled()) {
 			throw new DomainException("不能停用自己的账号");
+		}
+		boolean wasAdmin = current.grants().stream().anyMatch(g -> g.role() == Role.SYSTEM_ADMIN) && current.enabled();
+		boolean staysAdmin = grants.stream().anyMatch(g -> g.role() == Role.SYSTEM_ADMIN) && cmd.enabled();
+		if (wasAdmin && !staysAdmin && accounts.findAll().stream().filter(a -> a.id() != id && a.enabled())
+			.noneMatch(a -> a.grants().stream().anyMatch(g -> g.role() == Role.SYSTEM_ADMIN))) {
+			throw new DomainException("这是最后一个可用的系统管理员账号，不能停用或取消其系统管理员角色");
 		}
 		accounts.updateProfile(id, cmd.displayName().trim(), cmd.agencyId(), trim(cmd.phone()), trim(cmd.email()),
 				cmd.enabled());
@@ -212,6 +224,12 @@ public class AccountManagement {
 		if (account.id() == actor.accountId()) {
 			return false;
 		}
+		// nobody manages a peer: supervisors do not manage supervisors, agency administrators no administrators
+		boolean peerOrAbove = account.grants().stream().anyMatch(g -> g.role() == Role.SUPERVISOR
+				|| (g.role() == Role.AGENCY_ADMIN && !supervisesSubtree(actor, account.agencyId())));
+		if (peerOrAbove) {
+			return false;
+		}
 		return mayGrantAll(actor, account.agencyId(), account.grants());
 	}
 
@@ -234,8 +252,8 @@ public class AccountManagement {
 			if (g.role() == Role.SYSTEM_ADMIN) {
 				return false;
 			}
-			boolean bySupervisor = supervisesSubtree(actor, g.agencyId());
-			boolean byAgencyAdmin = !g.subtree() && g.role() != Role.SUPERVISOR
+			boolean bySupervisor = g.role() != Role.SUPERVISOR && supervisesSubtree(actor, g.agencyId());
+			boolean byAgencyAdmin = !g.subtree() && ORDINARY_ROLES.contains(g.role())
 					&& access.allows(actor, g.agencyId(), Role.AGENCY_ADMIN);
 			if (!bySupervisor && !byAgencyAdmin) {
 				return false;
@@ -299,6 +317,15 @@ public class AccountManagement {
 					: agencies.findById(g.agencyId()).map(Agency::name).orElse("#" + g.agencyId());
 			return g.role().label() + "@" + where + (g.subtree() && g.agencyId() != null ? "（含下级）" : "");
 		}).collect(Collectors.joining("，"));
+	}
+
+	private static void contactLengths(String phone, String email, List<FieldProblem> problems) {
+		if (phone != null && phone.trim().length() > 50) {
+			problems.add(new FieldProblem("phone", "电话不能超过50字"));
+		}
+		if (email != null && email.trim().length() > 200) {
+			problems.add(new FieldProblem("email", "电子邮箱不能超过200字"));
+		}
 	}
 
 	private static boolean blank(String s) {

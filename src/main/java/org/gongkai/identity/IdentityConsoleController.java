@@ -93,6 +93,11 @@ class IdentityConsoleController implements ConsoleMenuContributor {
 	@PostMapping("/console/accounts/{id}")
 	String update(@PathVariable long id, @ModelAttribute("form") AccountForm form, Model model,
 			RedirectAttributes redirect) {
+		StaffAccount existing = accounts.requireManageable(id);
+		long scopes = existing.grants().stream().map(g -> g.agencyId() + "/" + g.subtree()).distinct().count();
+		if (scopes > 1) {
+			throw new org.gongkai.platform.DomainException("该账号的角色分属多个单位或范围，无法在此表单中修改；请使用账号接口逐项调整");
+		}
 		return ConsoleForms.attempt(model, () -> {
 			accounts.update(id, new AccountUpdate(form.getDisplayName(), form.getAgencyId(), form.getPhone(),
 					form.getEmail(), form.isEnabled(), form.grants()));
@@ -136,7 +141,8 @@ class IdentityConsoleController implements ConsoleMenuContributor {
 			TokenManagement.IssuedToken issued = tokens.issue(agency, name, scopes, validDays);
 			redirect.addFlashAttribute("secret", issued.token());
 			redirect.addFlashAttribute("notice", "令牌已签发。令牌只显示这一次，请立即复制并配置到对方系统中。");
-			return "redirect:/console/tokens?agency=" + agency;
+			redirect.addAttribute("agency", agency);
+			return "redirect:/console/tokens";
 		}, () -> tokens(agency, model));
 	}
 
@@ -144,7 +150,8 @@ class IdentityConsoleController implements ConsoleMenuContributor {
 	String revoke(@PathVariable long id, @RequestParam String agency, RedirectAttributes redirect) {
 		tokens.revoke(id);
 		redirect.addFlashAttribute("notice", "令牌已撤销，使用它的系统将无法再调用接口");
-		return "redirect:/console/tokens?agency=" + agency;
+		redirect.addAttribute("agency", agency);
+		return "redirect:/console/tokens";
 	}
 
 	@GetMapping("/console/password")

@@ -35,6 +35,11 @@ class InitialAdmin implements ApplicationRunner {
 		}
 		boolean generated = configuredPassword == null || configuredPassword.isBlank();
 		String password = generated ? PasswordPolicy.generate() : configuredPassword;
+		if (!generated) {
+			PasswordPolicy.problemWith(password, "admin", 10).ifPresent(problem -> {
+				throw new IllegalStateException("GONGKAI_ADMIN_PASSWORD is too weak (" + problem + "); choose another and start again");
+			});
+		}
 		accounts.createInitialAdmin(password);
 		if (generated) {
 			log.warn("\n\n  首次启动：已创建系统管理员账号 admin，初始密码：{}\n  (first start: created admin with the password above;"

@@ -23,12 +23,20 @@ final class StaffPrincipal implements UserDetails, ActorHolder, CredentialsConta
 
 	private final boolean locked;
 
+	private final java.time.Instant passwordChangedAt;
+
 	StaffPrincipal(StaffAccount account, boolean locked) {
+		this.passwordChangedAt = account.passwordChangedAt();
 		this.actor = new Actor(account.id(), account.username(), account.displayName(), account.agencyId(),
 				account.grants(), Set.of(), false);
 		this.passwordHash = account.passwordHash();
 		this.enabled = account.enabled();
 		this.locked = locked;
+	}
+
+	/** When the password in force at login was set; a later change ends this session. */
+	java.time.Instant passwordChangedAt() {
+		return passwordChangedAt;
 	}
 
 	@Override

@@ -71,8 +71,8 @@ public class TokenManagement implements BearerTokenAuthenticator {
 		if (name == null || name.isBlank()) {
 			problems.add(new FieldProblem("name", "请填写令牌名称（如“OA系统”）"));
 		}
-		else if (name.trim().length() > 100) {
-			problems.add(new FieldProblem("name", "令牌名称不能超过100字"));
+		else if (name.trim().length() > 90) {
+			problems.add(new FieldProblem("name", "令牌名称不能超过90字"));
 		}
 		Set<String> granted = new LinkedHashSet<>();
 		if (scopes == null || scopes.isEmpty()) {
@@ -131,7 +131,9 @@ public class TokenManagement implements BearerTokenAuthenticator {
 			return Optional.empty();
 		}
 		Instant now = clock.instant();
-		Optional<ApiToken> token = tokens.findByHash(hash(rawToken)).filter(t -> t.usableAt(now));
+		Optional<ApiToken> token = tokens.findByHash(hash(rawToken))
+			.filter(t -> t.usableAt(now))
+			.filter(t -> agencies.findById(t.agencyId()).map(org.gongkai.organisation.Agency::active).orElse(false));
 		token.ifPresent(t -> {
 			if (t.lastUsedAt() == null || t.lastUsedAt().isBefore(now.minusSeconds(60))) {
 				tokens.touch(t.id(), now);

@@ -48,7 +48,8 @@ class AgencyApiController {
 			String leaderTitle, String divisionOfWork, LocalDate updatedOn) {
 	}
 
-	record ContactView(String name, String position, String phone, String email, String duties) {
+	/** A designated staff member as the public sees them: work phone, no personal e-mail. */
+	record ContactView(String name, String position, String phone, String duties) {
 	}
 
 	record AgencyDetailView(AgencyView agency, String functions, OfficeView disclosureOffice,
@@ -105,7 +106,7 @@ class AgencyApiController {
 		return new AgencyDetailView(view(agency, codes()), agency.functions(), office(directory.office(agency.id())),
 				directory.contacts(agency.id())
 					.stream()
-					.map(c -> new ContactView(c.name(), c.position(), c.phone(), c.email(), c.duties()))
+					.map(c -> new ContactView(c.name(), c.position(), c.phone(), c.duties()))
 					.toList());
 	}
 

@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 @DirtiesContext
 abstract class JourneySupport {
 
-	static final String ADMIN_PASSWORD = "Admin-Test-2026";
+	static final String ADMIN_PASSWORD = "Gongkai-Test-2026";
 
 	static final String DEMO_PASSWORD = "Demo-Test-2026";
 

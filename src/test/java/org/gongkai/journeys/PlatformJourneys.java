@@ -330,6 +330,48 @@ abstract class PlatformJourneys extends JourneySupport {
 			.contains("2029-01-27");
 	}
 
+	@Test
+	void aSessionEndsWhenItsAccountIsResetAndPeersCannotTakeEachOtherOver() {
+		long fgj = agencies.requireByCode("yiyuan-fgj").id();
+		JsonNode second = admin().postJson("/api/v1/accounts", Map.of("username", "fgj-admin2", "displayName", "第二管理员",
+				"agencyId", fgj, "password", "Second-Admin-2026", "grants", List.of(Map.of("role", "AGENCY_ADMIN", "agencyId", fgj))))
+			.json();
+		long secondId = second.get("id").asLong();
+		// an agency administrator may neither take over another administrator nor create one
+		Http fgjAdmin = session("fgj-admin", DEMO_PASSWORD);
+		assertThat(fgjAdmin.postForm("/console/accounts/" + secondId + "/reset-password", "/console/accounts", Map.of(), true)
+			.status()).isEqualTo(403);
+		assertThat(demo("fgj-admin").postJson("/api/v1/accounts", Map.of("username", "fgj-admin3", "displayName", "越权",
+				"agencyId", fgj, "password", "Third-Admin-2026", "grants", List.of(Map.of("role", "AGENCY_ADMIN", "agencyId", fgj))))
+			.status()).isEqualTo(403);
+
+		Http secondSession = session("fgj-admin2", "Second-Admin-2026");
+		assertThat(secondSession.get("/console").status()).isEqualTo(200);
+		Http adminConsole = session("admin", ADMIN_PASSWORD);
+		assertThat(adminConsole.postForm("/console/accounts/" + secondId + "/reset-password", "/console/accounts/" + secondId,
+				Map.of(), true).status()).isEqualTo(302);
+		Http.Response after = secondSession.get("/console");
+		assertThat(after.status()).isEqualTo(302);
+		assertThat(after.header("Location")).endsWith("/login");
+	}
+
+	@Test
+	void aTokenOfAnAbolishedAgencyStopsWorkingAndStaffEmailsStayPrivate() {
+		assertThat(admin().postJson("/api/v1/agencies", newDepartment("yiyuan-gone", "沂源县将撤销局",
+				creditCode("11370323004399006"))).status()).isEqualTo(201);
+		String token = admin().postJson("/api/v1/agencies/yiyuan-gone/tokens", Map.of("name", "OA", "scopes", List.of("intake")))
+			.json().get("token").asString();
+		assertThat(new Http(port).bearer(token).get("/api/v1/me").status()).isEqualTo(200);
+		long id = agencies.requireByCode("yiyuan-gone").id();
+		assertThat(session("admin", ADMIN_PASSWORD).postForm("/console/agencies/" + id + "/deactivate", "/console/agencies/" + id,
+				Map.of(), true).status()).isEqualTo(302);
+		assertThat(new Http(port).bearer(token).get("/api/v1/me").status()).isEqualTo(401);
+
+		JsonNode detail = anonymous().get("/api/v1/public/agencies/yiyuan-fgj").json();
+		assertThat(detail.get("contacts").get(0).has("phone")).isTrue();
+		assertThat(detail.get("contacts").get(0).has("email")).isFalse();
+	}
+
 	// ---- portal ------------------------------------------------------------------------------------
 
 	@Test

@@ -46,8 +46,8 @@ class PublicApiRateLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return perMinute <= 0
-				|| !request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/public/");
+		// the registration maps this filter to /api/v1/public/* (matched on the decoded path)
+		return perMinute <= 0;
 	}
 
 	@Override

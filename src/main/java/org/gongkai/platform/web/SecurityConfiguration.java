@@ -41,12 +41,13 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http, ObjectProvider<BearerTokenAuthenticator> tokens) throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, ObjectProvider<BearerTokenAuthenticator> tokens,
+			ObjectProvider<org.gongkai.platform.ActorRevalidator> revalidator) throws Exception {
 		ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint();
 		// Only a write that rides on a console session cookie needs the CSRF token: Basic and Bearer
 		// requests carry their own credentials, and a request with no session has nothing to forge
 		// (it is simply unauthenticated and gets 401).
-		RequestMatcher csrfNeeded = request -> !isSafe(request) && request.getHeader("Authorization") == null
+		RequestMatcher csrfNeeded = request -> !isSafe(request) && !carriesCredentials(request)
 				&& request.getSession(false) != null;
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/public/**")
@@ -55,6 +56,8 @@ class SecurityConfiguration {
 				.authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
 			.addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+			.addFilterAfter(new SessionRevalidationFilter(revalidator),
+					org.springframework.security.web.context.SecurityContextHolderFilter.class)
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
 			.csrf(csrf -> csrf.requireCsrfProtectionMatcher(csrfNeeded))
 			.exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -64,7 +67,10 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain webChain(HttpSecurity http, ObjectProvider<org.gongkai.platform.ActorRevalidator> revalidator)
+			throws Exception {
+		http.addFilterAfter(new SessionRevalidationFilter(revalidator),
+				org.springframework.security.web.context.SecurityContextHolderFilter.class);
 		http.authorizeHttpRequests(auth -> auth.requestMatchers("/console/**")
 			.authenticated()
 			.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
@@ -86,6 +92,11 @@ class SecurityConfiguration {
 			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
 		return http.build();
+	}
+
+	private static boolean carriesCredentials(HttpServletRequest request) {
+		String header = request.getHeader("Authorization");
+		return header != null && (header.regionMatches(true, 0, "Basic ", 0, 6) || header.regionMatches(true, 0, "Bearer ", 0, 7));
 	}
 
 	private static boolean isSafe(HttpServletRequest request) {

@@ -36,6 +36,9 @@ class StaticSiteFilter extends OncePerRequestFilter {
 
 	private static final long RECHECK_NANOS = 1_000_000_000L;
 
+	/** At most this many pages in memory (about 100 MB at typical page sizes). */
+	private static final int CACHE_MAX_ENTRIES = 5_000;
+
 	private record Cached(byte[] content, String etag, long modified, String contentType, long checkedAt,
 			long siteVersion) {
 	}
@@ -130,6 +133,9 @@ class StaticSiteFilter extends OncePerRequestFilter {
 			else {
 				byte[] content = attributes.size() <= CACHE_MAX_BYTES ? Files.readAllBytes(file) : null;
 				cached = new Cached(content, etag, modified, contentType(file), now, siteVersion);
+			}
+			if (cache.size() >= CACHE_MAX_ENTRIES) {
+				cache.clear(); // bounded memory: start afresh rather than grow without limit
 			}
 			cache.put(file, cached);
 			return cached;

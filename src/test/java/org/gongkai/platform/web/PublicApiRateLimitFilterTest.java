@@ -32,13 +32,23 @@ class PublicApiRateLimitFilterTest {
 	}
 
 	@Test
-	void eachClientHasItsOwnBucketAndStaffPathsAreNotLimited() throws Exception {
+	void eachClientHasItsOwnBucket() throws Exception {
 		for (int i = 0; i < 3; i++) {
 			call("/api/v1/public/documents", "10.0.0.2");
 		}
+		assertThat(call("/api/v1/public/documents", "10.0.0.2").getStatus()).isEqualTo(429);
 		assertThat(call("/api/v1/public/documents", "10.0.0.3").getStatus()).isEqualTo(200);
-		for (int i = 0; i < 5; i++) {
-			assertThat(call("/api/v1/agencies", "10.0.0.2").getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	void onlyThePublicApiIsLimitedAndZeroTurnsTheLimitOff() throws Exception {
+		assertThat(new PublicApiRateLimitFilter.Registration().publicApiRateLimit(600).getUrlPatterns())
+			.containsExactly("/api/v1/public/*");
+		PublicApiRateLimitFilter off = new PublicApiRateLimitFilter(0);
+		for (int i = 0; i < 10; i++) {
+			MockHttpServletResponse response = new MockHttpServletResponse();
+			off.doFilter(new MockHttpServletRequest("GET", "/api/v1/public/documents"), response, new MockFilterChain());
+			assertThat(response.getStatus()).isEqualTo(200);
 		}
 	}
 }
