@@ -203,6 +203,8 @@ abstract class PlatformJourneys extends JourneySupport {
 		assertThat(me.get("agency").asString()).isEqualTo("yiyuan-fgj");
 		assertThat(me.get("scopes").toString()).contains("intake");
 		assertThat(demo("fgj-admin").get("/api/v1/agencies/yiyuan-fgj/tokens").body()).contains("OA系统").doesNotContain(token);
+		assertThat(session("fgj-admin", DEMO_PASSWORD).get("/console/tokens").body()).contains("签发新令牌", "OA系统")
+			.doesNotContain(token);
 
 		assertThat(demo("fgj-admin").postJson("/api/v1/agencies/yiyuan-nyj/tokens",
 				Map.of("name", "OA", "scopes", List.of("intake"))).status()).isEqualTo(403);
