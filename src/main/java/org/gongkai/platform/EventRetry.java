@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Retries module listeners that failed (a static page that could not be written, a search index that
- * was down): every half minute, publications left incomplete for more than a quarter of a minute are
- * handed to their listener again. Listeners are idempotent, so a retry only repeats work.
+ * was down): every minute, publications still incomplete five minutes after they were made are handed
+ * to their listener again. The delay is long on purpose: a publication merely waiting in a busy queue
+ * must not be handed over a second time. Listeners are idempotent, so a retry only repeats work.
  */
 @Component
 class EventRetry {
@@ -24,10 +25,12 @@ class EventRetry {
 		this.incomplete = incomplete;
 	}
 
-	@Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
+	static final Duration STALE_AFTER = Duration.ofMinutes(5);
+
+	@Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
 	void resubmit() {
 		try {
-			incomplete.resubmitIncompletePublicationsOlderThan(Duration.ofSeconds(15));
+			incomplete.resubmitIncompletePublicationsOlderThan(STALE_AFTER);
 		}
 		catch (RuntimeException e) {
 			log.warn("Resubmitting incomplete event publications failed; will try again", e);

@@ -36,6 +36,8 @@ class SiteGenerator {
 
 	private final SiteSettings settings;
 
+	private final java.util.concurrent.atomic.AtomicBoolean sitemapStale = new java.util.concurrent.atomic.AtomicBoolean();
+
 	SiteGenerator(PortalPages pages, StaticSite site, AgencyDirectory directory, SiteSettings settings) {
 		this.pages = pages;
 		this.site = site;
@@ -71,10 +73,27 @@ class SiteGenerator {
 		directory.findById(event.agencyId()).ifPresent(this::writeAgency);
 	}
 
-	/** Another module rewrote public pages: the sitemap lists them. */
+	/**
+	 * Another module rewrote public pages: the sitemap must list them. A burst of changes (a day of OA
+	 * pushes) is coalesced: the listener only marks the sitemap stale, and it is rewritten once, within
+	 * two seconds, by {@link #flushSitemap()}.
+	 */
 	@ApplicationModuleListener
 	public void on(org.gongkai.platform.PublicPagesChanged event) {
-		writeShared();
+		sitemapStale.set(true);
+	}
+
+	@org.springframework.scheduling.annotation.Scheduled(fixedDelay = 2_000, initialDelay = 2_000)
+	void flushSitemap() {
+		if (sitemapStale.getAndSet(false)) {
+			try {
+				writeSitemap();
+			}
+			catch (RuntimeException e) {
+				sitemapStale.set(true);
+				log.warn("Sitemap not rewritten; will try again", e);
+			}
+		}
 	}
 
 	private void writeAgency(Agency agency) {
@@ -90,6 +109,10 @@ class SiteGenerator {
 	private void writeShared() {
 		site.writePage("/", pages.home());
 		site.writePage("/agencies/", pages.directoryPage());
+		writeSitemap();
+	}
+
+	private void writeSitemap() {
 		pages.sitemaps("https://" + settings.domain())
 			.forEach((name, xml) -> site.fileFor("/" + name)
 				.ifPresent(f -> site.write(f, xml.getBytes(java.nio.charset.StandardCharsets.UTF_8))));

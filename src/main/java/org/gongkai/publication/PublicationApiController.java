@@ -144,10 +144,19 @@ class PublicationApiController {
 		if (page < 1) {
 			throw InvalidInputException.of("page", "页码从1开始");
 		}
-		List<Long> agencyIds = agency == null || agency.isBlank()
-				? agencies.active().stream().map(Agency::id).toList()
-				: List.of(agencies.findByCode(agency.trim()).filter(Agency::active)
-					.orElseThrow(() -> DomainException.notFound("没有代码为“" + agency + "”的单位")).id());
+		List<Long> agencyIds;
+		if (agency == null || agency.isBlank()) {
+			List<Agency> all = agencies.all();
+			// no filter at all while every agency is active, so the site-wide list walks its index in order
+			agencyIds = all.stream().allMatch(Agency::active) ? null
+					: all.stream().filter(Agency::active).map(Agency::id).toList();
+		}
+		else {
+			agencyIds = List.of(agencies.findByCode(agency.trim())
+				.filter(Agency::active)
+				.orElseThrow(() -> DomainException.notFound("没有代码为“" + agency + "”的单位"))
+				.id());
+		}
 		PublicationQueries.Page result = queries.publicPage(new DocumentQuery(agencyIds, null, year,
 				theme == null || theme.isBlank() ? null : theme.trim(), null, null, blankToNull(indexNumber), null, null, null),
 				page, size);
