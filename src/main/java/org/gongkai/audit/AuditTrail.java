@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.gongkai.organisation.Agency;
 import org.gongkai.organisation.AgencyAccess;
+import org.gongkai.platform.Texts;
 import org.gongkai.platform.Actor;
 import org.gongkai.platform.Actors;
 import org.gongkai.platform.ChangeRecorded;
@@ -55,8 +56,8 @@ public class AuditTrail {
 			}
 			scope = Set.of(agencyId);
 		}
-		return entries.search(new AuditEntries.Filter(scope, blankToNull(actor), blankToNull(action), from, to,
-				blankToNull(text)), Math.max(page, 0), Math.min(Math.max(size, 1), 200));
+		return entries.search(new AuditEntries.Filter(scope, Texts.trimToNull(actor), Texts.trimToNull(action), from, to,
+				Texts.trimToNull(text)), Math.max(page, 0), Math.min(Math.max(size, 1), 200));
 	}
 
 	/** null means everything (system administrator). */
@@ -68,7 +69,4 @@ public class AuditTrail {
 		return agencies.stream().map(Agency::id).collect(Collectors.toSet());
 	}
 
-	private static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.trim();
-	}
 }

@@ -53,37 +53,16 @@ final class WorkingDays {
 		if (n > MAX_DAYS) {
 			throw new IllegalArgumentException("n is too large");
 		}
-		boolean provisional = false;
+		boolean[] provisional = { false };
 		LocalDate day = from;
-		int counted = 0;
-		if (countStartDay && n > 0) {
-			Boolean working = workingOrNull(day);
-			if (working == null) {
-				if (!allowProvisional) {
-					throw new YearNotLoadedException(day.getYear());
-				}
-				provisional = true;
-				working = isWeekday(day);
-			}
-			if (working) {
-				counted = 1;
-			}
-		}
+		int counted = countStartDay && n > 0 && counts(day, allowProvisional, provisional) ? 1 : 0;
 		while (counted < n) {
 			day = day.plusDays(1);
-			Boolean working = workingOrNull(day);
-			if (working == null) {
-				if (!allowProvisional) {
-					throw new YearNotLoadedException(day.getYear());
-				}
-				provisional = true;
-				working = isWeekday(day);
-			}
-			if (working) {
+			if (counts(day, allowProvisional, provisional)) {
 				counted++;
 			}
 		}
-		return new DueDate(day, provisional);
+		return new DueDate(day, provisional[0]);
 	}
 
 	/** Working days d with {@code from < d <= to}; negative when {@code to} is before {@code from}. */
@@ -101,6 +80,22 @@ final class WorkingDays {
 			}
 		}
 		return count;
+	}
+
+	/**
+	 * Whether the day counts as a working day; for a year not loaded, refused or — when allowed — counted
+	 * on weekends alone with {@code provisional[0]} set.
+	 */
+	private boolean counts(LocalDate day, boolean allowProvisional, boolean[] provisional) {
+		Boolean working = workingOrNull(day);
+		if (working != null) {
+			return working;
+		}
+		if (!allowProvisional) {
+			throw new YearNotLoadedException(day.getYear());
+		}
+		provisional[0] = true;
+		return isWeekday(day);
 	}
 
 	private Boolean workingOrNull(LocalDate day) {

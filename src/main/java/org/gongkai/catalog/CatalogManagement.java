@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.gongkai.organisation.AgencyAccess;
+import org.gongkai.platform.Texts;
 import org.gongkai.platform.Actor;
 import org.gongkai.platform.ChangeRecorded;
 import org.gongkai.platform.DomainException;
@@ -71,8 +72,8 @@ public class CatalogManagement {
 			.max()
 			.orElse(0) + 10;
 		CatalogNode draft = new CatalogNode(0, agencyId, parent == null ? null : parent.id(), NodeKind.CUSTOM, code.trim(),
-				details.title().trim(), trim(details.description()), sort, details.hide(),
-				trim(details.emptyExplanation()), trim(details.timeLimitText()), rule, null);
+				details.title().trim(), Texts.trimToNull(details.description()), sort, details.hide(),
+				Texts.trimToNull(details.emptyExplanation()), Texts.trimToNull(details.timeLimitText()), rule, null);
 		long id = nodes.insert(draft);
 		events.publishEvent(ChangeRecorded.of(actor, clock.instant(), agencyId, "catalog.node-added", "CatalogNode", id,
 				"新增公开目录栏目“" + draft.title() + "”", null, draft.code()));
@@ -92,8 +93,8 @@ public class CatalogManagement {
 			throw new InvalidInputException(problems);
 		}
 		CatalogNode changed = new CatalogNode(current.id(), current.agencyId(), current.parentId(), current.kind(),
-				current.code(), details.title().trim(), trim(details.description()), current.sortOrder(), details.hide(),
-				trim(details.emptyExplanation()), trim(details.timeLimitText()), rule, current.entry());
+				current.code(), details.title().trim(), Texts.trimToNull(details.description()), current.sortOrder(), details.hide(),
+				Texts.trimToNull(details.emptyExplanation()), Texts.trimToNull(details.timeLimitText()), rule, current.entry());
 		nodes.update(changed);
 		events.publishEvent(ChangeRecorded.of(actor, clock.instant(), current.agencyId(), "catalog.node-updated",
 				"CatalogNode", nodeId, "修改公开目录栏目“" + changed.title() + "”", summary(current), summary(changed)));
@@ -151,7 +152,4 @@ public class CatalogManagement {
 				+ "；空栏目说明=" + (n.emptyExplanation() == null ? "" : n.emptyExplanation());
 	}
 
-	private static String trim(String s) {
-		return s == null || s.isBlank() ? null : s.trim();
-	}
 }

@@ -12,6 +12,7 @@ import org.gongkai.identity.AccountCommands.NewAccount;
 import org.gongkai.organisation.Agency;
 import org.gongkai.organisation.AgencyAccess;
 import org.gongkai.organisation.AgencyDirectory;
+import org.gongkai.platform.Texts;
 import org.gongkai.platform.Actor;
 import org.gongkai.platform.Actors;
 import org.gongkai.platform.ChangeRecorded;
@@ -89,7 +90,7 @@ public class AccountManagement {
 		requireMayManage(actor, cmd.agencyId(), grants);
 		Instant now = clock.instant();
 		StaffAccount draft = new StaffAccount(0, username, cmd.displayName().trim(), cmd.agencyId(),
-				encoder.encode(cmd.password()), trim(cmd.phone()), trim(cmd.email()), true, 0, null, now, null, now,
+				encoder.encode(cmd.password()), Texts.trimToNull(cmd.phone()), Texts.trimToNull(cmd.email()), true, 0, null, now, null, now,
 				grants);
 		long id = accounts.insert(draft);
 		events.publishEvent(ChangeRecorded.of(actor, now, cmd.agencyId(), "account.created", "StaffAccount", id,
@@ -120,7 +121,7 @@ public class AccountManagement {
 			.noneMatch(a -> a.grants().stream().anyMatch(g -> g.role() == Role.SYSTEM_ADMIN))) {
 			throw new DomainException("这是最后一个可用的系统管理员账号，不能停用或取消其系统管理员角色");
 		}
-		accounts.updateProfile(id, cmd.displayName().trim(), cmd.agencyId(), trim(cmd.phone()), trim(cmd.email()),
+		accounts.updateProfile(id, cmd.displayName().trim(), cmd.agencyId(), Texts.trimToNull(cmd.phone()), Texts.trimToNull(cmd.email()),
 				cmd.enabled());
 		accounts.replaceGrants(id, grants);
 		events.publishEvent(ChangeRecorded.of(actor, clock.instant(), cmd.agencyId(), "account.updated",
@@ -332,7 +333,4 @@ public class AccountManagement {
 		return s == null || s.isBlank();
 	}
 
-	private static String trim(String s) {
-		return blank(s) ? null : s.trim();
-	}
 }

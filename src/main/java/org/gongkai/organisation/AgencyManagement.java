@@ -11,6 +11,7 @@ import org.gongkai.organisation.AgencyCommands.AgencyDetails;
 import org.gongkai.organisation.AgencyCommands.NewAgency;
 import org.gongkai.organisation.AgencyCommands.NewContact;
 import org.gongkai.organisation.AgencyCommands.OfficeDetails;
+import org.gongkai.platform.Texts;
 import org.gongkai.platform.Actor;
 import org.gongkai.platform.Actors;
 import org.gongkai.platform.ChangeRecorded;
@@ -56,7 +57,7 @@ public class AgencyManagement {
 	public Agency create(NewAgency cmd) {
 		Actor actor = Actors.require();
 		Agency parent = null;
-		String parentCode = trim(cmd.parentCode());
+		String parentCode = Texts.trimToNull(cmd.parentCode());
 		if (parentCode != null) {
 			parent = agencies.findByCode(parentCode)
 				.orElseThrow(() -> InvalidInputException.of("parentCode", "上级单位不存在"));
@@ -70,7 +71,7 @@ public class AgencyManagement {
 			throw DomainException.forbidden("您没有在“" + parent.name() + "”下新增单位的权限");
 		}
 		List<FieldProblem> problems = new ArrayList<>();
-		String code = trim(cmd.code());
+		String code = Texts.trimToNull(cmd.code());
 		if (code == null) {
 			problems.add(new FieldProblem("code", "请填写单位代码"));
 		}
@@ -88,9 +89,9 @@ public class AgencyManagement {
 			throw new InvalidInputException(problems);
 		}
 		Instant now = clock.instant();
-		Agency draft = new Agency(0, code, cmd.name().trim(), trim(cmd.shortName()), cmd.level(), cmd.type(),
+		Agency draft = new Agency(0, code, cmd.name().trim(), Texts.trimToNull(cmd.shortName()), cmd.level(), cmd.type(),
 				parent == null ? null : parent.id(), parent == null ? "/" : parent.path(),
-				CreditCode.normalise(trim(cmd.creditCode())), trim(cmd.functions()),
+				CreditCode.normalise(Texts.trimToNull(cmd.creditCode())), Texts.trimToNull(cmd.functions()),
 				cmd.sortOrder() == null ? 0 : cmd.sortOrder(), true, 0, now, now);
 		long id = agencies.insert(draft);
 		Agency created = agencies.findById(id).orElseThrow();
@@ -125,9 +126,9 @@ public class AgencyManagement {
 			throw new DomainException("该单位已被他人修改，请刷新后重新编辑");
 		}
 		Instant now = clock.instant();
-		Agency changed = new Agency(id, current.code(), cmd.name().trim(), trim(cmd.shortName()), cmd.level(),
-				cmd.type(), current.parentId(), current.path(), CreditCode.normalise(trim(cmd.creditCode())),
-				trim(cmd.functions()), cmd.sortOrder() == null ? current.sortOrder() : cmd.sortOrder(),
+		Agency changed = new Agency(id, current.code(), cmd.name().trim(), Texts.trimToNull(cmd.shortName()), cmd.level(),
+				cmd.type(), current.parentId(), current.path(), CreditCode.normalise(Texts.trimToNull(cmd.creditCode())),
+				Texts.trimToNull(cmd.functions()), cmd.sortOrder() == null ? current.sortOrder() : cmd.sortOrder(),
 				current.active(), current.version(), current.createdAt(), now);
 		if (!agencies.update(changed)) {
 			throw new DomainException("该单位已被他人修改，请刷新后重新编辑");
@@ -187,13 +188,13 @@ public class AgencyManagement {
 		checkPhone("phone", cmd.phone(), problems);
 		checkPhone("fax", cmd.fax(), problems);
 		checkPhone("supervisionPhone", cmd.supervisionPhone(), problems);
-		if (trim(cmd.email()) != null && !EMAIL.matcher(cmd.email().trim()).matches()) {
+		if (Texts.trimToNull(cmd.email()) != null && !EMAIL.matcher(cmd.email().trim()).matches()) {
 			problems.add(new FieldProblem("email", "电子邮箱格式不正确"));
 		}
-		if (trim(cmd.postcode()) != null && !cmd.postcode().trim().matches("\\d{6}")) {
+		if (Texts.trimToNull(cmd.postcode()) != null && !cmd.postcode().trim().matches("\\d{6}")) {
 			problems.add(new FieldProblem("postcode", "邮政编码应为6位数字"));
 		}
-		if (trim(cmd.name()) == null) {
+		if (Texts.trimToNull(cmd.name()) == null) {
 			problems.add(new FieldProblem("name", "请填写政府信息公开工作机构名称"));
 		}
 		if (!problems.isEmpty()) {
@@ -201,10 +202,10 @@ public class AgencyManagement {
 		}
 		DisclosureOffice before = agencies.findOffice(agencyId).orElse(DisclosureOffice.empty(agencyId));
 		Instant now = clock.instant();
-		DisclosureOffice after = new DisclosureOffice(agencyId, trim(cmd.name()), trim(cmd.address()),
-				trim(cmd.postcode()), trim(cmd.officeHours()), trim(cmd.phone()), trim(cmd.fax()), trim(cmd.email()),
-				trim(cmd.website()), trim(cmd.supervisionPhone()), trim(cmd.principalName()), trim(cmd.leaderName()),
-				trim(cmd.leaderTitle()), trim(cmd.divisionOfWork()), LocalDate.ofInstant(now, Zones.CHINA));
+		DisclosureOffice after = new DisclosureOffice(agencyId, Texts.trimToNull(cmd.name()), Texts.trimToNull(cmd.address()),
+				Texts.trimToNull(cmd.postcode()), Texts.trimToNull(cmd.officeHours()), Texts.trimToNull(cmd.phone()), Texts.trimToNull(cmd.fax()), Texts.trimToNull(cmd.email()),
+				Texts.trimToNull(cmd.website()), Texts.trimToNull(cmd.supervisionPhone()), Texts.trimToNull(cmd.principalName()), Texts.trimToNull(cmd.leaderName()),
+				Texts.trimToNull(cmd.leaderTitle()), Texts.trimToNull(cmd.divisionOfWork()), LocalDate.ofInstant(now, Zones.CHINA));
 		agencies.saveOffice(after, now);
 		events.publishEvent(ChangeRecorded.of(actor, now, agencyId, "agency.office-updated", "DisclosureOffice",
 				agencyId, "更新公开工作机构信息 " + agency.name(), officeSummary(before), officeSummary(after)));
@@ -216,18 +217,18 @@ public class AgencyManagement {
 		Agency agency = agencies.findById(agencyId).orElseThrow(() -> DomainException.notFound("该单位不存在"));
 		Actor actor = access.require(agencyId, Role.SUPERVISOR, Role.AGENCY_ADMIN);
 		List<FieldProblem> problems = new ArrayList<>();
-		if (trim(cmd.name()) == null) {
+		if (Texts.trimToNull(cmd.name()) == null) {
 			problems.add(new FieldProblem("name", "请填写姓名"));
 		}
 		checkPhone("phone", cmd.phone(), problems);
-		if (trim(cmd.email()) != null && !EMAIL.matcher(cmd.email().trim()).matches()) {
+		if (Texts.trimToNull(cmd.email()) != null && !EMAIL.matcher(cmd.email().trim()).matches()) {
 			problems.add(new FieldProblem("email", "电子邮箱格式不正确"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		DisclosureContact draft = new DisclosureContact(0, agencyId, cmd.name().trim(), trim(cmd.position()),
-				trim(cmd.phone()), trim(cmd.email()), trim(cmd.duties()), cmd.sortOrder() == null ? 0 : cmd.sortOrder());
+		DisclosureContact draft = new DisclosureContact(0, agencyId, cmd.name().trim(), Texts.trimToNull(cmd.position()),
+				Texts.trimToNull(cmd.phone()), Texts.trimToNull(cmd.email()), Texts.trimToNull(cmd.duties()), cmd.sortOrder() == null ? 0 : cmd.sortOrder());
 		long id = agencies.insertContact(draft);
 		events.publishEvent(ChangeRecorded.of(actor, clock.instant(), agencyId, "agency.contact-added",
 				"DisclosureContact", id, "新增信息公开工作人员 " + draft.name() + "（" + agency.name() + "）", null,
@@ -254,7 +255,7 @@ public class AgencyManagement {
 
 	private void validateDetails(String name, AgencyLevel level, AgencyType type, String creditCode, long selfId,
 			Agency parent, List<FieldProblem> problems) {
-		if (trim(name) == null) {
+		if (Texts.trimToNull(name) == null) {
 			problems.add(new FieldProblem("name", "请填写单位名称"));
 		}
 		else if (name.trim().length() > 200) {
@@ -269,7 +270,7 @@ public class AgencyManagement {
 		if (type == null) {
 			problems.add(new FieldProblem("type", "请选择单位类型"));
 		}
-		String code = CreditCode.normalise(trim(creditCode));
+		String code = CreditCode.normalise(Texts.trimToNull(creditCode));
 		if (code != null) {
 			CreditCode.problemWith(code).ifPresent(p -> problems.add(new FieldProblem("creditCode", p)));
 			if (CreditCode.isValid(code) && agencies.existsByCreditCode(code, selfId)) {
@@ -289,7 +290,7 @@ public class AgencyManagement {
 	}
 
 	private static void checkPhone(String field, String value, List<FieldProblem> problems) {
-		if (trim(value) != null && !PHONE.matcher(value.trim()).matches()) {
+		if (Texts.trimToNull(value) != null && !PHONE.matcher(value.trim()).matches()) {
 			problems.add(new FieldProblem(field, "电话号码格式不正确"));
 		}
 	}
@@ -311,11 +312,4 @@ public class AgencyManagement {
 		return s == null ? "" : s;
 	}
 
-	static String trim(String s) {
-		if (s == null) {
-			return null;
-		}
-		String t = s.strip();
-		return t.isEmpty() ? null : t;
-	}
 }

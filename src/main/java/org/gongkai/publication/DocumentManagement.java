@@ -20,6 +20,7 @@ import org.gongkai.catalog.Themes;
 import org.gongkai.organisation.Agency;
 import org.gongkai.organisation.AgencyAccess;
 import org.gongkai.organisation.AgencyDirectory;
+import org.gongkai.platform.Texts;
 import org.gongkai.platform.Actor;
 import org.gongkai.platform.ChangeRecorded;
 import org.gongkai.platform.DomainException;
@@ -547,7 +548,7 @@ public class DocumentManagement {
 	Document build(Agency agency, Document current, DocumentDraft d, DocumentStatus status, String createdBy,
 			Instant createdAt, boolean keepFiling) {
 		List<FieldProblem> problems = new ArrayList<>();
-		String title = trim(d.title());
+		String title = Texts.trimToNull(d.title());
 		if (title == null) {
 			problems.add(new FieldProblem("title", "请填写标题"));
 		}
@@ -572,26 +573,26 @@ public class DocumentManagement {
 			problems.add(new FieldProblem("writtenOn", "成文日期不能晚于今天"));
 		}
 		String theme = null;
-		if (trim(d.theme()) != null) {
+		if (Texts.trimToNull(d.theme()) != null) {
 			theme = themes.resolve(d.theme()).orElse(null);
 			if (theme == null) {
 				problems.add(new FieldProblem("theme", "主题分类“" + d.theme() + "”不在国务院公文主题分类中"));
 			}
 		}
-		String type = trim(d.documentType());
+		String type = Texts.trimToNull(d.documentType());
 		if (type != null && !themes.isDocumentType(type)) {
 			problems.add(new FieldProblem("documentType", "公文种类“" + type + "”不是规定的15种之一（或“其他”）"));
 		}
 		if (d.exemptionGround() != null && d.attribute() != DisclosureAttribute.NOT_DISCLOSED) {
 			problems.add(new FieldProblem("exemptionGround", "只有“不予公开”的信息才填写不予公开依据"));
 		}
-		if (trim(d.repostSource()) != null && d.repostOriginalOn() == null) {
+		if (Texts.trimToNull(d.repostSource()) != null && d.repostOriginalOn() == null) {
 			problems.add(new FieldProblem("repostOriginalOn", "转载信息请填写原文发布日期"));
 		}
 		if (d.repostOriginalOn() != null && d.repostOriginalOn().isAfter(today)) {
 			problems.add(new FieldProblem("repostOriginalOn", "原文发布日期不能晚于今天"));
 		}
-		if (trim(d.repostSourceUrl()) != null && !d.repostSourceUrl().trim().matches("https?://\\S+")) {
+		if (Texts.trimToNull(d.repostSourceUrl()) != null && !d.repostSourceUrl().trim().matches("https?://\\S+")) {
 			problems.add(new FieldProblem("repostSourceUrl", "原文地址应以 http:// 或 https:// 开头"));
 		}
 		List<Long> nodeIds = new ArrayList<>();
@@ -646,20 +647,20 @@ public class DocumentManagement {
 		Builder b = current == null ? new Builder() : new Builder(current);
 		b.agencyId = agency.id();
 		b.title = title;
-		b.summary = trim(d.summary());
+		b.summary = Texts.trimToNull(d.summary());
 		b.body = HtmlBodies.sanitise(d.body());
-		b.issuingOrgan = trim(d.issuingOrgan()) == null ? agency.name() : trim(d.issuingOrgan());
-		b.documentNumber = trim(d.documentNumber());
+		b.issuingOrgan = Texts.trimToNull(d.issuingOrgan()) == null ? agency.name() : Texts.trimToNull(d.issuingOrgan());
+		b.documentNumber = Texts.trimToNull(d.documentNumber());
 		b.writtenOn = d.writtenOn();
 		b.formedOn = d.formedOn();
 		b.theme = theme;
 		b.documentType = type;
-		b.keywords = trim(d.keywords());
+		b.keywords = Texts.trimToNull(d.keywords());
 		b.normative = Boolean.TRUE.equals(d.normative());
 		b.governmentRule = Boolean.TRUE.equals(d.governmentRule());
 		b.attribute = d.attribute();
 		b.exemptionGround = d.attribute() == DisclosureAttribute.NOT_DISCLOSED ? d.exemptionGround() : null;
-		b.exemptionReason = d.attribute() == DisclosureAttribute.NOT_DISCLOSED ? trim(d.exemptionReason()) : null;
+		b.exemptionReason = d.attribute() == DisclosureAttribute.NOT_DISCLOSED ? Texts.trimToNull(d.exemptionReason()) : null;
 		b.status = status;
 		b.publishBy = publishBy;
 		b.publishByRule = rule;
@@ -667,8 +668,8 @@ public class DocumentManagement {
 				|| !java.util.Objects.equals(current.summary(), b.summary) || !java.util.Objects.equals(current.body(), b.body))) {
 			b.personalDataConfirmation = null; // a confirmation covers the content it was given for
 		}
-		b.repostSource = trim(d.repostSource());
-		b.repostSourceUrl = trim(d.repostSourceUrl());
+		b.repostSource = Texts.trimToNull(d.repostSource());
+		b.repostSourceUrl = Texts.trimToNull(d.repostSourceUrl());
 		b.repostOriginalOn = d.repostOriginalOn();
 		b.createdBy = createdBy;
 		b.createdAt = createdAt;
@@ -817,10 +818,6 @@ public class DocumentManagement {
 					repostSource, repostSourceUrl, repostOriginalOn, correctionNote, version, createdBy, createdAt,
 					updatedAt, nodeIds);
 		}
-	}
-
-	static String trim(String s) {
-		return s == null || s.isBlank() ? null : s.trim();
 	}
 
 	private static String sha256(byte[] content) {

@@ -11,6 +11,7 @@ import org.gongkai.catalog.Catalog;
 import org.gongkai.catalog.CatalogNode;
 import org.gongkai.organisation.Agency;
 import org.gongkai.organisation.AgencyDirectory;
+import org.gongkai.platform.Texts;
 import org.gongkai.platform.DomainException;
 import org.gongkai.platform.InvalidInputException;
 import org.springframework.dao.DuplicateKeyException;
@@ -158,7 +159,7 @@ class PublicationApiController {
 				.id());
 		}
 		PublicationQueries.Page result = queries.publicPage(new DocumentQuery(agencyIds, null, year,
-				theme == null || theme.isBlank() ? null : theme.trim(), null, null, blankToNull(indexNumber), null, null, null),
+				theme == null || theme.isBlank() ? null : theme.trim(), null, null, Texts.trimToNull(indexNumber), null, null, null),
 				page, size);
 		Map<Long, Agency> byId = agencies.all().stream().collect(Collectors.toMap(Agency::id, a -> a));
 		return new ListResponse(result.total(), result.page(), size, result.items()
@@ -201,7 +202,4 @@ class PublicationApiController {
 		return Map.of("id", d.id(), "status", d.status());
 	}
 
-	private static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.trim();
-	}
 }

@@ -2,6 +2,7 @@ package org.gongkai.publication;
 
 import org.gongkai.organisation.Agency;
 import org.gongkai.organisation.AgencyDirectory;
+import org.gongkai.platform.Texts;
 import org.gongkai.platform.DomainException;
 import org.gongkai.platform.FileStore;
 import org.springframework.http.ContentDisposition;
@@ -97,17 +98,13 @@ class PublicationPortalController {
 			@RequestParam(required = false) String type, @RequestParam(required = false) Validity validity,
 			@RequestParam(defaultValue = "1") int page) {
 		Agency agency = activeAgency(code);
-		PublicationPages.Filters filters = new PublicationPages.Filters(year, blank(theme), blank(type), validity,
+		PublicationPages.Filters filters = new PublicationPages.Filters(year, Texts.trimToNull(theme), Texts.trimToNull(type), validity,
 				Math.max(page, 1));
 		return html(pages.nodePage(agency, node, filters).orElseThrow(PublicationPortalController::notFound));
 	}
 
 	private Agency activeAgency(String code) {
 		return agencies.findByCode(code).filter(Agency::active).orElseThrow(PublicationPortalController::notFound);
-	}
-
-	private static String blank(String s) {
-		return s == null || s.isBlank() ? null : s.trim();
 	}
 
 	private static DomainException notFound() {
