@@ -52,8 +52,12 @@ class DocumentConsoleController implements ConsoleMenuContributor {
 
 	private final java.time.Clock clock;
 
+	private final org.springframework.beans.factory.ObjectProvider<PublicationGate> gates;
+
 	DocumentConsoleController(DocumentManagement management, PublicationQueries queries, AgencyDirectory agencies,
-			AgencyAccess access, Catalog catalog, Themes themes, java.time.Clock clock) {
+			AgencyAccess access, Catalog catalog, Themes themes, java.time.Clock clock,
+			org.springframework.beans.factory.ObjectProvider<PublicationGate> gates) {
+		this.gates = gates;
 		this.clock = clock;
 		this.management = management;
 		this.queries = queries;
@@ -153,6 +157,7 @@ class DocumentConsoleController implements ConsoleMenuContributor {
 		model.addAttribute("validities", Validity.values());
 		model.addAttribute("repostLag", queries.repostLag(d).orElse(null));
 		model.addAttribute("repostTarget", PublicationRules.REPOST_TARGET_WORKING_DAYS);
+		model.addAttribute("gateNotes", gates.orderedStream().flatMap(g -> g.consoleNotes(d).stream()).toList());
 		return formPage(a, d, model);
 	}
 
@@ -220,10 +225,13 @@ class DocumentConsoleController implements ConsoleMenuContributor {
 
 
 	@PostMapping("/console/documents/{id}/approve")
-	String approve(@PathVariable long id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
-		Document d = management.approve(id, note);
-		redirect.addFlashAttribute("notice", "审批通过：" + d.status().label() + "，索引号 " + d.indexNumber());
-		return "redirect:/console/documents/" + id;
+	String approve(@PathVariable long id, @RequestParam(required = false) String note, Model model,
+			RedirectAttributes redirect) {
+		return ConsoleForms.attempt(model, () -> {
+			Document d = management.approve(id, note);
+			redirect.addFlashAttribute("notice", "审批通过：" + d.status().label() + "，索引号 " + d.indexNumber());
+			return "redirect:/console/documents/" + id;
+		}, () -> view(id, model));
 	}
 
 	@PostMapping("/console/documents/{id}/withdraw")

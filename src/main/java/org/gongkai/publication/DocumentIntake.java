@@ -106,6 +106,12 @@ public class DocumentIntake {
 			return new Outcome(saved, true, "本单位设置为推送的信息须在平台审查后发布");
 		}
 		if (saved.attribute() == DisclosureAttribute.PROACTIVE) {
+			List<FieldProblem> required = management.gateProblems(saved);
+			if (!required.isEmpty()) {
+				// e.g. a normative document pushed without its interpretation: it waits on the platform (三同步)
+				return new Outcome(saved, true, required.stream().map(FieldProblem::message)
+					.collect(java.util.stream.Collectors.joining("；")));
+			}
 			PrePublicationCheck check = management.check(saved);
 			if (check.blocksPublishing()) {
 				return new Outcome(saved, true, check.reason());

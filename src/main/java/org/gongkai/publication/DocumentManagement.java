@@ -1,5 +1,7 @@
 package org.gongkai.publication;
 
+import org.gongkai.platform.HtmlBodies;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -66,9 +68,13 @@ public class DocumentManagement {
 
 	private final Clock clock;
 
+	private final org.springframework.beans.factory.ObjectProvider<PublicationGate> gates;
+
 	DocumentManagement(Documents documents, Attachments attachments, FileStore files, IndexNumbers indexNumbers,
 			SensitiveWords sensitiveWords, AgencyAccess access, AgencyDirectory agencies, Catalog catalog, Themes themes,
-			WorkingDayCalendar calendar, ApplicationEventPublisher events, Clock clock) {
+			WorkingDayCalendar calendar, ApplicationEventPublisher events, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<PublicationGate> gates) {
+		this.gates = gates;
 		this.documents = documents;
 		this.attachments = attachments;
 		this.files = files;
@@ -151,6 +157,7 @@ public class DocumentManagement {
 		requireTransition(doc, DocumentStatus.SUBMITTED);
 		List<FieldProblem> problems = new ArrayList<>();
 		completeness(doc, problems);
+		gates.orderedStream().forEach(g -> problems.addAll(g.beforeSubmit(doc)));
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
@@ -206,8 +213,19 @@ public class DocumentManagement {
 		return finish(doc, actor, finalStateFor(doc.attribute()), "intake-published", "办公系统推送，已在办公系统完成公开属性审查");
 	}
 
+	/** What the gates of other modules (三同步 and the like) still require before the item may be published. */
+	List<FieldProblem> gateProblems(Document doc) {
+		List<FieldProblem> problems = new ArrayList<>();
+		gates.orderedStream().forEach(g -> problems.addAll(g.beforePublishing(doc)));
+		return problems;
+	}
+
 	private Document finish(Document doc, Actor actor, DocumentStatus target, String action, String note) {
 		if (target == DocumentStatus.PUBLISHED) {
+			List<FieldProblem> required = gateProblems(doc);
+			if (!required.isEmpty()) {
+				throw new InvalidInputException(required);
+			}
 			PrePublicationCheck check = check(doc);
 			if (check.blocksPublishing()) {
 				throw new DomainException(check.reason());

@@ -44,8 +44,12 @@ class PublicationApiController {
 
 	private final Catalog catalog;
 
+	private final org.springframework.beans.factory.ObjectProvider<DocumentRelations> relations;
+
 	PublicationApiController(DocumentIntake intake, DocumentManagement management, PublicationQueries queries,
-			AgencyDirectory agencies, Catalog catalog) {
+			AgencyDirectory agencies, Catalog catalog,
+			org.springframework.beans.factory.ObjectProvider<DocumentRelations> relations) {
+		this.relations = relations;
 		this.intake = intake;
 		this.management = management;
 		this.queries = queries;
@@ -93,7 +97,14 @@ class PublicationApiController {
 			String theme, String documentType, String keywords, String validity, LocalDate validityChangedOn,
 			String validityNote, boolean normative, boolean governmentRule, int version, String correctionNote,
 			String repostSource, String repostSourceUrl, LocalDate repostOriginalOn, List<NodeView> catalogNodes,
-			List<AttachmentView> attachments, String url) {
+			List<AttachmentView> attachments, String url,
+			@com.fasterxml.jackson.annotation.JsonIgnore java.util.Map<String, List<DocumentRelations.RelatedLink>> related) {
+
+		/** The related public records of other modules, each under its own field (e.g. {@code interpretations}). */
+		@com.fasterxml.jackson.annotation.JsonAnyGetter
+		java.util.Map<String, List<DocumentRelations.RelatedLink>> relatedByKey() {
+			return related;
+		}
 	}
 
 	record Reason(String reason) {
@@ -192,7 +203,13 @@ class PublicationApiController {
 				d.documentNumber(), d.writtenOn(), d.formedOn(), d.publishedOn(), d.theme(), d.documentType(), d.keywords(),
 				d.validity().label(), d.validityChangedOn(), d.validityNote(), d.normative(), d.governmentRule(), d.version(),
 				d.correctionNote(), d.repostSource(), d.repostSourceUrl(), d.repostOriginalOn(), nodes, files,
-				PublicationPaths.document(agency, d.id()));
+				PublicationPaths.document(agency, d.id()), related(d.id()));
+	}
+
+	private java.util.Map<String, List<DocumentRelations.RelatedLink>> related(long documentId) {
+		java.util.Map<String, List<DocumentRelations.RelatedLink>> byKey = new java.util.LinkedHashMap<>();
+		relations.orderedStream().forEach(r -> byKey.put(r.key(), r.publicLinks(documentId)));
+		return byKey;
 	}
 
 	@PostMapping("/api/v1/documents/{id}/withdraw")

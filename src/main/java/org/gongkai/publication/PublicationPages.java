@@ -20,14 +20,6 @@ import org.gongkai.platform.SiteSettings;
 import org.gongkai.platform.Zones;
 import org.springframework.stereotype.Component;
 
-import com.rometools.rome.feed.synd.SyndContentImpl;
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndEntryImpl;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.feed.synd.SyndFeedImpl;
-import com.rometools.rome.feed.synd.SyndLinkImpl;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedOutput;
 
 /**
  * Renders the public pages of items — the item page with its metadata table, catalogue node lists
@@ -56,8 +48,12 @@ class PublicationPages {
 
 	private final NodeListCache cache;
 
+	private final org.springframework.beans.factory.ObjectProvider<DocumentRelations> relations;
+
 	PublicationPages(PageRenderer renderer, PublicationQueries queries, Catalog catalog, Themes themes, SiteSettings site,
-			OnRequestCatalog onRequest, NormativeDocuments normative, NodeListCache cache) {
+			OnRequestCatalog onRequest, NormativeDocuments normative, NodeListCache cache,
+			org.springframework.beans.factory.ObjectProvider<DocumentRelations> relations) {
+		this.relations = relations;
 		this.cache = cache;
 		this.normative = normative;
 		this.renderer = renderer;
@@ -115,6 +111,10 @@ class PublicationPages {
 			model.put("pubDate", doc.publishedAt() == null ? doc.publishedOn() + " 00:00"
 					: PUB_DATE.format(doc.publishedAt().atZone(Zones.CHINA)));
 			model.put("repostLag", null);
+			model.put("related", relations.orderedStream()
+				.map(r -> Map.of("key", r.key(), "heading", r.heading(), "links", r.publicLinks(id)))
+				.filter(m -> !((List<?>) m.get("links")).isEmpty())
+				.toList());
 			return renderer.render("publication/document", model);
 		});
 	}
@@ -253,48 +253,12 @@ class PublicationPages {
 	}
 
 	private String feed(String title, String selfPath, String alternatePath, Agency agency, List<DocumentSummary> items) {
-		String base = "https://" + site.domain();
-		SyndFeed feed = new SyndFeedImpl();
-		feed.setFeedType("atom_1.0");
-		feed.setTitle(title);
-		feed.setUri(base + selfPath);
-		feed.setLink(base + alternatePath);
-		SyndLinkImpl self = new SyndLinkImpl();
-		self.setRel("self");
-		self.setHref(base + selfPath);
-		SyndLinkImpl alternate = new SyndLinkImpl();
-		alternate.setRel("alternate");
-		alternate.setHref(base + alternatePath);
-		feed.setLinks(List.of(self, alternate));
-		feed.setAuthor(agency.name());
-		feed.setLanguage("zh-CN");
-		feed.setPublishedDate(items.isEmpty() ? Date.from(agency.updatedAt())
-				: Date.from(items.get(0).publishedOn().atStartOfDay(Zones.CHINA).toInstant()));
-		List<SyndEntry> entries = new ArrayList<>();
-		for (DocumentSummary s : items) {
-			SyndEntry e = new SyndEntryImpl();
-			e.setTitle(s.title());
-			e.setLink(base + PublicationPaths.document(agency, s.id()));
-			e.setUri("urn:gongkai:document:" + s.id());
-			Date date = Date.from(s.publishedOn().atStartOfDay(Zones.CHINA).toInstant().atOffset(ZoneOffset.UTC).toInstant());
-			e.setPublishedDate(date);
-			e.setUpdatedDate(date);
-			e.setAuthor(agency.name());
-			if (s.summary() != null) {
-				SyndContentImpl summary = new SyndContentImpl();
-				summary.setType("text");
-				summary.setValue(s.summary());
-				e.setDescription(summary);
-			}
-			entries.add(e);
-		}
-		feed.setEntries(entries);
-		try {
-			return new SyndFeedOutput().outputString(feed);
-		}
-		catch (FeedException e) {
-			throw new IllegalStateException("cannot write feed", e);
-		}
+		return org.gongkai.platform.AtomFeeds.write(site.domain(), title, selfPath, alternatePath, agency.name(),
+				agency.updatedAt(), items.stream()
+					.map(s -> new org.gongkai.platform.AtomFeeds.Entry(s.title(), PublicationPaths.document(agency, s.id()),
+							"urn:gongkai:document:" + s.id(), s.publishedOn().atStartOfDay(Zones.CHINA).toInstant(),
+							agency.name(), s.summary()))
+					.toList());
 	}
 
 	private Map<String, Object> base(Agency agency) {

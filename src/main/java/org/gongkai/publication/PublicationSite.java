@@ -159,6 +159,15 @@ class PublicationSite implements SitemapContributor {
 		});
 	}
 
+	/** Another module's records related to the item changed (an interpretation published): its page is rewritten. */
+	@ApplicationModuleListener
+	public void on(DocumentRelationsChanged event) {
+		queries.publicDocument(event.documentId())
+			.flatMap(d -> agencies.findById(d.agencyId()))
+			.filter(Agency::active)
+			.ifPresent(agency -> writeDocument(agency, event.documentId()));
+	}
+
 	@ApplicationModuleListener
 	public void on(CatalogChanged event) {
 		agencies.findById(event.agencyId()).filter(Agency::active).ifPresent(agency -> {

@@ -1,11 +1,11 @@
-package org.gongkai.publication;
+package org.gongkai.platform;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document.OutputSettings;
 import org.jsoup.safety.Safelist;
 
 /** Cleans rich-text bodies: only structural and formatting markup survives; no script, style or event handlers. */
-final class HtmlBodies {
+public final class HtmlBodies {
 
 	private static final Safelist SAFE = Safelist.relaxed()
 		.addTags("figure", "figcaption", "hr", "section")
@@ -18,14 +18,14 @@ final class HtmlBodies {
 	private HtmlBodies() {
 	}
 
-	static String sanitise(String html) {
+	public static String sanitise(String html) {
 		if (html == null || html.isBlank()) {
 			return null;
 		}
 		return Jsoup.clean(html, "", SAFE, new OutputSettings().prettyPrint(false));
 	}
 
-	static String text(String html) {
+	public static String text(String html) {
 		return html == null ? "" : Jsoup.parse(html).text();
 	}
 }
