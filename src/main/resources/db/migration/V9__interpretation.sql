@@ -112,7 +112,7 @@ CREATE TABLE int_dossier (
 );
 
 -- The timeliness duty of each published policy that needs interpretation: due at the latest N working days
--- after the document's publication; met by the first published (non-follow-up) interpretation.
+-- after the document's publication; met by the first published interpretation.
 CREATE TABLE int_obligation (
     document_id        BIGINT        PRIMARY KEY,
     agency_id          BIGINT        NOT NULL,

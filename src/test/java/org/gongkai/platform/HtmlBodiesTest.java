@@ -1,4 +1,4 @@
-package org.gongkai.publication;
+package org.gongkai.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
