@@ -58,6 +58,14 @@ class Dossiers {
 	// ---- obligations ----------------------------------------------------------------------------------
 
 	Optional<Obligation> obligation(long documentId) {
+		return jdbc.sql("SELECT * FROM int_obligation WHERE document_id = ?")
+			.param(documentId)
+			.query(this::mapObligation)
+			.optional();
+	}
+
+	/** The obligation, locked for this transaction: recomputations of one policy happen one after the other. */
+	Optional<Obligation> obligationForUpdate(long documentId) {
 		return jdbc.sql("SELECT * FROM int_obligation WHERE document_id = ? FOR UPDATE")
 			.param(documentId)
 			.query(this::mapObligation)

@@ -54,7 +54,7 @@ class TimelinessLedger {
 	}
 
 	void refresh(long documentId) {
-		Optional<Obligation> existing = dossiers.obligation(documentId);
+		Optional<Obligation> existing = dossiers.obligationForUpdate(documentId);
 		Optional<Document> published = documents.publicDocument(documentId).filter(d -> d.publishedOn() != null);
 		if (published.isEmpty() || !requiresInterpretation(published.get())) {
 			existing.filter(o -> !o.cancelled()).ifPresent(o -> dossiers.saveObligation(new Obligation(o.documentId(),
