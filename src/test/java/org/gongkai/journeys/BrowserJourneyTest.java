@@ -192,7 +192,8 @@ class BrowserJourneyTest {
 	void portalPagesHaveNoAccessibilityViolations() throws IOException {
 		for (String path : List.of("/", "/agencies/", "/agencies/yiyuan/", "/agencies/yiyuan-fgj/guide/",
 				"/agencies/yiyuan-lucun/statutory/", "/agencies/yiyuan-lucun/standard/", "/agencies/yiyuan-fgj/normative/",
-				"/agencies/yiyuan-fgj/on-request/")) {
+				"/agencies/yiyuan-fgj/on-request/", "/interpretations/", "/concerns/", "/agencies/yiyuan-fgj/interpretations/",
+				"/agencies/yiyuan-fgj/concerns/")) {
 			driver.get(url(path));
 			assertThat(axeViolations()).as("axe violations on " + path).isEmpty();
 		}

@@ -335,6 +335,15 @@ abstract class PublicationJourneys extends JourneySupport {
 		normative.put("catalogNodes", List.of("a20-01"));
 		JsonNode doc = oa.postJson("/api/v1/intake/documents", normative).json();
 		long id = doc.get("id").asLong();
+		// a normative document waits for its interpretation (三同步); here the leader records why none is needed
+		assertThat(doc.get("status").asString()).isEqualTo("SUBMITTED");
+		assertThat(demo("fgj-leader").postJson("/api/v1/documents/" + id + "/interpretation-waiver",
+				Map.of("reason", "价格监督检查的程序性规定，已有解读继续适用")).status()).isEqualTo(200);
+		String view = "/console/documents/" + id;
+		assertThat(session("fgj-reviewer", DEMO_PASSWORD).postForm(view + "/review", view,
+				Map.of("political", "true", "legal", "true", "secrecy", "true", "text", "true"), true).status()).isEqualTo(302);
+		assertThat(session("fgj-leader", DEMO_PASSWORD).postForm(view + "/approve", view, Map.of(), true).status())
+			.isEqualTo(302);
 		Http admin = session("fgj-admin", DEMO_PASSWORD);
 		Http.Response start = admin.postForm("/console/normative/rounds", "/console/normative?agency=yiyuan-fgj",
 				Map.of("agency", "yiyuan-fgj", "title", "2026年规范性文件集中清理"), true);
