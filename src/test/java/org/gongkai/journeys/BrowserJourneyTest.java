@@ -22,6 +22,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -186,6 +187,87 @@ class BrowserJourneyTest {
 		driver.findElement(By.cssSelector(".crumbs a:last-of-type")).click();
 		assertThat(driver.getPageSource()).contains("沂源县发展和改革局关于公布2026年第二批企业投资项目备案情况的通知");
 		assertThat(axeViolations()).as("axe violations on the node list").isEmpty();
+	}
+
+	@Test
+	void aNormativeDocumentAndItsQuestionAndAnswerInterpretationArePublishedTogetherAndLinkBothWays() throws IOException {
+		login("fgj-editor", JourneySupport.DEMO_PASSWORD);
+		driver.get(url("/console/documents/new?agency=yiyuan-fgj"));
+		driver.findElement(By.id("title")).sendKeys("沂源县中小企业纾困资金管理办法");
+		driver.findElement(By.id("body")).sendKeys("<p>为支持中小企业渡过难关，制定本办法。</p>");
+		((JavascriptExecutor) driver).executeScript("document.getElementById('formedOn').value = '2026-11-24';");
+		new Select(driver.findElement(By.id("catalogNodes"))).selectByValue("a20-01");
+		driver.findElement(By.id("normative")).click();
+		driver.findElement(By.id("attr-PROACTIVE")).click();
+		driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		String documentView = driver.getCurrentUrl();
+		long documentId = Long.parseLong(documentView.substring(documentView.lastIndexOf('/') + 1));
+
+		// 三同步: the plan must go with the submission
+		driver.findElement(By.xpath("//button[text()='提交审查']")).click();
+		assertThat(driver.findElement(By.cssSelector(".error-summary")).getText()).contains("解读方案");
+		driver.get(url("/console/interpretation/policies/" + documentId));
+		((JavascriptExecutor) driver).executeScript("document.getElementById('planOn').value = '2026-11-30';");
+		driver.findElement(By.id("channels")).sendKeys("政府网站");
+		driver.findElement(By.id("forms")).sendKeys("简明问答");
+		driver.findElement(By.id("outline")).sendKeys("一、适用对象；二、申请方式");
+		driver.findElement(By.cssSelector("#plan-form button[type=submit]")).click();
+		driver.get(documentView);
+		driver.findElement(By.xpath("//button[text()='提交审查']")).click();
+		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("已提交审查");
+
+		// the drafting department writes the Q&A interpretation in the console
+		driver.get(url("/console/interpretations/new?agency=yiyuan-fgj&document=" + documentId));
+		assertThat(driver.findElement(By.id("title")).getAttribute("value")).as("the title is proposed from the policy")
+			.isEqualTo("《沂源县中小企业纾困资金管理办法》政策解读");
+		driver.findElement(By.id("title")).clear();
+		driver.findElement(By.id("title")).sendKeys("《沂源县中小企业纾困资金管理办法》问答");
+		new Select(driver.findElement(By.id("form"))).selectByValue("QA");
+		driver.findElement(By.id("qa-0-question")).sendKeys("哪些企业可以申请纾困资金？");
+		driver.findElement(By.id("qa-0-answer")).sendKeys("在本县登记、经营困难的中小企业。");
+		driver.findElement(By.id("qa-1-question")).sendKeys("向哪个部门申请？");
+		driver.findElement(By.id("qa-1-answer")).sendKeys("向县发展和改革局申请。");
+		driver.findElement(By.cssSelector("main form.form button[type=submit]")).click();
+		String interpretationView = driver.getCurrentUrl();
+		driver.findElement(By.xpath("//button[text()='提交审签']")).click();
+
+		login("fgj-reviewer", JourneySupport.DEMO_PASSWORD);
+		driver.get(documentView);
+		for (String check : List.of("political", "legal", "secrecy", "text")) {
+			driver.findElement(By.id(check)).click();
+		}
+		driver.findElement(By.cssSelector("#review-form button[type=submit]")).click();
+
+		// the leader cannot approve the policy before the interpretation is signed off
+		login("fgj-leader", JourneySupport.DEMO_PASSWORD);
+		driver.get(documentView);
+		driver.findElement(By.cssSelector("#approve-form button[type=submit]")).click();
+		assertThat(driver.findElement(By.cssSelector(".error-summary")).getText()).contains("须与解读材料同步审签后才能公开");
+		driver.get(interpretationView);
+		driver.findElement(By.cssSelector("#approve-form button[type=submit]")).click();
+		driver.get(documentView);
+		driver.findElement(By.cssSelector("#approve-form button[type=submit]")).click();
+		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("已公开");
+
+		// on the portal: the policy lists its interpretation, which renders as question-answer pairs and links back
+		String policyUrl = url("/agencies/yiyuan-fgj/documents/" + documentId + "/");
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+			d.get(policyUrl);
+			return !d.findElements(By.id("related-interpretations")).isEmpty();
+		});
+		driver.findElement(By.linkText("《沂源县中小企业纾困资金管理办法》问答")).click();
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("《沂源县中小企业纾困资金管理办法》问答");
+		List<WebElement> questions = driver.findElements(By.cssSelector("dl.qa-list > dt"));
+		List<WebElement> answers = driver.findElements(By.cssSelector("dl.qa-list > dd"));
+		assertThat(questions).hasSize(2);
+		assertThat(answers).hasSize(2);
+		assertThat(questions.get(0).getText()).contains("哪些企业可以申请纾困资金？");
+		assertThat(answers.get(1).getText()).contains("向县发展和改革局申请。");
+		assertThat(axeViolations()).as("axe violations on the interpretation page").isEmpty();
+		screenshot("portal-interpretation-qa");
+		driver.findElement(By.linkText("沂源县中小企业纾困资金管理办法")).click();
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("沂源县中小企业纾困资金管理办法");
+		assertThat(axeViolations()).as("axe violations on the policy page with its interpretations").isEmpty();
 	}
 
 	@Test
