@@ -102,6 +102,28 @@ final class Http {
 			.build());
 	}
 
+	/** Posts a multipart form with one file, as a browser's upload form does; the CSRF token comes from {@code formPage}. */
+	Response postFile(String path, String formPage, Map<String, String> fields, String fileName, byte[] content) {
+		String page = get(formPage).body();
+		Matcher m = CSRF.matcher(page);
+		if (!m.find()) {
+			throw new IllegalStateException("no CSRF token on " + formPage);
+		}
+		String boundary = "----gongkai" + System.nanoTime();
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+		all.put("_csrf", m.group(1) != null ? m.group(1) : m.group(2));
+		all.forEach((k, v) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v
+				+ "\r\n").getBytes(StandardCharsets.UTF_8)));
+		out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		out.writeBytes(content);
+		out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
+			.build());
+	}
+
 	/** Logs in through the form, as a browser does. */
 	Response login(String user, String password) {
 		return postForm("/login", "/login", Map.of("username", user, "password", password), true);

@@ -263,6 +263,56 @@ abstract class InterpretationJourneys extends JourneySupport {
 		assertThat(unknownPolicy.json().get("errors").get(0).get("field").asString()).isEqualTo("documentIds");
 	}
 
+	@Test
+	void uploadedImagesKeepTheirTextAlternativesAndAVideoCarriesItsCaptionsOnThePortal() throws Exception {
+		long doc = oaToken().postJson("/api/v1/intake/documents", push("沂源县医疗救助办法", false)).json().get("id").asLong();
+		Http editor = session("fgj-editor", DEMO_PASSWORD);
+		String newPage = "/console/interpretations/new?agency=yiyuan-fgj&document=" + doc;
+		Http.Response saved = editor.postForm(newPage, newPage, Map.of("title", "图解医疗救助办法", "form", "GRAPHIC",
+				"documentIds", String.valueOf(doc)), true);
+		assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+		String view = saved.header("Location").replaceAll("^https?://[^/]+", "");
+		long id = Long.parseLong(view.substring(view.lastIndexOf('/') + 1));
+		java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+
+		Http.Response noAlt = editor.postFile(view + "/media", view, Map.of("kind", "IMAGE"), "chart.png", png.toByteArray());
+		assertThat(noAlt.body()).contains("图解图片必须填写替代文字");
+		Http.Response renamed = editor.postFile(view + "/media", view, Map.of("kind", "IMAGE", "altText", "救助对象"), "chart.png",
+				"not an image".getBytes());
+		assertThat(renamed.body()).contains("内容与扩展名不符");
+		assertThat(editor.postFile(view + "/media", view, Map.of("kind", "IMAGE", "altText",
+				"救助对象为低保对象、特困人员和低收入家庭成员，年度救助限额2万元"), "chart.png", png.toByteArray()).status()).isEqualTo(302);
+		assertThat(editor.postForm(view + "/submit", view, Map.of(), true).status()).isEqualTo(302);
+		assertThat(session("fgj-leader", DEMO_PASSWORD).postForm(view + "/approve", view, Map.of(), true).status()).isEqualTo(302);
+
+		String page = anonymous().get("/agencies/yiyuan-fgj/interpretations/" + id + "/").body();
+		java.util.regex.Matcher img = java.util.regex.Pattern.compile("<img src=\"([^\"]+)\" alt=\"([^\"]+)\"").matcher(page);
+		assertThat(img.find()).as(page).isTrue();
+		assertThat(img.group(2)).isEqualTo("救助对象为低保对象、特困人员和低收入家庭成员，年度救助限额2万元");
+		Http.Response image = anonymous().get(img.group(1));
+		assertThat(image.status()).isEqualTo(200);
+		assertThat(image.header("Content-Type")).isEqualTo("image/png");
+
+		// a video with a WebVTT caption file
+		Http.Response video = editor.postForm(newPage, newPage, Map.of("title", "医疗救助办法视频解读", "form", "VIDEO",
+				"documentIds", String.valueOf(doc)), true);
+		String videoView = video.header("Location").replaceAll("^https?://[^/]+", "");
+		long videoId = Long.parseLong(videoView.substring(videoView.lastIndexOf('/') + 1));
+		byte[] mp4 = { 0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm', 'm', 'p', '4', '1' };
+		assertThat(editor.postFile(videoView + "/media", videoView, Map.of("kind", "VIDEO"), "jd.mp4", mp4).status()).isEqualTo(302);
+		Http.Response noCaptions = editor.postForm(videoView + "/submit", videoView, Map.of(), true);
+		assertThat(noCaptions.body()).contains("须提供字幕文件（WebVTT）或文字稿");
+		assertThat(editor.postFile(videoView + "/media", videoView, Map.of("kind", "CAPTIONS"), "jd.vtt",
+				"WEBVTT\n\n00:00.000 --> 00:03.000\n医疗救助的对象有三类。\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.status()).isEqualTo(302);
+		assertThat(editor.postForm(videoView + "/submit", videoView, Map.of(), true).status()).isEqualTo(302);
+		assertThat(session("fgj-leader", DEMO_PASSWORD).postForm(videoView + "/approve", videoView, Map.of(), true).status())
+			.isEqualTo(302);
+		String videoPage = anonymous().get("/agencies/yiyuan-fgj/interpretations/" + videoId + "/").body();
+		assertThat(videoPage).contains("<video controls preload=\"metadata\"", "<track kind=\"captions\" srclang=\"zh\" label=\"中文字幕\"");
+	}
+
 	// ---- 回应关切 ---------------------------------------------------------------------------------------
 
 	@Test
@@ -292,5 +342,129 @@ abstract class InterpretationJourneys extends JourneySupport {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(anonymous()
 			.get("/api/v1/public/documents/" + doc).json().get("responses").get(0).get("url").asString()).isEqualTo(url));
 		assertThat(anonymous().get("/concerns/").body()).contains("关于城区停车收费调整的说明");
+	}
+
+	// ---- the console -----------------------------------------------------------------------------------
+
+	private static void ok(Http.Response r, int status, String... contains) {
+		assertThat(r.status()).as(r.body()).isEqualTo(status);
+		for (String c : contains) {
+			assertThat(r.body()).as(r.body()).contains(c);
+		}
+	}
+
+	@Test
+	void theConsoleCarriesAnInterpretationThroughSignOffAndKeepsTheDossierSettingsFiguresAndConcerns() {
+		var issued = demo("fgj-admin").postJson("/api/v1/agencies/yiyuan-fgj/tokens",
+				Map.of("name", "OA-x", "scopes", List.of("intake"))).json();
+		Http oa = new Http(port).bearer(issued.get("token").asString());
+		Map<String, Object> body = new HashMap<>();
+		body.put("externalId", ext());
+		body.put("title", "关于促进民营经济发展的若干措施");
+		body.put("summary", "摘要");
+		body.put("body", "<p>正文</p>");
+		body.put("documentNumber", "沂发改发〔2026〕9号");
+		body.put("writtenOn", "2026-01-05");
+		body.put("formedOn", "2026-01-05");
+		body.put("theme", "综合政务/政务公开");
+		body.put("documentType", "通知");
+		body.put("catalogNodes", List.of("a20-01"));
+		body.put("attribute", "PROACTIVE");
+		Http.Response created = oa.postJson("/api/v1/intake/documents", body);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		long docId = created.json().get("id").asLong();
+
+		Http editor = session("fgj-editor", DEMO_PASSWORD);
+		Http leader = session("fgj-leader", DEMO_PASSWORD);
+		Http admin = session("fgj-admin", DEMO_PASSWORD);
+
+		ok(editor.get("/console/interpretations"), 200, "新建解读", "政策解读");
+		String newPage = "/console/interpretations/new?agency=yiyuan-fgj&document=" + docId;
+		ok(editor.get(newPage), 200, "关于促进民营经济发展的若干措施》政策解读", "背景依据", "qa[2].answer");
+		Map<String, String> f = new HashMap<>();
+		f.put("title", "");
+		f.put("form", "QA");
+		f.put("documentIds", docId + "，");
+		f.put("qa[0].question", "适用于哪些企业？");
+		f.put("qa[0].answer", "全县民营企业。");
+		f.put("qa[1].question", "");
+		f.put("qa[1].answer", "");
+		f.put("sections[BACKGROUND]", "<p>背景依据的内容</p>");
+		f.put("eventAt", "2026-01-02T10:30");
+		f.put("principalLeader", "on");
+		f.put("_principalLeader", "on");
+		f.put("_followUp", "on");
+		f.put("interpreter", "孙志强");
+		ok(editor.postForm(newPage, newPage, f, true), 200, "id=\"title-error\">请填写解读标题", "适用于哪些企业？", "背景依据的内容", "2026-01-02T10:30");
+		f.put("title", "一图读懂民营经济措施");
+		Http.Response saved = editor.postForm(newPage, newPage, f, true);
+		assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+		String view = saved.header("Location").replaceAll("^https?://[^/]+", "");
+		ok(editor.get(view), 200, "背景依据的内容", "孙志强", "适用于哪些企业？", "提交审签", "关于促进民营经济发展的若干措施", "2026-01-02T10:30");
+		f.put("title", "");
+		ok(editor.postForm(view, view, f, true), 200, "<a href=\"#title\">请填写解读标题", "id=\"title-error\"");
+		ok(editor.postForm(view + "/media", view, Map.of("kind", "IMAGE"), true), 200, "id=\"altText-error\">图解图片必须填写替代文字");
+		Http.Response submitted = editor.postForm(view + "/submit", view, Map.of(), true);
+		assertThat(submitted.status()).as(submitted.body()).isEqualTo(302);
+		ok(leader.get(view), 200, "审签并发布", "退回修改");
+		ok(leader.postForm(view + "/return", view, Map.of("reason", ""), true), 200, "请写明退回理由");
+		assertThat(leader.postForm(view + "/approve", view, Map.of("note", "同意"), true).status()).isEqualTo(302);
+		ok(leader.get(view), 200, "查看门户页面", "撤回理由", "审签", "已发布");
+		ok(leader.postForm(view + "/withdraw", view, Map.of("reason", ""), true), 200, "请写明撤回理由");
+		ok(editor.get("/console/interpretations?status=PUBLISHED&form=QA&q=民营"), 200, "一图读懂民营经济措施");
+
+		String policy = "/console/interpretation/policies/" + docId;
+		ok(editor.get(policy), 200, "解读方案", "一图读懂民营经济措施", "为本文件新建解读");
+		ok(editor.postForm(policy + "/plan", policy, Map.of("needsInterpretation", "true", "channels", "政府网站"), true), 200,
+				"解读方案须同时写明");
+		assertThat(editor.postForm(policy + "/plan", policy, Map.of("needsInterpretation", "true", "planOn", "2026-01-06",
+				"channels", "政府网站", "forms", "简明问答", "outline", "提纲"), true).status()).isEqualTo(302);
+		ok(editor.postForm(policy + "/risk", policy, Map.of("drawsAttention", "true", "riskAssessment", "评估"), true), 200,
+				"请选择舆情风险等级");
+		assertThat(editor.postForm(policy + "/risk", policy, Map.of("drawsAttention", "true", "riskLevel", "HIGH",
+				"riskAssessment", "评估", "responsePlan", "预案"), true).status()).isEqualTo(302);
+		ok(leader.get(policy), 200, "记录理由");
+		ok(leader.postForm(policy + "/waive", policy, Map.of("reason", ""), true), 200, "请写明无需解读的理由");
+		assertThat(leader.postForm(policy + "/waive", policy, Map.of("reason", "已有上级解读"), true).status()).isEqualTo(302);
+		ok(leader.get(policy), 200, "已有上级解读", "撤销无需解读的记录");
+		assertThat(leader.postForm(policy + "/waive/clear", policy, Map.of(), true).status()).isEqualTo(302);
+
+		String settings = "/console/interpretation/settings";
+		ok(admin.get(settings), 200, "解读发布时限");
+		ok(admin.postForm(settings, settings, Map.of("agency", "yiyuan-fgj", "deadlineDays", "5", "principalLeaderTarget", "2"), true),
+				200, "解读发布时限应为0至3");
+		assertThat(admin.postForm(settings, settings, Map.of("agency", "yiyuan-fgj", "deadlineDays", "1", "waiverAllowed", "true",
+				"principalLeaderTarget", "3"), true).status()).isEqualTo(302);
+		assertThat(editor.get(settings).status()).isEqualTo(200);
+		// back to the national three working days for the other journeys
+		assertThat(admin.postForm(settings, settings, Map.of("agency", "yiyuan-fgj", "deadlineDays", "3", "waiverAllowed", "true",
+				"principalLeaderTarget", "2"), true).status()).isEqualTo(302);
+		ok(editor.get("/console/interpretation/statistics"), 200, "主要负责人解读", "简明问答");
+		ok(editor.get("/console/interpretation/statistics?agency=yiyuan-fgj&year=2025"), 200, "2025年");
+
+		ok(editor.get("/console/concerns"), 200, "记录社会关切");
+		Map<String, String> t = new HashMap<>(Map.of("agency", "yiyuan-fgj", "title", "", "source", "MESSAGE", "documentIds", String.valueOf(docId)));
+		ok(editor.postForm("/console/concerns", "/console/concerns", t, true), 200, "请填写关切事项");
+		t.put("title", "网民关心补贴何时发放");
+		t.put("detectedAt", "2026-01-01T08:00");
+		Http.Response topic = editor.postForm("/console/concerns", "/console/concerns", t, true);
+		assertThat(topic.status()).as(topic.body()).isEqualTo(302);
+		String topicPath = topic.header("Location").replaceAll("^https?://[^/]+", "");
+		ok(editor.get(topicPath), 200, "网民关心补贴何时发放", "起草回应", "2026-01-01T08:00");
+		ok(editor.postForm(topicPath + "/responses", topicPath, Map.of("title", "", "body", ""), true), 200, "请填写回应标题");
+		Http.Response drafted = editor.postForm(topicPath + "/responses", topicPath,
+				Map.of("title", "关于补贴发放时间的说明", "body", "<p>1月底前发放。</p>", "channel", "政府网站"), true);
+		assertThat(drafted.status()).isEqualTo(302);
+		ok(editor.get("/console/concerns"), 200, "网民关心补贴何时发放");
+		String page = leader.get(topicPath).body();
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("responses/(\\d+)/publish").matcher(page);
+		assertThat(m.find()).as(page).isTrue();
+		String rid = m.group(1);
+		assertThat(leader.postForm(topicPath + "/responses/" + rid + "/publish", topicPath, Map.of(), true).status()).isEqualTo(302);
+		ok(leader.get(topicPath), 200, "自发现起用时", "查看门户页面");
+		ok(leader.postForm(topicPath + "/responses/" + rid + "/withdraw", topicPath, Map.of("reason", ""), true), 200, "请写明撤回理由");
+		assertThat(editor.postForm(topicPath, topicPath, Map.of("title", "网民关心补贴何时发放（更新）", "source", "HOTLINE"), true).status()).isEqualTo(302);
+		assertThat(leader.postForm(topicPath + "/close", topicPath, Map.of(), true).status()).isEqualTo(302);
+		ok(editor.get(topicPath), 200, "已关闭", "热线电话");
 	}
 }
