@@ -161,6 +161,7 @@ class InterpretationConsoleController implements ConsoleMenuContributor {
 		boolean approver = access.allows(actor, a.id(), Role.APPROVER);
 		List<PolicyRef> policies = i.documentIds().stream().map(this::policyRef).toList();
 		model.addAttribute("item", i);
+		model.addAttribute("repostLag", queries.repostLag(i).orElse(null));
 		model.addAttribute("interpretingUnit", agencies.findById(i.interpretingUnitId()).orElse(null));
 		model.addAttribute("policies", policies);
 		model.addAttribute("policiesPublic", !policies.isEmpty() && policies.stream().allMatch(PolicyRef::isPublic));

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.gongkai.calendar.WorkingDayCalendar;
 import org.gongkai.catalog.Catalog;
 import org.gongkai.catalog.Themes;
 import org.gongkai.organisation.Agency;
@@ -45,19 +44,16 @@ class InterpretationPages {
 
 	private final Themes themes;
 
-	private final WorkingDayCalendar calendar;
-
 	private final SiteSettings site;
 
 	InterpretationPages(PageRenderer renderer, InterpretationQueries queries, PublicationQueries documents,
-			AgencyDirectory agencies, Catalog catalog, Themes themes, WorkingDayCalendar calendar, SiteSettings site) {
+			AgencyDirectory agencies, Catalog catalog, Themes themes, SiteSettings site) {
 		this.renderer = renderer;
 		this.queries = queries;
 		this.documents = documents;
 		this.agencies = agencies;
 		this.catalog = catalog;
 		this.themes = themes;
-		this.calendar = calendar;
 		this.site = site;
 	}
 
@@ -164,7 +160,7 @@ class InterpretationPages {
 			model.put("video", video);
 			model.put("captions", captions);
 			model.put("eventAt", i.eventAt() == null ? null : MINUTES.format(i.eventAt().atZone(Zones.CHINA)));
-			model.put("repostLag", repostLag(i));
+			model.put("repostLag", queries.repostLag(i).orElse(null));
 			model.put("transcriptLines", i.transcript() == null ? List.of()
 					: java.util.Arrays.stream(i.transcript().split("\\R")).filter(l -> !l.isBlank()).toList());
 			return renderer.render("interpretation/item", model);
@@ -179,19 +175,6 @@ class InterpretationPages {
 		m.put("number", d.documentNumber());
 		m.put("publishedOn", d.publishedOn());
 		return m;
-	}
-
-	/** Working days between the superior's publication and ours (seed 001 item 7 asks for one). */
-	private Integer repostLag(Interpretation i) {
-		if (i.repostOriginalOn() == null || i.publishedOn() == null) {
-			return null;
-		}
-		try {
-			return Math.max(0, calendar.workingDaysBetween(i.repostOriginalOn(), i.publishedOn()));
-		}
-		catch (RuntimeException e) {
-			return null;
-		}
 	}
 
 	String feed(Agency agency) {

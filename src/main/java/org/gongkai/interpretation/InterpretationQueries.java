@@ -32,8 +32,11 @@ public class InterpretationQueries {
 
 	private final AgencyAccess access;
 
+	private final org.gongkai.calendar.WorkingDayCalendar calendar;
+
 	InterpretationQueries(Interpretations interpretations, Concerns concerns, PublicationQueries documents,
-			AgencyAccess access) {
+			AgencyAccess access, org.gongkai.calendar.WorkingDayCalendar calendar) {
+		this.calendar = calendar;
 		this.interpretations = interpretations;
 		this.concerns = concerns;
 		this.documents = documents;
@@ -58,6 +61,22 @@ public class InterpretationQueries {
 		Interpretations.Page result = interpretations.page(
 				new Interpretations.Filter(true, agencyIds, null, form, theme, documentId, null), (p - 1) * size, size);
 		return new Page<>(result.items(), result.total(), p, size);
+	}
+
+	/**
+	 * For a reposted superior interpretation, the working days between the superior's publication and ours
+	 * (seed 001 item 7 asks for one); empty when not a repost, not yet published, or the year is not loaded.
+	 */
+	public Optional<Integer> repostLag(Interpretation i) {
+		if (i.repostOriginalOn() == null || i.publishedOn() == null) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(Math.max(0, calendar.workingDaysBetween(i.repostOriginalOn(), i.publishedOn())));
+		}
+		catch (RuntimeException e) {
+			return Optional.empty();
+		}
 	}
 
 	/** Public interpretations of one policy, oldest first (the order they were published). */

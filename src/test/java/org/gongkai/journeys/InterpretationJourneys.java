@@ -313,6 +313,38 @@ abstract class InterpretationJourneys extends JourneySupport {
 		assertThat(videoPage).contains("<video controls preload=\"metadata\"", "<track kind=\"captions\" srclang=\"zh\" label=\"中文字幕\"");
 	}
 
+	@Test
+	void aRepostedSuperiorInterpretationShowsItsSourceAndTheLagInWorkingDays() {
+		Map<String, Object> repostedPolicy = push("山东省关于进一步优化营商环境的若干措施（转载）", false);
+		repostedPolicy.put("repostSource", "山东省人民政府");
+		repostedPolicy.put("repostOriginalOn", "2026-11-20");
+		long doc = oaToken().postJson("/api/v1/intake/documents", repostedPolicy).json().get("id").asLong();
+		LocalDate today = LocalDate.now(Zones.CHINA);
+		LocalDate original = today.minusDays(1);
+		while (calendar.workingDaysBetween(original, today) < 2) {
+			original = original.minusDays(1);
+		}
+		Map<String, Object> body = new HashMap<>();
+		body.put("agency", "yiyuan-fgj");
+		body.put("title", "省政府办公厅解读优化营商环境若干措施（转载）");
+		body.put("form", "TEXT");
+		body.put("documentIds", List.of(doc));
+		body.put("body", "<p>省政府办公厅负责同志解读。</p>");
+		body.put("repostSource", "山东省人民政府办公厅");
+		body.put("repostSourceUrl", "https://www.shandong.gov.cn/art/2026/11/20/jd.html");
+		Http.Response missingDate = demo("fgj-editor").postJson("/api/v1/interpretations", body);
+		assertThat(missingDate.status()).isEqualTo(400);
+		assertThat(missingDate.json().get("errors").get(0).get("field").asString()).isEqualTo("repostOriginalOn");
+		body.put("repostOriginalOn", original.toString());
+		long id = demo("fgj-editor").postJson("/api/v1/interpretations", body).json().get("id").asLong();
+		assertThat(demo("fgj-editor").postJson("/api/v1/interpretations/" + id + "/submit", Map.of()).status()).isEqualTo(200);
+		assertThat(demo("fgj-leader").postJson("/api/v1/interpretations/" + id + "/publish", Map.of()).status()).isEqualTo(200);
+		String page = anonymous().get("/agencies/yiyuan-fgj/interpretations/" + id + "/").body();
+		assertThat(page).contains("转载自：", "山东省人民政府办公厅", "原文发布于 <span>" + original + "</span>", "本站于其后第 2 个工作日转载");
+		assertThat(session("fgj-editor", DEMO_PASSWORD).get("/console/interpretations/" + id).body())
+			.contains("转载时效：原文发布后第 2 个工作日转载（目标：1个工作日内）");
+	}
+
 	// ---- 回应关切 ---------------------------------------------------------------------------------------
 
 	@Test
