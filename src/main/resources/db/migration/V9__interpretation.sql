@@ -26,6 +26,7 @@ CREATE TABLE int_interpretation (
     published_on          DATE,
     published_at          TIMESTAMP WITH TIME ZONE,
     due_on                DATE,
+    due_provisional       BOOLEAN       NOT NULL DEFAULT FALSE,
     late                  BOOLEAN       NOT NULL DEFAULT FALSE,
     documents_public      BOOLEAN       NOT NULL DEFAULT FALSE,
     returned_reason       VARCHAR(1000),

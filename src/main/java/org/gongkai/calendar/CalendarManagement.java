@@ -57,6 +57,7 @@ public class CalendarManagement {
 		events.publishEvent(ChangeRecorded.of(actor, now, null, before == null ? "calendar.year-loaded" : "calendar.year-changed",
 				"CalendarYear", year, (before == null ? "录入" : "修改") + year + "年法定节假日安排（" + candidate.source() + "）",
 				before == null ? null : summary(before), summary(candidate)));
+		events.publishEvent(new CalendarYearLoaded(year));
 		refreshAfterCommit();
 		return candidate;
 	}
@@ -67,6 +68,7 @@ public class CalendarManagement {
 		years.save(year, "system", now);
 		events.publishEvent(ChangeRecorded.of(Actor.system(), now, null, "calendar.year-loaded", "CalendarYear",
 				year.year(), "载入随平台发布的" + year.year() + "年法定节假日安排（" + year.source() + "）", null, summary(year)));
+		events.publishEvent(new CalendarYearLoaded(year.year()));
 		refreshAfterCommit();
 	}
 

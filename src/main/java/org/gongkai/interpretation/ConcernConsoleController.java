@@ -184,6 +184,27 @@ class ConcernConsoleController {
 		});
 	}
 
+	@PostMapping("/console/concerns/{id}/responses/{responseId}")
+	String revise(@PathVariable long id, @PathVariable long responseId, @RequestParam(required = false) String title,
+			@RequestParam(required = false) String body, @RequestParam(required = false) String channel, Model model,
+			RedirectAttributes redirect) {
+		return ConsoleForms.attempt(model, () -> {
+			ConcernResponse r = management.reviseResponse(responseId, title, body, channel);
+			redirect.addFlashAttribute("notice", "回应草稿已修改");
+			return "redirect:/console/concerns/" + r.topicId() + "#response-" + r.id();
+		}, () -> {
+			prefixErrors(model, "response-" + responseId + "-");
+			return topic(id, model);
+		});
+	}
+
+	@PostMapping("/console/concerns/{id}/responses/{responseId}/discard")
+	String discard(@PathVariable long id, @PathVariable long responseId, RedirectAttributes redirect) {
+		management.discardResponse(responseId);
+		redirect.addFlashAttribute("notice", "回应草稿已删除");
+		return "redirect:/console/concerns/" + id;
+	}
+
 	@PostMapping("/console/concerns/{id}/responses/{responseId}/withdraw")
 	String withdraw(@PathVariable long id, @PathVariable long responseId, @RequestParam(required = false) String reason,
 			Model model, RedirectAttributes redirect) {

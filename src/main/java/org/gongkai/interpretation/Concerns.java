@@ -115,6 +115,10 @@ class Concerns {
 			.update();
 	}
 
+	void deleteDraft(long id) {
+		jdbc.sql("DELETE FROM int_response WHERE id = ? AND status = 'DRAFT'").param(id).update();
+	}
+
 	Optional<ConcernResponse> response(long id, boolean forUpdate) {
 		return jdbc.sql("SELECT * FROM int_response WHERE id = ?" + (forUpdate ? " FOR UPDATE" : ""))
 			.param(id)

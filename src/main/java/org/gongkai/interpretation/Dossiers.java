@@ -25,24 +25,26 @@ class Dossiers {
 		return jdbc.sql("SELECT * FROM int_dossier WHERE document_id = ?").param(documentId).query(this::mapDossier).optional();
 	}
 
+	/** Makes sure the policy has a dossier row (concurrent first writers do not collide), then locks and reads it. */
+	PolicyDossier lock(long documentId, long agencyId, String actor, java.time.Instant at) {
+		jdbc.sql("INSERT INTO int_dossier (document_id, agency_id, updated_by, updated_at) VALUES (?,?,?,?) ON CONFLICT DO NOTHING")
+			.params(documentId, agencyId, actor, Interpretations.ts(at))
+			.update();
+		return jdbc.sql("SELECT * FROM int_dossier WHERE document_id = ? FOR UPDATE")
+			.param(documentId)
+			.query(this::mapDossier)
+			.single();
+	}
+
+	/** Saves a dossier locked with {@link #lock}. */
 	void save(PolicyDossier d) {
-		int updated = jdbc.sql("UPDATE int_dossier SET agency_id = ?, needs_interpretation = ?, draws_attention = ?, plan_on = ?, "
+		jdbc.sql("UPDATE int_dossier SET agency_id = ?, needs_interpretation = ?, draws_attention = ?, plan_on = ?, "
 				+ "plan_channels = ?, plan_forms = ?, plan_outline = ?, waiver_reason = ?, waived_by = ?, risk_level = ?, "
 				+ "risk_assessment = ?, response_plan = ?, updated_by = ?, updated_at = ? WHERE document_id = ?")
 			.params(d.agencyId(), d.needsInterpretation(), d.drawsAttention(), d.planOn(), d.planChannels(), d.planForms(),
 					d.planOutline(), d.waiverReason(), d.waivedBy(), d.riskLevel() == null ? null : d.riskLevel().name(),
 					d.riskAssessment(), d.responsePlan(), d.updatedBy(), Interpretations.ts(d.updatedAt()), d.documentId())
 			.update();
-		if (updated == 0) {
-			jdbc.sql("INSERT INTO int_dossier (agency_id, needs_interpretation, draws_attention, plan_on, plan_channels, "
-					+ "plan_forms, plan_outline, waiver_reason, waived_by, risk_level, risk_assessment, response_plan, updated_by, "
-					+ "updated_at, document_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-				.params(d.agencyId(), d.needsInterpretation(), d.drawsAttention(), d.planOn(), d.planChannels(),
-						d.planForms(), d.planOutline(), d.waiverReason(), d.waivedBy(),
-						d.riskLevel() == null ? null : d.riskLevel().name(), d.riskAssessment(), d.responsePlan(),
-						d.updatedBy(), Interpretations.ts(d.updatedAt()), d.documentId())
-				.update();
-		}
 	}
 
 	private PolicyDossier mapDossier(ResultSet rs, int n) throws SQLException {
@@ -73,18 +75,15 @@ class Dossiers {
 	}
 
 	void saveObligation(Obligation o) {
-		int updated = jdbc.sql("UPDATE int_obligation SET agency_id = ?, document_title = ?, published_on = ?, due_on = ?, "
+		jdbc.sql("INSERT INTO int_obligation (agency_id, document_title, published_on, due_on, document_id) VALUES (?,?,?,?,?) "
+				+ "ON CONFLICT DO NOTHING")
+			.params(o.agencyId(), o.documentTitle(), o.publishedOn(), o.dueOn(), o.documentId())
+			.update();
+		jdbc.sql("UPDATE int_obligation SET agency_id = ?, document_title = ?, published_on = ?, due_on = ?, "
 				+ "provisional = ?, met_on = ?, interpretation_id = ?, late = ?, waived = ?, cancelled = ? WHERE document_id = ?")
 			.params(o.agencyId(), o.documentTitle(), o.publishedOn(), o.dueOn(), o.provisional(), o.metOn(),
 					o.interpretationId(), o.late(), o.waived(), o.cancelled(), o.documentId())
 			.update();
-		if (updated == 0) {
-			jdbc.sql("INSERT INTO int_obligation (agency_id, document_title, published_on, due_on, provisional, met_on, "
-					+ "interpretation_id, late, waived, cancelled, document_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
-				.params(o.agencyId(), o.documentTitle(), o.publishedOn(), o.dueOn(), o.provisional(), o.metOn(),
-						o.interpretationId(), o.late(), o.waived(), o.cancelled(), o.documentId())
-				.update();
-		}
 	}
 
 	/** Obligations of agencies for policies published in a period, oldest due first. */
@@ -99,6 +98,13 @@ class Dossiers {
 				+ ") AND published_on BETWEEN ? AND ? ORDER BY due_on, document_id")
 			.params(params)
 			.query(this::mapObligation)
+			.list();
+	}
+
+	/** Policies whose duty was counted into a year not loaded at the time. */
+	List<Long> provisionalObligations() {
+		return jdbc.sql("SELECT document_id FROM int_obligation WHERE provisional = TRUE AND cancelled = FALSE")
+			.query(Long.class)
 			.list();
 	}
 

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param principalLeader the agency's principal leader interprets (第一解读人)
  * @param followUp a repeated interpretation while the policy is carried out: never counted late
  * @param dueOn the latest day it was due for its earliest-published policy, set on publication
+ * @param dueProvisional {@code dueOn} was counted into a year whose holiday notice was not loaded (recomputed when it is)
  * @param late published after {@code dueOn} (and not a follow-up)
  * @param documentsPublic every linked policy is public; otherwise the interpretation leaves the portal
  */
@@ -21,7 +22,8 @@ public record Interpretation(long id, long agencyId, String title, Interpretatio
 		String theme, long interpretingUnitId, String interpreter, String interpreterTitle, boolean principalLeader,
 		boolean followUp, String mediaOutlet, Instant eventAt, String eventPlace, String participants, String mediaUrl,
 		String transcript, String repostSource, String repostSourceUrl, LocalDate repostOriginalOn,
-		InterpretationStatus status, LocalDate publishedOn, Instant publishedAt, LocalDate dueOn, boolean late,
+		InterpretationStatus status, LocalDate publishedOn, Instant publishedAt, LocalDate dueOn, boolean dueProvisional,
+		boolean late,
 		boolean documentsPublic, String returnedReason, String withdrawnReason, String createdBy, Instant createdAt,
 		Instant updatedAt, List<Long> documentIds, Map<InterpretationSection, String> sections, List<QaPair> qa) {
 

@@ -98,7 +98,7 @@ class InterpretationApiController {
 	}
 
 	record ListItem(long id, String title, InterpretationForm form, String formLabel, String agency,
-			LocalDate publishedOn, boolean late, String url) {
+			LocalDate publishedOn, boolean late, List<DocumentLink> documents, String url) {
 	}
 
 	record StaffView(long id, String agency, String title, InterpretationForm form, InterpretationStatus status,
@@ -162,6 +162,9 @@ class InterpretationApiController {
 		if (size < 1 || size > 100) {
 			throw InvalidInputException.of("size", "每页条数应为1至100");
 		}
+		if (page < 1) {
+			throw InvalidInputException.of("page", "页码从1开始");
+		}
 		List<Long> scope = null;
 		if (Texts.trimToNull(agency) != null) {
 			scope = List.of(agencies.findByCode(agency.trim()).filter(Agency::active)
@@ -174,7 +177,7 @@ class InterpretationApiController {
 			.map(i -> {
 				Agency owner = agencies.requireById(i.agencyId());
 				return new ListItem(i.id(), i.title(), i.form(), i.form().label(), owner.name(), i.publishedOn(), i.late(),
-						InterpretationPaths.item(owner, i.id()));
+						documentLinks(i), InterpretationPaths.item(owner, i.id()));
 			})
 			.toList());
 	}
@@ -187,12 +190,7 @@ class InterpretationApiController {
 		if (!owner.active()) {
 			throw DomainException.notFound("该解读不存在或未发布");
 		}
-		List<DocumentLink> docs = i.documentIds()
-			.stream()
-			.map(documents::publicDocument)
-			.flatMap(java.util.Optional::stream)
-			.map(d -> new DocumentLink(d.id(), d.title(), PublicationPaths.document(agencies.requireById(d.agencyId()), d.id())))
-			.toList();
+		List<DocumentLink> docs = documentLinks(i);
 		Map<String, String> sections = new java.util.LinkedHashMap<>();
 		i.sections().forEach((k, v) -> sections.put(k.name(), v));
 		List<MediaView> media = queries.media(i.id())
@@ -312,6 +310,15 @@ class InterpretationApiController {
 			m.put("url", InterpretationPaths.concern(owner, r.id()));
 			return m;
 		}).toList());
+	}
+
+	private List<DocumentLink> documentLinks(Interpretation i) {
+		return i.documentIds()
+			.stream()
+			.map(documents::publicDocument)
+			.flatMap(java.util.Optional::stream)
+			.map(d -> new DocumentLink(d.id(), d.title(), PublicationPaths.document(agencies.requireById(d.agencyId()), d.id())))
+			.toList();
 	}
 
 	private StaffView staff(Interpretation i) {

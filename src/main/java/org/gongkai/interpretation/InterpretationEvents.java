@@ -1,5 +1,6 @@
 package org.gongkai.interpretation;
 
+import org.gongkai.calendar.CalendarYearLoaded;
 import org.gongkai.platform.Actors;
 import org.gongkai.publication.PublicDocumentChanged;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -24,9 +25,15 @@ class InterpretationEvents {
 
 	@ApplicationModuleListener
 	public void on(PublicDocumentChanged event) {
+		Actors.runAsSystem(() -> management.policyChanged(event.documentId()).forEach(ledger::refresh));
+	}
+
+	/** A holiday notice was loaded: provisional due dates are counted again. */
+	@ApplicationModuleListener
+	public void on(CalendarYearLoaded event) {
 		Actors.runAsSystem(() -> {
-			management.policyChanged(event.documentId());
-			ledger.refresh(event.documentId());
+			management.recountProvisional();
+			ledger.refreshProvisional();
 		});
 	}
 }

@@ -101,6 +101,7 @@ public class InterpretationManagement {
 		}
 		Interpretation changed = build(activeAgency(current.agencyId()), current, draft, actor, clock.instant());
 		interpretations.update(changed);
+		interpretations.addHistory(id, clock.instant(), actor.username(), "updated", current.status(), current.status(), null);
 		audit(actor, current.agencyId(), id, "interpretation.updated", "修改政策解读“" + changed.title() + "”", current.title(),
 				changed.title());
 		return load(id);
@@ -182,8 +183,14 @@ public class InterpretationManagement {
 		if (i.status() != InterpretationStatus.SUBMITTED) {
 			throw new DomainException("“" + i.status().label() + "”状态的解读不能审签");
 		}
-		if (actor.username().equals(i.createdBy())) {
-			throw new DomainException("审签人不能审签自己起草的解读");
+		boolean tookPart = actor.username().equals(i.createdBy()) || interpretations.history(id).stream()
+			.anyMatch(h -> h.actor().equals(actor.username())
+					&& ("created".equals(h.action()) || "updated".equals(h.action()) || "submitted".equals(h.action())));
+		if (tookPart) {
+			throw new DomainException("审签人不能审签自己起草、修改或提交的解读，请由其他负责人审签");
+		}
+		if (note != null && note.trim().length() > 1000) {
+			throw InvalidInputException.of("note", "审签意见不能超过1000字");
 		}
 		List<FieldProblem> problems = completeness(i, interpretations.media(id));
 		problems.addAll(contentProblems(i));
@@ -203,6 +210,10 @@ public class InterpretationManagement {
 		Interpretation i = lock(id);
 		Actor actor = access.require(i.agencyId(), Role.APPROVER);
 		requireTransition(i, InterpretationStatus.RETURNED);
+		if (i.status() == InterpretationStatus.READY
+				&& i.documentIds().stream().anyMatch(d -> documents.publicDocument(d).isPresent())) {
+			throw new DomainException("所解读的文件已凭这篇解读审批公开，解读不能再退回；请在发布后以新的解读更正");
+		}
 		String r = Texts.trimToNull(reason);
 		if (r == null || r.length() > 1000) {
 			throw InvalidInputException.of("reason", "请写明退回理由（不超过1000字）");
@@ -232,48 +243,114 @@ public class InterpretationManagement {
 	 * After a policy changed (published, withdrawn, re-marked): interpretations waiting for it are published
 	 * when all their policies are public, and published ones follow their policies off or back onto the portal.
 	 */
-	void policyChanged(long documentId) {
+	java.util.Set<Long> policyChanged(long documentId) {
+		// the timeliness ledger is refreshed by the caller afterwards: no obligation row is locked while
+		// interpretation rows are being locked here, so a concurrent sign-off cannot deadlock with this
+		java.util.Set<Long> touched = new LinkedHashSet<>();
 		for (Interpretation i : interpretations.ofDocument(documentId)) {
 			Interpretation locked = lock(i.id());
 			boolean allPublic = allDocumentsPublic(locked);
 			if (locked.status() == InterpretationStatus.READY && allPublic) {
-				publish(locked, Actor.system(), "published-with-policy", "随文件同步发布");
+				touched.addAll(publishNow(locked, Actor.system(), "published-with-policy", "随文件同步发布").documentIds());
 			}
 			else if (locked.status() == InterpretationStatus.PUBLISHED && locked.documentsPublic() != allPublic) {
 				interpretations.update(copy(locked, b -> b.documentsPublic = allPublic));
 				interpretations.addHistory(locked.id(), clock.instant(), "system", allPublic ? "shown" : "hidden",
 						locked.status(), locked.status(), allPublic ? "所解读的文件已公开，解读重新显示" : "所解读的文件已不公开，解读随之撤下");
-				announce(locked, locked.documentIds());
+				events.publishEvent(new InterpretationChanged(locked.id(), locked.agencyId()));
+				locked.documentIds().forEach(d -> events.publishEvent(new DocumentRelationsChanged(d)));
+				touched.addAll(locked.documentIds());
+			}
+		}
+		touched.add(documentId);
+		return touched;
+	}
+
+	/**
+	 * After a year's holiday notice is loaded: due dates that were counted into it provisionally are counted
+	 * again, and the late flag follows.
+	 */
+	void recountProvisional() {
+		for (Interpretation i : interpretations.withProvisionalDue()) {
+			Interpretation locked = lock(i.id());
+			Due due = due(locked);
+			boolean late = !locked.followUp() && due.on() != null && locked.publishedOn() != null
+					&& locked.publishedOn().isAfter(due.on());
+			interpretations.update(copy(locked, b -> {
+				b.dueOn = due.on();
+				b.dueProvisional = due.provisional();
+				b.late = late;
+			}));
+			if (locked.late() != late) {
+				interpretations.addHistory(locked.id(), clock.instant(), "system", "recounted", locked.status(), locked.status(),
+						"节假日安排公布后重新计算时限：" + due.on() + (late ? "，逾期" : "，按时"));
+				events.publishEvent(new InterpretationChanged(locked.id(), locked.agencyId()));
 			}
 		}
 	}
 
-	private Interpretation publish(Interpretation i, Actor actor, String action, String note) {
-		LocalDate today = LocalDate.now(clock.withZone(Zones.CHINA));
-		Instant now = clock.instant();
+	/** The earliest due date among the interpretation's public policies, and whether it is provisional. */
+	private record Due(LocalDate on, boolean provisional) {
+	}
+
+	private Due due(Interpretation i) {
 		LocalDate due = null;
+		boolean provisional = false;
 		for (Long docId : i.documentIds()) {
 			Optional<Document> doc = documents.publicDocument(docId);
 			if (doc.isPresent() && doc.get().publishedOn() != null) {
-				LocalDate d = ledger.dueDate(doc.get()).date();
-				if (due == null || d.isBefore(due)) {
-					due = d;
+				org.gongkai.calendar.DueDate d = ledger.dueDate(doc.get());
+				if (due == null || d.date().isBefore(due)) {
+					due = d.date();
+					provisional = d.provisional();
 				}
 			}
 		}
-		LocalDate dueOn = due;
-		boolean late = !i.followUp() && dueOn != null && today.isAfter(dueOn);
+		return new Due(due, provisional);
+	}
+
+	private Interpretation publish(Interpretation i, Actor actor, String action, String note) {
+		Interpretation moved = publishNow(i, actor, action, note);
+		announce(moved, i.documentIds());
+		return moved;
+	}
+
+	/**
+	 * Publishes without touching the ledger. Published with its policy, it carries the policy's publication
+	 * date and time (not the moment the listener ran), so it is never counted late for being published with it.
+	 */
+	private Interpretation publishNow(Interpretation i, Actor actor, String action, String note) {
+		LocalDate publishedOn = LocalDate.now(clock.withZone(Zones.CHINA));
+		Instant publishedAt = clock.instant();
+		if ("published-with-policy".equals(action)) {
+			for (Long docId : i.documentIds()) {
+				Optional<Document> doc = documents.publicDocument(docId);
+				if (doc.isPresent() && doc.get().publishedAt() != null && doc.get().publishedAt().isBefore(publishedAt)) {
+					// the latest of its policies' publication: it could not go out before all of them were public
+					publishedAt = i.documentIds().stream().map(documents::publicDocument).flatMap(Optional::stream)
+						.map(Document::publishedAt).filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(publishedAt);
+					publishedOn = publishedAt.atZone(Zones.CHINA).toLocalDate();
+					break;
+				}
+			}
+		}
+		Due due = due(i);
+		LocalDate on = publishedOn;
+		Instant at = publishedAt;
+		boolean late = !i.followUp() && due.on() != null && on.isAfter(due.on());
 		Interpretation published = copy(i, b -> {
-			b.publishedOn = today;
-			b.publishedAt = now;
-			b.dueOn = dueOn;
+			b.publishedOn = on;
+			b.publishedAt = at;
+			b.dueOn = due.on();
+			b.dueProvisional = due.provisional();
 			b.late = late;
 			b.documentsPublic = true;
 		});
 		interpretations.update(published);
 		Interpretation moved = move(published, actor, InterpretationStatus.PUBLISHED, action, note,
-				late ? "发布（逾期：应于 " + dueOn + " 前发布）" : "发布");
-		announce(moved, i.documentIds());
+				late ? "发布（逾期：应于 " + due.on() + " 前发布）" : "发布");
+		events.publishEvent(new InterpretationChanged(moved.id(), moved.agencyId()));
+		i.documentIds().forEach(d -> events.publishEvent(new DocumentRelationsChanged(d)));
 		return moved;
 	}
 
@@ -288,7 +365,7 @@ public class InterpretationManagement {
 		if (i.documentIds().isEmpty()) {
 			problems.add(new FieldProblem("documentIds", "请关联所解读的政策文件（至少一件）"));
 		}
-		boolean hasText = i.body() != null || !i.sections().isEmpty();
+		boolean hasText = (i.body() != null && !HtmlBodies.text(i.body()).isBlank()) || !i.sections().isEmpty();
 		switch (i.form()) {
 			case TEXT -> {
 				if (!hasText) {
@@ -306,8 +383,11 @@ public class InterpretationManagement {
 				if (!hasMedia) {
 					problems.add(new FieldProblem("mediaUrl", "音视频解读请上传音视频文件或填写播放地址"));
 				}
-				if (i.transcript() == null && media.stream().noneMatch(m -> m.kind() == MediaKind.CAPTIONS)) {
-					problems.add(new FieldProblem("transcript", "音视频解读须提供字幕文件（WebVTT）或文字稿，方便听障人士和不便播放的读者"));
+				// captions reach the reader only inside an uploaded video; audio and external media need a transcript
+				boolean captionedUpload = media.stream().anyMatch(m -> m.kind() == MediaKind.VIDEO)
+						&& media.stream().anyMatch(m -> m.kind() == MediaKind.CAPTIONS);
+				if (i.transcript() == null && !captionedUpload) {
+					problems.add(new FieldProblem("transcript", "音视频解读须提供字幕文件（WebVTT，随上传的视频播放）或文字稿，方便听障人士和不便播放的读者"));
 				}
 			}
 			case QA -> {
@@ -365,6 +445,18 @@ public class InterpretationManagement {
 			texts.put("问答第" + (n + 1) + "组", i.qa().get(n).question() + " " + i.qa().get(n).answer());
 		}
 		texts.put("文字稿", i.transcript());
+		texts.put("解读人", join(i.interpreter(), i.interpreterTitle()));
+		texts.put("发布人、嘉宾", i.participants());
+		texts.put("地点", i.eventPlace());
+		texts.put("媒体", i.mediaOutlet());
+		texts.put("转载来源", i.repostSource());
+		for (InterpretationMedia m : interpretations.media(i.id())) {
+			texts.put(m.kind().label() + "“" + m.fileName() + "”的说明", join(m.altText(), m.description()));
+			if (m.kind() == MediaKind.CAPTIONS) {
+				files.get(m.storageKey()).ifPresent(bytes -> texts.put("字幕“" + m.fileName() + "”",
+						new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
+			}
+		}
 		texts.forEach((where, text) -> {
 			personal.addAll(PersonalDataScanner.scan(text, where));
 			words.addAll(sensitiveWords.check(text, where));
@@ -380,6 +472,10 @@ public class InterpretationManagement {
 					+ String.join("；", blocking.stream().map(h -> h.where() + "“" + h.word() + "”").toList())));
 		}
 		return problems;
+	}
+
+	private static String join(String a, String b) {
+		return a == null ? b : b == null ? a : a + " " + b;
 	}
 
 	// ---- validation -----------------------------------------------------------------------------------
@@ -420,8 +516,11 @@ public class InterpretationManagement {
 		if (Texts.trimToNull(d.repostSource()) != null && d.repostOriginalOn() == null) {
 			problems.add(new FieldProblem("repostOriginalOn", "转载上级解读请填写原文发布日期"));
 		}
-		if (d.repostOriginalOn() != null && d.repostOriginalOn().isAfter(today)) {
-			problems.add(new FieldProblem("repostOriginalOn", "原文发布日期不能晚于今天"));
+		if (d.repostOriginalOn() != null && (d.repostOriginalOn().isAfter(today) || d.repostOriginalOn().getYear() < 2000)) {
+			problems.add(new FieldProblem("repostOriginalOn", "原文发布日期应在2000年以后，且不能晚于今天"));
+		}
+		if (d.eventAt() != null && (d.eventAt().getYear() < 2000 || d.eventAt().getYear() > today.getYear() + 1)) {
+			problems.add(new FieldProblem("eventAt", "发布会或访谈的时间应在2000年至明年之间"));
 		}
 		List<Interpretation.QaPair> qa = new ArrayList<>();
 		for (int n = 0; n < d.qa().size(); n++) {
@@ -459,10 +558,11 @@ public class InterpretationManagement {
 		for (Long docId : docIds) {
 			Optional<Document> doc = documents.publicDocument(docId);
 			if (doc.isEmpty()) {
-				doc = staffVisible(docId);
+				// a policy not yet public may be linked only by those who draft for its agency (谁起草谁解读)
+				doc = staffVisible(docId).filter(x -> access.allows(actor, x.agencyId(), Role.EDITOR, Role.AGENCY_ADMIN));
 			}
 			if (doc.isEmpty()) {
-				problems.add(new FieldProblem("documentIds", "编号为 " + docId + " 的文件不存在，或您无权查看"));
+				problems.add(new FieldProblem("documentIds", "编号为 " + docId + " 的文件不存在、尚未公开，或不是本单位起草的文件"));
 			}
 			else {
 				linked.add(doc.get());
@@ -474,6 +574,9 @@ public class InterpretationManagement {
 			Optional<Agency> unit = agencies.findByCode(unitCode).filter(Agency::active);
 			if (unit.isEmpty()) {
 				problems.add(new FieldProblem("interpretingUnit", "没有代码为“" + unitCode + "”的单位"));
+			}
+			else if (unit.get().id() != agency.id() && linked.stream().noneMatch(x -> x.agencyId() == unit.get().id())) {
+				problems.add(new FieldProblem("interpretingUnit", "解读单位应为本单位或所解读文件的发布单位"));
 			}
 			unitId = unit.map(Agency::id).orElse(agency.id());
 		}
@@ -674,6 +777,8 @@ public class InterpretationManagement {
 
 		LocalDate dueOn;
 
+		boolean dueProvisional;
+
 		boolean late;
 
 		boolean documentsPublic;
@@ -723,6 +828,7 @@ public class InterpretationManagement {
 			publishedOn = i.publishedOn();
 			publishedAt = i.publishedAt();
 			dueOn = i.dueOn();
+			dueProvisional = i.dueProvisional();
 			late = i.late();
 			documentsPublic = i.documentsPublic();
 			returnedReason = i.returnedReason();
@@ -739,7 +845,7 @@ public class InterpretationManagement {
 			return new Interpretation(id, agencyId, title, form, summary, body, theme, interpretingUnitId, interpreter,
 					interpreterTitle, principalLeader, followUp, mediaOutlet, eventAt, eventPlace, participants, mediaUrl,
 					transcript, repostSource, repostSourceUrl, repostOriginalOn, status, publishedOn, publishedAt, dueOn,
-					late, documentsPublic, returnedReason, withdrawnReason, createdBy, createdAt, updatedAt, documentIds,
+					dueProvisional, late, documentsPublic, returnedReason, withdrawnReason, createdBy, createdAt, updatedAt, documentIds,
 					sections, qa);
 		}
 	}

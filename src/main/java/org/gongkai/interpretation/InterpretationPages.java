@@ -12,6 +12,8 @@ import org.gongkai.catalog.Catalog;
 import org.gongkai.catalog.Themes;
 import org.gongkai.organisation.Agency;
 import org.gongkai.organisation.AgencyDirectory;
+import org.gongkai.platform.AgencyColumn;
+import org.gongkai.platform.AgencyColumns;
 import org.gongkai.platform.AtomFeeds;
 import org.gongkai.platform.PageRenderer;
 import org.gongkai.platform.SiteSettings;
@@ -46,8 +48,12 @@ class InterpretationPages {
 
 	private final SiteSettings site;
 
+	private final AgencyColumns columns;
+
 	InterpretationPages(PageRenderer renderer, InterpretationQueries queries, PublicationQueries documents,
-			AgencyDirectory agencies, Catalog catalog, Themes themes, SiteSettings site) {
+			AgencyDirectory agencies, Catalog catalog, Themes themes, SiteSettings site,
+			AgencyColumns columns) {
+		this.columns = columns;
 		this.renderer = renderer;
 		this.queries = queries;
 		this.documents = documents;
@@ -244,12 +250,8 @@ class InterpretationPages {
 		Map<String, Object> model = new HashMap<>();
 		model.put("agency", agency);
 		if (agency != null) {
-			List<Map<String, String>> columns = new ArrayList<>();
-			catalog.topLevel(agency.id()).stream().filter(n -> !n.hidden())
-				.forEach(n -> columns.add(Map.of("code", n.code(), "title", n.title())));
-			columns.add(Map.of("code", InterpretationPaths.COLUMN, "title", "政策解读"));
-			columns.add(Map.of("code", InterpretationPaths.CONCERN_COLUMN, "title", "回应关切"));
-			model.put("columns", columns);
+			model.put("columns", columns.of(agency.id(), catalog.topLevel(agency.id()).stream().filter(n -> !n.hidden())
+				.map(n -> new AgencyColumn(n.code(), n.title(), n.description())).toList()));
 		}
 		return model;
 	}

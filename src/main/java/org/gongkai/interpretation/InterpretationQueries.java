@@ -34,8 +34,12 @@ public class InterpretationQueries {
 
 	private final org.gongkai.calendar.WorkingDayCalendar calendar;
 
+	private final org.gongkai.organisation.AgencyDirectory agencies;
+
 	InterpretationQueries(Interpretations interpretations, Concerns concerns, PublicationQueries documents,
-			AgencyAccess access, org.gongkai.calendar.WorkingDayCalendar calendar) {
+			AgencyAccess access, org.gongkai.calendar.WorkingDayCalendar calendar,
+			org.gongkai.organisation.AgencyDirectory agencies) {
+		this.agencies = agencies;
 		this.calendar = calendar;
 		this.interpretations = interpretations;
 		this.concerns = concerns;
@@ -57,9 +61,9 @@ public class InterpretationQueries {
 	/** Public interpretations, newest first; {@code agencyIds} null for the whole site; {@code page} from 1. */
 	public Page<Interpretation> publicPage(Collection<Long> agencyIds, InterpretationForm form, String theme,
 			Long documentId, int page, int size) {
-		int p = Math.max(page, 1);
+		int p = clamp(page);
 		Interpretations.Page result = interpretations.page(
-				new Interpretations.Filter(true, agencyIds, null, form, theme, documentId, null), (p - 1) * size, size);
+				new Interpretations.Filter(true, activeOnly(agencyIds), null, form, theme, documentId, null), (p - 1) * size, size);
 		return new Page<>(result.items(), result.total(), p, size);
 	}
 
@@ -82,6 +86,11 @@ public class InterpretationQueries {
 	/** Public interpretations of one policy, oldest first (the order they were published). */
 	public List<Interpretation> publicOf(long documentId) {
 		return interpretations.ofDocument(documentId).stream().filter(Interpretation::isPublic).toList();
+	}
+
+	/** Every interpretation linked to a policy, in any status (for rewriting or removing their public pages). */
+	List<Interpretation> linkedTo(long documentId) {
+		return interpretations.ofDocument(documentId);
 	}
 
 	public List<InterpretationMedia> media(long interpretationId) {
@@ -109,8 +118,8 @@ public class InterpretationQueries {
 	/** Interpretations of the given agencies in any status, for the console; optional status, form and title text. */
 	public Page<Interpretation> staffPage(Collection<Long> agencyIds, InterpretationStatus status, InterpretationForm form,
 			String text, int page, int size) {
-		int p = Math.max(page, 1);
-		Interpretations.Page result = interpretations.page(new Interpretations.Filter(false, agencyIds,
+		int p = clamp(page);
+		Interpretations.Page result = interpretations.page(new Interpretations.Filter(false, visible(agencyIds),
 				status == null ? null : List.of(status), form, null, null, text), (p - 1) * size, size);
 		return new Page<>(result.items(), result.total(), p, size);
 	}
@@ -118,7 +127,9 @@ public class InterpretationQueries {
 	/** Interpretations linked to a policy, in any status, for staff of the policy's agency. */
 	public List<Interpretation> staffOf(long documentId) {
 		documents.staffView(documentId);
-		return interpretations.ofDocument(documentId);
+		java.util.Set<Long> visible = new java.util.HashSet<>(visible(null));
+		// other agencies' interpretations of this policy are listed once public, never their drafts
+		return interpretations.ofDocument(documentId).stream().filter(i -> visible.contains(i.agencyId()) || i.isPublic()).toList();
 	}
 
 	// ---- public concern -------------------------------------------------------------------------------
@@ -132,9 +143,9 @@ public class InterpretationQueries {
 	}
 
 	public Page<ConcernResponse> publicResponses(Collection<Long> agencyIds, int page, int size) {
-		int p = Math.max(page, 1);
-		return new Page<>(concerns.publicResponses(agencyIds, (p - 1) * size, size), concerns.publicResponseCount(agencyIds), p,
-				size);
+		int p = clamp(page);
+		Collection<Long> scope = activeOnly(agencyIds);
+		return new Page<>(concerns.publicResponses(scope, (p - 1) * size, size), concerns.publicResponseCount(scope), p, size);
 	}
 
 	public List<ConcernResponse> publicResponsesAbout(long documentId) {
@@ -154,7 +165,24 @@ public class InterpretationQueries {
 	}
 
 	public List<ConcernTopic> staffTopics(Collection<Long> agencyIds, ConcernTopic.Status status) {
-		return concerns.topics(agencyIds, status, 200);
+		return concerns.topics(visible(agencyIds), status, 200);
+	}
+
+	/** Pages past this are empty anyway; the cap keeps the offset within range. */
+	private static int clamp(int page) {
+		return Math.min(Math.max(page, 1), 100_000);
+	}
+
+	/** The given agencies that the current staff member may see (all visible ones when null). */
+	private List<Long> visible(Collection<Long> agencyIds) {
+		List<Long> mine = access.visibleAgencies(Actors.require()).stream().map(org.gongkai.organisation.Agency::id).toList();
+		return agencyIds == null ? mine : agencyIds.stream().filter(mine::contains).toList();
+	}
+
+	/** The public side lists only active agencies' records (a dissolved agency's pages are gone). */
+	private Collection<Long> activeOnly(Collection<Long> agencyIds) {
+		List<Long> active = agencies.active().stream().map(org.gongkai.organisation.Agency::id).toList();
+		return agencyIds == null ? active : agencyIds.stream().filter(active::contains).toList();
 	}
 
 	public List<ConcernResponse> staffResponses(long topicId) {

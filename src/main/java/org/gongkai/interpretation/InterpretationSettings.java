@@ -51,8 +51,9 @@ public class InterpretationSettings {
 			throw InvalidInputException.of("deadlineDays", "解读发布时限应为0至" + InterpretationRules.MAX_DEADLINE_WORKING_DAYS
 					+ "个工作日（国办发〔2016〕19号：文件公开后3个工作日内）");
 		}
-		if (setting.principalLeaderTarget() < 0 || setting.principalLeaderTarget() > 100) {
-			throw InvalidInputException.of("principalLeaderTarget", "主要负责人年度解读目标应为0至100次");
+		if (setting.principalLeaderTarget() < InterpretationRules.PRINCIPAL_LEADER_TARGET || setting.principalLeaderTarget() > 100) {
+			throw InvalidInputException.of("principalLeaderTarget", "主要负责人年度解读目标应为" + InterpretationRules.PRINCIPAL_LEADER_TARGET
+					+ "至100次（工作要点要求每年不少于" + InterpretationRules.PRINCIPAL_LEADER_TARGET + "次）");
 		}
 		Setting before = of(agencyId);
 		dossiers.saveSetting(agencyId, setting);

@@ -13,6 +13,7 @@ import org.gongkai.platform.FileStore;
 import org.gongkai.platform.PublicPagesChanged;
 import org.gongkai.platform.SitemapContributor;
 import org.gongkai.platform.StaticSite;
+import org.gongkai.publication.PublicDocumentChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -130,6 +131,37 @@ class InterpretationSite implements SitemapContributor {
 			}
 			events.publishEvent(new PublicPagesChanged(agency.id()));
 		});
+	}
+
+	/**
+	 * A policy changed (withdrawn, corrected, repealed): the pages of its interpretations and of the responses
+	 * about it are rewritten at once — removed when they may no longer be shown — so no static page keeps a
+	 * withdrawn policy's title or link. Lists follow through {@link InterpretationChanged}.
+	 */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	public void policyAtOnce(PublicDocumentChanged event) {
+		try {
+			rewriteAround(event.documentId());
+		}
+		catch (RuntimeException e) {
+			log.warn("Immediate static update around policy {} failed; left to the retried listener", event.documentId(), e);
+		}
+	}
+
+	@ApplicationModuleListener
+	public void on(PublicDocumentChanged event) {
+		rewriteAround(event.documentId());
+	}
+
+	private void rewriteAround(long documentId) {
+		synchronized (writing) {
+			for (Interpretation i : queries.linkedTo(documentId)) {
+				agencies.findById(i.agencyId()).ifPresent(agency -> writeItem(agency, i.id()));
+			}
+			for (ConcernResponse r : queries.publicResponsesAbout(documentId)) {
+				agencies.findById(r.agencyId()).ifPresent(agency -> writeResponse(agency, r.id()));
+			}
+		}
 	}
 
 	private void writeItem(Agency agency, long id) {

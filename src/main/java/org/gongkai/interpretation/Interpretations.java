@@ -24,7 +24,7 @@ class Interpretations {
 	private static final String COLUMNS = "agency_id, title, form, summary, body, theme, interpreting_unit_id, interpreter, "
 			+ "interpreter_title, principal_leader, follow_up, media_outlet, event_at, event_place, participants, media_url, "
 			+ "transcript, repost_source, repost_source_url, repost_original_on, status, published_on, published_at, due_on, "
-			+ "late, documents_public, returned_reason, withdrawn_reason, created_by, created_at, updated_at";
+			+ "due_provisional, late, documents_public, returned_reason, withdrawn_reason, created_by, created_at, updated_at";
 
 	private final JdbcClient jdbc;
 
@@ -34,7 +34,7 @@ class Interpretations {
 
 	long insert(Interpretation i) {
 		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("INSERT INTO int_interpretation (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+		jdbc.sql("INSERT INTO int_interpretation (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
 			.params(values(i))
 			.update(keys, "id");
 		long id = keys.getKey().longValue();
@@ -100,6 +100,7 @@ class Interpretations {
 		v.add(i.publishedOn());
 		v.add(ts(i.publishedAt()));
 		v.add(i.dueOn());
+		v.add(i.dueProvisional());
 		v.add(i.late());
 		v.add(i.documentsPublic());
 		v.add(i.returnedReason());
@@ -193,6 +194,16 @@ class Interpretations {
 	}
 
 	record Page(List<Interpretation> items, long total) {
+	}
+
+	/** Published interpretations whose due date was counted into a year not loaded at the time. */
+	List<Interpretation> withProvisionalDue() {
+		return jdbc.sql("SELECT * FROM int_interpretation WHERE due_provisional = TRUE AND status = 'PUBLISHED'")
+			.query(this::row)
+			.list()
+			.stream()
+			.map(this::withParts)
+			.toList();
 	}
 
 	/** Ids and agencies of the public interpretations, for the sitemap. */
@@ -309,7 +320,7 @@ class Interpretations {
 				i.interpretingUnitId(), i.interpreter(), i.interpreterTitle(), i.principalLeader(), i.followUp(),
 				i.mediaOutlet(), i.eventAt(), i.eventPlace(), i.participants(), i.mediaUrl(), i.transcript(),
 				i.repostSource(), i.repostSourceUrl(), i.repostOriginalOn(), i.status(), i.publishedOn(), i.publishedAt(),
-				i.dueOn(), i.late(), i.documentsPublic(), i.returnedReason(), i.withdrawnReason(), i.createdBy(),
+				i.dueOn(), i.dueProvisional(), i.late(), i.documentsPublic(), i.returnedReason(), i.withdrawnReason(), i.createdBy(),
 				i.createdAt(), i.updatedAt(), docs, sections, qa);
 	}
 
@@ -322,7 +333,8 @@ class Interpretations {
 				rs.getString("participants"), rs.getString("media_url"), rs.getString("transcript"),
 				rs.getString("repost_source"), rs.getString("repost_source_url"), date(rs, "repost_original_on"),
 				InterpretationStatus.valueOf(rs.getString("status")), date(rs, "published_on"),
-				instant(rs.getTimestamp("published_at")), date(rs, "due_on"), rs.getBoolean("late"),
+				instant(rs.getTimestamp("published_at")), date(rs, "due_on"), rs.getBoolean("due_provisional"),
+				rs.getBoolean("late"),
 				rs.getBoolean("documents_public"), rs.getString("returned_reason"), rs.getString("withdrawn_reason"),
 				rs.getString("created_by"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")),
 				List.of(), Map.of(), List.of());

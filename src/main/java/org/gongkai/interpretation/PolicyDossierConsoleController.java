@@ -105,7 +105,7 @@ class PolicyDossierConsoleController {
 		model.addAttribute("zone", Zones.CHINA);
 		model.addAttribute("canEdit", editor);
 		model.addAttribute("canCreate", editor && a.active());
-		model.addAttribute("canWaive", access.allows(actor, a.id(), Role.APPROVER));
+		model.addAttribute("canWaive", access.allows(actor, a.id(), Role.APPROVER) && !doc.status().isFinal());
 		return "interpretation/console-policy";
 	}
 

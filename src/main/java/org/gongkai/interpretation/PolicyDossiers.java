@@ -92,13 +92,28 @@ public class PolicyDossiers {
 		if (plan.planOn() != null && doc.formedOn() != null && plan.planOn().isBefore(doc.formedOn())) {
 			problems.add(new FieldProblem("planOn", "计划解读时间不能早于文件的生成日期"));
 		}
+		if (plan.planOn() != null && (plan.planOn().getYear() < 2000 || plan.planOn().getYear() > 2100)) {
+			problems.add(new FieldProblem("planOn", "计划解读时间应在2000年至2100年之间"));
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		PolicyDossier before = of(documentId);
-		PolicyDossier after = new PolicyDossier(documentId, doc.agencyId(), Boolean.TRUE.equals(plan.needsInterpretation()),
-				before.drawsAttention(), plan.planOn(), channels, forms, outline, before.waiverReason(), before.waivedBy(),
-				before.riskLevel(), before.riskAssessment(), before.responsePlan(), actor.username(), clock.instant());
+		PolicyDossier before = dossiers.lock(documentId, doc.agencyId(), actor.username(), clock.instant());
+		// a missing mark leaves it as it is; once the policy is submitted the duty can be added, never removed
+		boolean needs = plan.needsInterpretation() == null ? before.needsInterpretation() : plan.needsInterpretation();
+		boolean submitted = !doc.status().isEditable();
+		if (submitted && before.needsInterpretation() && !needs) {
+			throw new DomainException("文件已提交审查，不能再取消“需要解读”的标记");
+		}
+		boolean planChanged = !java.util.Objects.equals(before.planOn(), plan.planOn())
+				|| !java.util.Objects.equals(before.planChannels(), channels)
+				|| !java.util.Objects.equals(before.planForms(), forms) || !java.util.Objects.equals(before.planOutline(), outline);
+		if (submitted && before.hasPlan() && planChanged) {
+			throw new DomainException("解读方案已随文件报批，不能再修改；如需调整，请将文件退回后修改");
+		}
+		PolicyDossier after = new PolicyDossier(documentId, doc.agencyId(), needs, before.drawsAttention(), plan.planOn(),
+				channels, forms, outline, before.waiverReason(), before.waivedBy(), before.riskLevel(), before.riskAssessment(),
+				before.responsePlan(), actor.username(), clock.instant());
 		return save(actor, doc, after, "interpretation.plan-saved", "填报“" + doc.title() + "”的解读方案");
 	}
 
@@ -114,9 +129,12 @@ public class PolicyDossiers {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		PolicyDossier before = of(documentId);
-		PolicyDossier after = new PolicyDossier(documentId, doc.agencyId(), before.needsInterpretation(),
-				Boolean.TRUE.equals(risk.drawsAttention()), before.planOn(), before.planChannels(), before.planForms(),
+		PolicyDossier before = dossiers.lock(documentId, doc.agencyId(), actor.username(), clock.instant());
+		boolean draws = risk.drawsAttention() == null ? before.drawsAttention() : risk.drawsAttention();
+		if (doc.isPublic() && before.drawsAttention() && !draws) {
+			throw new DomainException("文件已公开，不能再取消“可能引发社会关注”的标记");
+		}
+		PolicyDossier after = new PolicyDossier(documentId, doc.agencyId(), before.needsInterpretation(), draws, before.planOn(), before.planChannels(), before.planForms(),
 				before.planOutline(), before.waiverReason(), before.waivedBy(), risk.level(), assessment, response,
 				actor.username(), clock.instant());
 		return save(actor, doc, after, "interpretation.risk-assessed", "填报“" + doc.title() + "”的舆情风险评估和回应预案");
@@ -129,11 +147,14 @@ public class PolicyDossiers {
 		if (!settings.of(doc.agencyId()).waiverAllowed()) {
 			throw new DomainException("本单位规定须解读的文件必须有解读材料，不能以理由代替");
 		}
+		if (doc.status().isFinal()) {
+			throw new DomainException("文件已审批，不能再记录无需解读的理由；已公开的文件请按时发布解读");
+		}
 		String r = Texts.trimToNull(reason);
 		if (r == null || r.length() > 1000) {
 			throw InvalidInputException.of("reason", "请写明无需解读的理由（不超过1000字）");
 		}
-		PolicyDossier before = of(documentId);
+		PolicyDossier before = dossiers.lock(documentId, doc.agencyId(), actor.username(), clock.instant());
 		PolicyDossier after = new PolicyDossier(documentId, doc.agencyId(), before.needsInterpretation(),
 				before.drawsAttention(), before.planOn(), before.planChannels(), before.planForms(), before.planOutline(), r,
 				actor.username(), before.riskLevel(), before.riskAssessment(), before.responsePlan(), actor.username(),
@@ -144,7 +165,10 @@ public class PolicyDossiers {
 	public PolicyDossier clearWaiver(long documentId) {
 		Document doc = documents.staffView(documentId);
 		Actor actor = access.require(doc.agencyId(), Role.APPROVER);
-		PolicyDossier before = of(documentId);
+		if (doc.status().isFinal()) {
+			throw new DomainException("文件已审批，无需解读的记录不能再撤销");
+		}
+		PolicyDossier before = dossiers.lock(documentId, doc.agencyId(), actor.username(), clock.instant());
 		PolicyDossier after = new PolicyDossier(documentId, doc.agencyId(), before.needsInterpretation(),
 				before.drawsAttention(), before.planOn(), before.planChannels(), before.planForms(), before.planOutline(), null,
 				null, before.riskLevel(), before.riskAssessment(), before.responsePlan(), actor.username(), clock.instant());
@@ -152,7 +176,7 @@ public class PolicyDossiers {
 	}
 
 	private PolicyDossier save(Actor actor, Document doc, PolicyDossier after, String action, String summary) {
-		PolicyDossier before = dossiers.find(doc.id()).orElse(null);
+		PolicyDossier before = dossiers.find(doc.id()).filter(d -> d.updatedAt() != null).orElse(null);
 		dossiers.save(after);
 		ledger.refresh(doc.id());
 		events.publishEvent(ChangeRecorded.of(actor, clock.instant(), doc.agencyId(), action, "Document", doc.id(), summary,

@@ -30,8 +30,11 @@ class ThreeSyncRule implements PublicationGate {
 
 	private final java.time.Clock clock;
 
+	private final org.gongkai.publication.PublicationQueries documents;
+
 	ThreeSyncRule(Dossiers dossiers, Interpretations interpretations, InterpretationSettings settings,
-			TimelinessLedger ledger, java.time.Clock clock) {
+			TimelinessLedger ledger, java.time.Clock clock, org.gongkai.publication.PublicationQueries documents) {
+		this.documents = documents;
 		this.dossiers = dossiers;
 		this.interpretations = interpretations;
 		this.settings = settings;
@@ -57,7 +60,7 @@ class ThreeSyncRule implements PublicationGate {
 		List<FieldProblem> problems = new ArrayList<>();
 		PolicyDossier dossier = dossier(document);
 		if (ledger.requiresInterpretation(document)) {
-			boolean material = interpretations.ofDocument(document.id()).stream().anyMatch(i -> i.status().isSignedOff());
+			boolean material = interpretations.ofDocument(document.id()).stream().anyMatch(i -> willPublishWith(i, document));
 			boolean waived = dossier.isWaived() && settings.of(document.agencyId()).waiverAllowed();
 			if (!material && !waived) {
 				problems.add(new FieldProblem("interpretation", "“" + document.title() + "”" + kind(document, dossier)
@@ -86,7 +89,7 @@ class ThreeSyncRule implements PublicationGate {
 					? new GateNote("解读方案已填报：" + dossier.planOn() + "，" + dossier.planForms() + "，" + dossier.planChannels(), href, true)
 					: new GateNote("须填报解读方案（时间、途径、形式、提纲）后才能提交审查", href, false));
 			List<Interpretation> linked = interpretations.ofDocument(document.id());
-			long signedOff = linked.stream().filter(i -> i.status().isSignedOff()).count();
+			long signedOff = linked.stream().filter(i -> willPublishWith(i, document)).count();
 			if (signedOff > 0) {
 				notes.add(new GateNote("解读材料已审签 " + signedOff + " 篇，随文件同步发布", href, true));
 			}
@@ -109,6 +112,19 @@ class ThreeSyncRule implements PublicationGate {
 					: new GateNote("可能引发社会关注：公开前须完成舆情风险评估并附回应预案", href, false));
 		}
 		return notes;
+	}
+
+	/**
+	 * Material that goes out with this policy: signed off, counted for its agency, and — when it also explains
+	 * other policies — not held back by one of them that is not public yet.
+	 */
+	private boolean willPublishWith(Interpretation i, Document document) {
+		if (!i.status().isSignedOff() || !TimelinessLedger.counts(i, document)) {
+			return false;
+		}
+		return i.status() == InterpretationStatus.PUBLISHED || i.documentIds().stream()
+			.filter(d -> d != document.id())
+			.allMatch(d -> documents.publicDocument(d).isPresent());
 	}
 
 	private PolicyDossier dossier(Document document) {

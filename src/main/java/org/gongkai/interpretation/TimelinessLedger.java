@@ -47,10 +47,23 @@ class TimelinessLedger {
 				|| dossiers.find(doc.id()).map(PolicyDossier::needsInterpretation).orElse(false);
 	}
 
+	/**
+	 * Whether an interpretation counts for a policy's duty: it is the policy agency's own, or that agency is its
+	 * interpreting unit (谁起草谁解读: a department may interpret a policy the government issued for it). Another
+	 * agency reposting or explaining a public policy does not discharge the issuing agency's duty.
+	 */
+	static boolean counts(Interpretation i, Document doc) {
+		return i.agencyId() == doc.agencyId() || i.interpretingUnitId() == doc.agencyId();
+	}
+
 	/** The latest day an interpretation of this published policy is due (counted from the day after publication). */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	DueDate dueDate(Document doc) {
 		return calendar.addWorkingDaysProvisionally(doc.publishedOn(), settings.of(doc.agencyId()).deadlineDays());
+	}
+
+	void refreshProvisional() {
+		dossiers.provisionalObligations().forEach(this::refresh);
 	}
 
 	void refresh(long documentId) {
@@ -66,6 +79,7 @@ class TimelinessLedger {
 		DueDate due = dueDate(doc);
 		Optional<Interpretation> first = interpretations.ofDocument(documentId)
 			.stream()
+			.filter(i -> counts(i, doc))
 			.filter(i -> i.status() == InterpretationStatus.PUBLISHED && i.publishedOn() != null)
 			.min(Comparator.comparing(Interpretation::publishedOn).thenComparing(Interpretation::id));
 		LocalDate metOn = first.map(Interpretation::publishedOn).orElse(null);

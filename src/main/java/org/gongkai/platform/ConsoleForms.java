@@ -25,7 +25,8 @@ public final class ConsoleForms {
 		catch (InvalidInputException e) {
 			Map<String, String> errors = e.problems()
 				.stream()
-				.collect(Collectors.toMap(FieldProblem::field, FieldProblem::message, (a, b) -> a));
+				.collect(Collectors.toMap(FieldProblem::field, FieldProblem::message, (a, b) -> a + "；" + b,
+					java.util.LinkedHashMap::new));
 			model.addAttribute("errors", errors);
 			model.addAttribute("error", "提交的内容有误，请按提示修改后重新提交");
 			return formPage.get();

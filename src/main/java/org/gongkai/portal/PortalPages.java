@@ -31,8 +31,11 @@ class PortalPages {
 
 	private final List<org.gongkai.platform.SitemapContributor> sitemapContributors;
 
+	private final org.gongkai.platform.AgencyColumns columns;
+
 	PortalPages(AgencyDirectory directory, PageRenderer renderer, Catalog catalog,
-			List<org.gongkai.platform.SitemapContributor> sitemapContributors) {
+			List<org.gongkai.platform.SitemapContributor> sitemapContributors, org.gongkai.platform.AgencyColumns columns) {
+		this.columns = columns;
 		this.directory = directory;
 		this.renderer = renderer;
 		this.catalog = catalog;
@@ -48,8 +51,9 @@ class PortalPages {
 	}
 
 	/** The level-one entries shown in the agency's column navigation. */
-	List<CatalogNode> columns(Agency agency) {
-		return catalog.topLevel(agency.id()).stream().filter(n -> !n.hidden()).toList();
+	List<org.gongkai.platform.AgencyColumn> columns(Agency agency) {
+		return columns.of(agency.id(), catalog.topLevel(agency.id()).stream().filter(n -> !n.hidden())
+			.map(n -> new org.gongkai.platform.AgencyColumn(n.code(), n.title(), n.description())).toList());
 	}
 
 	String home() {

@@ -106,7 +106,8 @@ public class DocumentIntake {
 			return new Outcome(saved, true, "本单位设置为推送的信息须在平台审查后发布");
 		}
 		if (saved.attribute() == DisclosureAttribute.PROACTIVE) {
-			List<FieldProblem> required = management.gateProblems(saved);
+			List<FieldProblem> required = new java.util.ArrayList<>(management.submitGateProblems(saved));
+			required.addAll(management.gateProblems(saved));
 			if (!required.isEmpty()) {
 				// e.g. a normative document pushed without its interpretation: it waits on the platform (三同步)
 				return new Outcome(saved, true, required.stream().map(FieldProblem::message)

@@ -157,7 +157,7 @@ public class DocumentManagement {
 		requireTransition(doc, DocumentStatus.SUBMITTED);
 		List<FieldProblem> problems = new ArrayList<>();
 		completeness(doc, problems);
-		gates.orderedStream().forEach(g -> problems.addAll(g.beforeSubmit(doc)));
+		problems.addAll(submitGateProblems(doc));
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
@@ -211,6 +211,13 @@ public class DocumentManagement {
 	/** An OA push of an item the OA workflow already reviewed: straight to its final state. */
 	Document finishFromIntake(Document doc, Actor actor) {
 		return finish(doc, actor, finalStateFor(doc.attribute()), "intake-published", "办公系统推送，已在办公系统完成公开属性审查");
+	}
+
+	/** What the gates of other modules require with a submission (e.g. the interpretation plan). */
+	List<FieldProblem> submitGateProblems(Document doc) {
+		List<FieldProblem> problems = new ArrayList<>();
+		gates.orderedStream().forEach(g -> problems.addAll(g.beforeSubmit(doc)));
+		return problems;
 	}
 
 	/** What the gates of other modules (三同步 and the like) still require before the item may be published. */

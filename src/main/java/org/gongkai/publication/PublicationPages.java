@@ -50,9 +50,13 @@ class PublicationPages {
 
 	private final org.springframework.beans.factory.ObjectProvider<DocumentRelations> relations;
 
+	private final org.gongkai.platform.AgencyColumns columns;
+
 	PublicationPages(PageRenderer renderer, PublicationQueries queries, Catalog catalog, Themes themes, SiteSettings site,
 			OnRequestCatalog onRequest, NormativeDocuments normative, NodeListCache cache,
-			org.springframework.beans.factory.ObjectProvider<DocumentRelations> relations) {
+			org.springframework.beans.factory.ObjectProvider<DocumentRelations> relations,
+			org.gongkai.platform.AgencyColumns columns) {
+		this.columns = columns;
 		this.relations = relations;
 		this.cache = cache;
 		this.normative = normative;
@@ -145,7 +149,8 @@ class PublicationPages {
 		}
 		Map<String, Object> model = new HashMap<>();
 		model.put("agency", agency);
-		model.put("columns", view.tree().stream().filter(n -> n.isTopLevel() && !n.hidden()).toList());
+		model.put("columns", columns.of(agency.id(), view.tree().stream().filter(n -> n.isTopLevel() && !n.hidden())
+			.map(n -> new org.gongkai.platform.AgencyColumn(n.code(), n.title(), n.description())).toList()));
 		model.put("node", node);
 		model.put("ancestry", ancestry);
 		model.put("current", ancestry.get(0).code());
@@ -264,7 +269,8 @@ class PublicationPages {
 	private Map<String, Object> base(Agency agency) {
 		Map<String, Object> model = new HashMap<>();
 		model.put("agency", agency);
-		model.put("columns", catalog.topLevel(agency.id()).stream().filter(n -> !n.hidden()).toList());
+		model.put("columns", columns.of(agency.id(), catalog.topLevel(agency.id()).stream().filter(n -> !n.hidden())
+			.map(n -> new org.gongkai.platform.AgencyColumn(n.code(), n.title(), n.description())).toList()));
 		return model;
 	}
 }

@@ -302,7 +302,7 @@ abstract class InterpretationJourneys extends JourneySupport {
 		byte[] mp4 = { 0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm', 'm', 'p', '4', '1' };
 		assertThat(editor.postFile(videoView + "/media", videoView, Map.of("kind", "VIDEO"), "jd.mp4", mp4).status()).isEqualTo(302);
 		Http.Response noCaptions = editor.postForm(videoView + "/submit", videoView, Map.of(), true);
-		assertThat(noCaptions.body()).contains("须提供字幕文件（WebVTT）或文字稿");
+		assertThat(noCaptions.body()).contains("须提供字幕文件（WebVTT，随上传的视频播放）或文字稿");
 		assertThat(editor.postFile(videoView + "/media", videoView, Map.of("kind", "CAPTIONS"), "jd.vtt",
 				"WEBVTT\n\n00:00.000 --> 00:03.000\n医疗救助的对象有三类。\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
 			.status()).isEqualTo(302);
@@ -345,6 +345,53 @@ abstract class InterpretationJourneys extends JourneySupport {
 			.contains("转载时效：原文发布后第 2 个工作日转载（目标：1个工作日内）");
 	}
 
+	@Test
+	void onlyTheDraftingAgencyLinksAnUnpublishedPolicyAndNobodySignsOffTheirOwnWork() {
+		Http.Response held = oaToken().postJson("/api/v1/intake/documents", push("沂源县粮食收购资金管理办法", true));
+		long doc = held.json().get("id").asLong();
+		assertThat(held.json().get("heldBecause").asString()).contains("解读方案", "解读材料");
+		Map<String, Object> body = qaInterpretation("跨单位的解读", doc);
+		body.put("agency", "yiyuan-nyj");
+		Http.Response foreign = demo("nyj-editor").postJson("/api/v1/interpretations", body);
+		assertThat(foreign.status()).isEqualTo(400);
+		assertThat(foreign.json().get("errors").get(0).get("field").asString()).isEqualTo("documentIds");
+
+		// the system administrator may do everything, but not sign off what they drafted and submitted
+		Http admin = admin();
+		long id = admin.postJson("/api/v1/interpretations", qaInterpretation("管理员起草的问答", doc)).json().get("id").asLong();
+		assertThat(admin.postJson("/api/v1/interpretations/" + id + "/submit", Map.of()).status()).isEqualTo(200);
+		Http.Response own = admin.postJson("/api/v1/interpretations/" + id + "/publish", Map.of());
+		assertThat(own.status()).isEqualTo(409);
+		assertThat(own.json().get("detail").asString()).contains("不能审签自己起草、修改或提交的解读");
+		Http.Response longNote = demo("fgj-leader").postJson("/api/v1/interpretations/" + id + "/publish",
+				Map.of("note", "同".repeat(1001)));
+		assertThat(longNote.status()).isEqualTo(400);
+
+		// the mark stays when a later call leaves it out, and cannot be removed once the policy is submitted
+		Http editor = demo("fgj-editor");
+		assertThat(editor.putJson("/api/v1/documents/" + doc + "/interpretation-plan", Map.of("planOn", "2026-11-30",
+				"channels", "政府网站", "forms", "简明问答", "outline", "要点")).json().get("requiresInterpretation").asBoolean())
+			.isTrue();
+		assertThat(editor.putJson("/api/v1/documents/" + doc + "/interpretation-plan", Map.of("planOn", "2026-12-01",
+				"channels", "政府网站", "forms", "简明问答", "outline", "要点")).status())
+			.as("the plan went up with the policy").isEqualTo(409);
+	}
+
+	@Test
+	void publicListsStayWithinRangeAndEveryAgencyPageCarriesTheTwoColumns() {
+		assertThat(anonymous().get("/interpretations/?page=2147483647").status()).isEqualTo(404);
+		assertThat(anonymous().get("/concerns/?page=2147483647").status()).isEqualTo(404);
+		assertThat(anonymous().get("/interpretations/?form=NONSENSE").status()).isEqualTo(404);
+		assertThat(anonymous().get("/api/v1/public/interpretations?page=0").status()).isEqualTo(400);
+		assertThat(anonymous().get("/api/v1/public/interpretations?page=2147483647").json().get("items").size()).isZero();
+		long doc = oaToken().postJson("/api/v1/intake/documents", push("沂源县物价监测报告", false)).json().get("id").asLong();
+		for (String path : List.of("/agencies/yiyuan-fgj/", "/agencies/yiyuan-fgj/documents/" + doc + "/",
+				"/agencies/yiyuan-fgj/interpretations/", "/agencies/yiyuan-fgj/concerns/")) {
+			assertThat(anonymous().get(path).body()).as(path)
+				.contains("href=\"/agencies/yiyuan-fgj/interpretations/\"", "href=\"/agencies/yiyuan-fgj/concerns/\"");
+		}
+	}
+
 	// ---- 回应关切 ---------------------------------------------------------------------------------------
 
 	@Test
@@ -374,6 +421,21 @@ abstract class InterpretationJourneys extends JourneySupport {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(anonymous()
 			.get("/api/v1/public/documents/" + doc).json().get("responses").get(0).get("url").asString()).isEqualTo(url));
 		assertThat(anonymous().get("/concerns/").body()).contains("关于城区停车收费调整的说明");
+
+		// a topic title with personal data cannot go public with a response
+		long leaky = editor.postJson("/api/v1/concerns/topics", Map.of("agency", "yiyuan-fgj", "title",
+				"网民13812345678反映停车难", "source", "MESSAGE")).json().get("id").asLong();
+		long draft = editor.postJson("/api/v1/concerns/topics/" + leaky + "/responses", Map.of("title", "关于停车难的回应",
+				"body", "<p>将新增停车位。</p>")).json().get("id").asLong();
+		Http.Response refused = demo("fgj-leader").postJson("/api/v1/concerns/responses/" + draft + "/publish", Map.of());
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("关切事项", "138****5678");
+
+		// withdrawing the policy takes its link off the response page at once
+		assertThat(demo("fgj-leader").postJson("/api/v1/documents/" + doc + "/withdraw", Map.of("reason", "方案调整")).status())
+			.isEqualTo(200);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(anonymous().get(url).body())
+			.contains("关于城区停车收费调整的说明").doesNotContain("/agencies/yiyuan-fgj/documents/" + doc + "/"));
 	}
 
 	// ---- the console -----------------------------------------------------------------------------------
@@ -455,11 +517,9 @@ abstract class InterpretationJourneys extends JourneySupport {
 				"请选择舆情风险等级");
 		assertThat(editor.postForm(policy + "/risk", policy, Map.of("drawsAttention", "true", "riskLevel", "HIGH",
 				"riskAssessment", "评估", "responsePlan", "预案"), true).status()).isEqualTo(302);
-		ok(leader.get(policy), 200, "记录理由");
-		ok(leader.postForm(policy + "/waive", policy, Map.of("reason", ""), true), 200, "请写明无需解读的理由");
-		assertThat(leader.postForm(policy + "/waive", policy, Map.of("reason", "已有上级解读"), true).status()).isEqualTo(302);
-		ok(leader.get(policy), 200, "已有上级解读", "撤销无需解读的记录");
-		assertThat(leader.postForm(policy + "/waive/clear", policy, Map.of(), true).status()).isEqualTo(302);
+		// the policy is already public: its duty can no longer be waived
+		assertThat(leader.get(policy).body()).doesNotContain("记录理由");
+		ok(leader.postForm(policy + "/waive", policy, Map.of("reason", "已有上级解读"), true), 409, "文件已审批，不能再记录无需解读的理由");
 
 		String settings = "/console/interpretation/settings";
 		ok(admin.get(settings), 200, "解读发布时限");
