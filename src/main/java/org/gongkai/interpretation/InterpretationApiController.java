@@ -211,7 +211,7 @@ class InterpretationApiController {
 	record DossierView(long documentId, boolean requiresInterpretation, boolean needsInterpretation, LocalDate planOn,
 			String planChannels, String planForms, String planOutline, String waiverReason, boolean drawsAttention,
 			PolicyDossier.RiskLevel riskLevel, String riskAssessment, String responsePlan, String obligation,
-			LocalDate dueOn, LocalDate metOn) {
+			LocalDate dueOn, boolean dueProvisional, LocalDate metOn) {
 	}
 
 	@GetMapping("/api/v1/documents/{id}/interpretation")
@@ -248,7 +248,7 @@ class InterpretationApiController {
 		return new DossierView(id, dossiers.requiresInterpretation(id), d.needsInterpretation(), d.planOn(), d.planChannels(),
 				d.planForms(), d.planOutline(), d.waiverReason(), d.drawsAttention(), d.riskLevel(), d.riskAssessment(),
 				d.responsePlan(), o.map(x -> x.state(today).name()).orElse(null), o.map(Obligation::dueOn).orElse(null),
-				o.map(Obligation::metOn).orElse(null));
+				o.map(Obligation::provisional).orElse(false), o.map(Obligation::metOn).orElse(null));
 	}
 
 	// ---- public concern ---------------------------------------------------------------------------------

@@ -392,6 +392,28 @@ abstract class InterpretationJourneys extends JourneySupport {
 		}
 	}
 
+	@Test
+	void aDeadlineCountedIntoAYearNotYetLoadedIsRecountedWhenItsHolidayNoticeArrives() {
+		JsonNode pushed = oaToken().postJson("/api/v1/intake/documents", push("沂源县元旦春节期间市场保供方案", false)).json();
+		long doc = pushed.get("id").asLong();
+		jdbc.sql("UPDATE pub_document SET published_on = ? WHERE id = ?").params(LocalDate.of(2026, 12, 29), doc).update();
+		Http editor = demo("fgj-editor");
+		JsonNode provisional = editor.putJson("/api/v1/documents/" + doc + "/interpretation-plan", Map.of("needsInterpretation",
+				true, "planOn", "2026-12-29", "channels", "政府网站", "forms", "文字解读", "outline", "保供措施")).json();
+		org.junit.jupiter.api.Assumptions.assumeFalse(calendar.loadedYears().contains(2027),
+				"the shipped calendar already has 2027: nothing is provisional");
+		assertThat(provisional.get("dueOn").asString()).as("weekends only: 30, 31 Dec and Friday 1 Jan").isEqualTo("2027-01-01");
+		assertThat(provisional.get("dueProvisional").asBoolean()).isTrue();
+		Map<String, Object> year = Map.of("source", "国务院办公厅关于2027年部分节假日安排的通知（测试）", "noticeDate", "2026-11-20",
+				"holidays", List.of(Map.of("date", "2027-01-01", "name", "元旦")), "makeupWorkdays", List.of());
+		assertThat(admin().putJson("/api/v1/calendar/2027", year).status()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			JsonNode counted = editor.get("/api/v1/documents/" + doc + "/interpretation").json();
+			assertThat(counted.get("dueOn").asString()).as("New Year's Day is a holiday: due on Monday").isEqualTo("2027-01-04");
+			assertThat(counted.get("dueProvisional").asBoolean()).isFalse();
+		});
+	}
+
 	// ---- 回应关切 ---------------------------------------------------------------------------------------
 
 	@Test
