@@ -40,9 +40,7 @@ public final class PersonalDataScanner {
 
 	private static final Pattern CARD = Pattern.compile("(?<![0-9])(\\d{4}(?:[ -]?\\d{4}){2,3}(?:[ -]?\\d{1,3})?)(?![0-9])");
 
-	private static final int[] ID_WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
 
-	private static final String ID_CHECK = "10X98765432";
 
 	private PersonalDataScanner() {
 	}
@@ -102,14 +100,7 @@ public final class PersonalDataScanner {
 	}
 
 	static boolean validResidentId(String id) {
-		if (id.length() != 18) {
-			return false;
-		}
-		int sum = 0;
-		for (int i = 0; i < 17; i++) {
-			sum += (id.charAt(i) - '0') * ID_WEIGHTS[i];
-		}
-		return Character.toUpperCase(id.charAt(17)) == ID_CHECK.charAt(sum % 11);
+		return org.gongkai.platform.ResidentIds.isValid(id);
 	}
 
 	static boolean luhn(String digits) {

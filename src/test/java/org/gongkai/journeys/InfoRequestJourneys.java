@@ -1,0 +1,368 @@
+package org.gongkai.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import java.time.LocalDate;
+
+import org.gongkai.calendar.WorkingDayCalendar;
+import org.gongkai.inforequest.InfoRequestManagement;
+import org.gongkai.platform.Zones;
+import org.gongkai.platform.Actors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The statutory procedure of a request over real HTTP, rule by rule (domain-rules.md §9.1–9.3): the receipt date
+ * of Art. 31, the day-counting vectors of §7.4, the one correction and its restart, consultations that pause the
+ * clock and a third party's objection, extension by the approver within 20 working days, the 109号 fees, typed
+ * replies, the daily sweep, the applicant's tracking page and the annual-report table 三.
+ */
+abstract class InfoRequestJourneys extends JourneySupport {
+
+	/** A valid resident identity number (GB 11643 check character). */
+	static final String RESIDENT_ID = "11010519491231002X";
+
+	@Autowired
+	InfoRequestManagement management;
+
+	@Autowired
+	WorkingDayCalendar calendar;
+
+	static Map<String, Object> application(String receivedOn, String channel) {
+		Map<String, Object> body = new HashMap<>();
+		body.put("agency", "yiyuan-fgj");
+		body.put("applicantType", "NATURAL_PERSON");
+		body.put("name", "王小明");
+		body.put("idType", "RESIDENT_ID");
+		body.put("idNumber", RESIDENT_ID);
+		body.put("phone", "13912345678");
+		body.put("description", "沂源县2025年城区道路改造项目的立项批复文件");
+		body.put("provisionForm", "EMAIL");
+		body.put("obtainMethod", "ONLINE");
+		if (channel != null) {
+			body.put("channel", channel);
+			body.put("receivedOn", receivedOn);
+		}
+		return body;
+	}
+
+	Http handler() {
+		return demo("fgj-handler");
+	}
+
+	long entered(String receivedOn) {
+		Http.Response r = handler().postJson("/api/v1/requests", application(receivedOn, "IN_PERSON"));
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		return r.json().get("id").asLong();
+	}
+
+	JsonNode get(long id) {
+		return handler().get("/api/v1/requests/" + id).json();
+	}
+
+	// ---- receipt and the clock ------------------------------------------------------------------------
+
+	@Test
+	void theReplyIsDueTwentyWorkingDaysAfterReceiptCountedFromTheNextDay() {
+		Map<String, String> vectors = Map.of("2025-01-20", "2025-02-21", "2024-12-31", "2025-02-05", "2024-09-20", "2024-10-23",
+				"2025-09-25", "2025-10-29", "2026-01-05", "2026-02-02", "2026-02-10", "2026-03-16");
+		vectors.forEach((received, due) -> {
+			Http.Response r = handler().postJson("/api/v1/requests", application(received, "POST_SIGNED"));
+			assertThat(r.status()).as(r.body()).isEqualTo(201);
+			assertThat(r.json().get("receivedOn").asString()).isEqualTo(received);
+			assertThat(r.json().get("dueOn").asString()).as("received " + received).isEqualTo(due);
+		});
+	}
+
+	@Test
+	void anOnlineApplicationIsReceivedOnTheDayItIsConfirmedAndTheApplicantCanFollowIt() {
+		Http.Response applied = anonymous().postJson("/api/v1/public/requests", application(null, null));
+		assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+		String code = applied.json().get("trackingCode").asString();
+		assertThat(applied.json().get("status").asString()).isEqualTo("AWAITING_CONFIRMATION");
+
+		// the tracking page needs the code and the last four digits of the phone; anything else looks the same
+		assertThat(anonymous().get("/api/v1/public/requests/" + code + "?verifier=0000").status()).isEqualTo(404);
+		assertThat(anonymous().get("/api/v1/public/requests/ABCDEFGHJKLM?verifier=5678").status()).isEqualTo(404);
+		JsonNode tracked = anonymous().get("/api/v1/public/requests/" + code + "?verifier=5678").json();
+		assertThat(tracked.get("status").asString()).isEqualTo("AWAITING_CONFIRMATION");
+		assertThat(tracked.toString()).doesNotContain(RESIDENT_ID, "13912345678");
+
+		long id = jdbc.sql("SELECT id FROM req_request WHERE tracking_code = ?").param(code).query(Long.class).single();
+		assertThat(get(id).get("dueOn").isNull()).isTrue();
+		Http.Response beforeSubmission = handler().postJson("/api/v1/requests/" + id + "/confirm",
+				Map.of("receivedOn", "2025-09-25"));
+		assertThat(beforeSubmission.status()).isEqualTo(400);
+		assertThat(beforeSubmission.body()).contains("确认收到之日不能早于申请提交之日");
+		LocalDate today = LocalDate.now(Zones.CHINA);
+		String due = calendar.addWorkingDaysProvisionally(today, 20).date().toString();
+		JsonNode confirmed = handler().postJson("/api/v1/requests/" + id + "/confirm", Map.of("receivedOn", today.toString())).json();
+		assertThat(confirmed.get("receivedOn").asString()).isEqualTo(today.toString());
+		assertThat(confirmed.get("dueOn").asString()).isEqualTo(due);
+		assertThat(anonymous().get("/api/v1/public/requests/" + code + "?verifier=5678").json().get("dueOn").asString())
+			.isEqualTo(due);
+	}
+
+	@Test
+	void anApplicationWithoutTheArticle29ContentIsRefusedWithEveryProblemAndNothingIsSaved() {
+		long before = jdbc.sql("SELECT COUNT(*) FROM req_request").query(Long.class).single();
+		Map<String, Object> bad = application(null, null);
+		bad.put("idNumber", "110105194912310021");
+		bad.put("description", " ");
+		bad.remove("provisionForm");
+		Http.Response refused = anonymous().postJson("/api/v1/public/requests", bad);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(refused.body()).contains("居民身份证号码不正确", "特征性描述", "provisionForm");
+		Map<String, Object> company = application(null, null);
+		company.put("applicantType", "COMMERCIAL_ENTERPRISE");
+		company.put("idType", "CREDIT_CODE");
+		company.put("idNumber", "91370323MA3C00000X");
+		assertThat(anonymous().postJson("/api/v1/public/requests", company).body()).contains("统一社会信用代码不正确");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM req_request").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
+	void applicantDataIsShownOnlyToTheHandlingAgencysRequestStaffAndEveryReadIsAudited() {
+		long id = entered("2025-03-03");
+		assertThat(demo("fgj-editor").get("/api/v1/requests/" + id).status()).isEqualTo(403);
+		assertThat(demo("nyj-editor").get("/api/v1/requests/" + id).status()).isEqualTo(403);
+		assertThat(anonymous().get("/api/v1/requests/" + id).status()).isEqualTo(401);
+		assertThat(get(id).get("applicantName").asString()).isEqualTo("王小明");
+		assertThat(demo("fgj-leader").get("/api/v1/requests/" + id).status()).isEqualTo(200);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'inforequest.viewed' AND subject_id = ?")
+			.param(String.valueOf(id)).query(Long.class).single()).isEqualTo(2);
+	}
+
+	// ---- correction (Art. 30) ---------------------------------------------------------------------------
+
+	@Test
+	void oneCorrectionOnlyWithinSevenWorkingDaysAndTheClockRestartsOnTheCorrectedApplication() {
+		long late = entered("2025-01-20");
+		Http.Response tooLate = handler().postJson("/api/v1/requests/" + late + "/correction",
+				Map.of("requestedOn", "2025-02-06", "items", List.of("请说明所需文件的文号")));
+		assertThat(tooLate.status()).isEqualTo(409);
+		assertThat(tooLate.json().get("detail").asString()).contains("7个工作日内一次性告知", "2025-02-05");
+
+		long id = entered("2025-01-20");
+		JsonNode asked = handler().postJson("/api/v1/requests/" + id + "/correction", Map.of("requestedOn", "2025-02-05",
+				"items", List.of("请说明所需文件的文号或成文时间", "请提供身份证明复印件"), "periodDays", 10)).json();
+		assertThat(asked.get("status").asString()).isEqualTo("AWAITING_CORRECTION");
+		assertThat(asked.get("dueOn").isNull()).as("the clock stops").isTrue();
+		Http.Response second = handler().postJson("/api/v1/requests/" + id + "/correction",
+				Map.of("requestedOn", "2025-02-05", "items", List.of("再补一项")));
+		assertThat(second.status()).isEqualTo(409);
+		assertThat(second.json().get("detail").asString()).contains("补正只能一次性告知");
+		JsonNode corrected = handler().postJson("/api/v1/requests/" + id + "/correction-received",
+				Map.of("receivedOn", "2025-02-10")).json();
+		assertThat(corrected.get("status").asString()).isEqualTo("IN_PROGRESS");
+		assertThat(corrected.get("dueOn").asString()).as("20 working days from 2025-02-10").isEqualTo("2025-03-10");
+		assertThat(corrected.get("dueRule").asString()).contains("自收到补正申请之日起20个工作日");
+	}
+
+	@Test
+	void anUnansweredCorrectionClosesTheRequestAsOtherProcessingOneWhenItsPeriodEnds() {
+		long id = entered("2025-05-06");
+		handler().postJson("/api/v1/requests/" + id + "/correction", Map.of("requestedOn", "2025-05-07", "items",
+				List.of("请明确所需信息的名称"), "periodDays", 10));
+		Actors.callAsSystem(management::sweep);
+		JsonNode closed = get(id);
+		assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
+		assertThat(closed.get("outcome").asString()).isEqualTo("r6_1");
+	}
+
+	// ---- consultation (Arts. 32–34) ---------------------------------------------------------------------
+
+	@Test
+	void aThirdPartysObjectionBlocksDisclosureUnlessAPublicInterestDecisionIsNotifiedAndTheConsultationPausesTheClock() {
+		long id = entered("2025-09-25");
+		assertThat(get(id).get("dueOn").asString()).isEqualTo("2025-10-29");
+		Http.Response consulted = handler().postJson("/api/v1/requests/" + id + "/consultations",
+				Map.of("kind", "THIRD_PARTY", "party", "沂源县某建材有限公司", "sentOn", "2025-10-09"));
+		assertThat(consulted.status()).as(consulted.body()).isEqualTo(201);
+		long consultation = consulted.json().get("id").asLong();
+		assertThat(consulted.json().get("answerDueOn").asString()).as("15 working days; 11 Oct is a make-up working day")
+			.isEqualTo("2025-10-29");
+		handler().postJson("/api/v1/requests/" + id + "/consultations/" + consultation + "/answer",
+				Map.of("answer", "OBJECTION", "answeredOn", "2025-10-16", "note", "涉及商业秘密"));
+		// paused from 10-10 to 10-16: six working days (Saturday 10-11 is a make-up working day)
+		assertThat(get(id).get("dueOn").asString()).isEqualTo("2025-11-06");
+		assertThat(get(id).get("dueRule").asString()).contains("征求意见6个工作日不计入");
+		Http.Response blocked = handler().postJson("/api/v1/requests/" + id + "/reply",
+				Map.of("outcome", "r1", "repliedOn", "2025-10-20", "reason", "予以公开"));
+		assertThat(blocked.status()).isEqualTo(409);
+		assertThat(blocked.json().get("detail").asString()).contains("不得公开（条例第三十二条）");
+		assertThat(handler().postJson("/api/v1/requests/" + id + "/consultations/" + consultation + "/override",
+				Map.of("reason", "x", "noticeOn", "2025-10-20")).status()).as("only the approver decides").isEqualTo(403);
+		assertThat(demo("fgj-leader").postJson("/api/v1/requests/" + id + "/consultations/" + consultation + "/override",
+				Map.of("reason", "涉及公共安全，不公开会对公共利益造成重大影响", "noticeOn", "2025-10-20")).status()).isEqualTo(200);
+		JsonNode replied = handler().postJson("/api/v1/requests/" + id + "/reply", Map.of("outcome", "r1", "repliedOn",
+				"2025-10-21", "reason", "经审查予以公开", "content", "现将立项批复文件提供如下。")).json();
+		assertThat(replied.get("status").asString()).isEqualTo("REPLIED");
+	}
+
+	// ---- extension and the Art. 35 deadline ------------------------------------------------------------
+
+	@Test
+	void onlyTheApproverExtendsAndNeverBeyondTwentyWorkingDaysInTotalNorWithoutTellingTheApplicant() {
+		long id = entered("2025-09-25");
+		Map<String, Object> ten = new HashMap<>(Map.of("days", 10, "reason", "需要调取档案", "approvedOn", "2025-10-20",
+				"noticeOn", "2025-10-20"));
+		assertThat(handler().postJson("/api/v1/requests/" + id + "/extension", ten).status()).isEqualTo(403);
+		Map<String, Object> noNotice = new HashMap<>(ten);
+		noNotice.remove("noticeOn");
+		Http.Response withoutNotice = demo("fgj-leader").postJson("/api/v1/requests/" + id + "/extension", noNotice);
+		assertThat(withoutNotice.status()).isEqualTo(400);
+		assertThat(withoutNotice.body()).contains("延期须告知申请人");
+		assertThat(demo("fgj-leader").postJson("/api/v1/requests/" + id + "/extension", ten).json().get("dueOn").asString())
+			.isEqualTo("2025-11-12");
+		Map<String, Object> eleven = new HashMap<>(ten);
+		eleven.put("days", 11);
+		Http.Response tooMuch = demo("fgj-leader").postJson("/api/v1/requests/" + id + "/extension", eleven);
+		assertThat(tooMuch.status()).isEqualTo(409);
+		assertThat(tooMuch.json().get("detail").asString()).contains("最长不得超过20个工作日", "最多还能延长 10 个工作日");
+		ten.put("approvedOn", "2025-11-03");
+		ten.put("noticeOn", "2025-11-03");
+		assertThat(demo("fgj-leader").postJson("/api/v1/requests/" + id + "/extension", ten).json().get("dueOn").asString())
+			.as("20 + 20 working days from 2025-09-25").isEqualTo("2025-11-26");
+	}
+
+	// ---- fees (109号) ----------------------------------------------------------------------------------
+
+	@Test
+	void feesAreChargedOnlyBeyondTheFreeThresholdsByOneMethodAndAnUnpaidNoticeClosesTheRequest() {
+		Map<String, Object> app = application("2025-07-01", "IN_PERSON");
+		app.put("idNumber", "110105199001011232");
+		long first = 0;
+		long eleventh = 0;
+		for (int n = 1; n <= 11; n++) {
+			long id = handler().postJson("/api/v1/requests", app).json().get("id").asLong();
+			first = n == 1 ? id : first;
+			eleventh = id;
+		}
+		Http.Response free = handler().postJson("/api/v1/requests/" + first + "/fee-notice",
+				Map.of("method", "PER_APPLICATION", "noticeOn", "2025-07-02"));
+		assertThat(free.status()).isEqualTo(409);
+		assertThat(free.json().get("detail").asString()).contains("本月第 1 件", "不得收费");
+		JsonNode charged = handler().postJson("/api/v1/requests/" + eleventh + "/fee-notice",
+				Map.of("method", "PER_APPLICATION", "noticeOn", "2025-07-02")).json();
+		assertThat(charged.get("feeAmount").decimalValue()).isEqualByComparingTo("100");
+		assertThat(charged.get("status").asString()).isEqualTo("AWAITING_PAYMENT");
+		assertThat(handler().postJson("/api/v1/requests/" + eleventh + "/fee-notice",
+				Map.of("method", "PER_VOLUME", "pages", 150, "noticeOn", "2025-07-02")).status())
+			.as("never both methods").isEqualTo(409);
+
+		long volume = entered("2025-07-01");
+		JsonNode pages = handler().postJson("/api/v1/requests/" + volume + "/fee-notice",
+				Map.of("method", "PER_VOLUME", "pages", 150, "noticeOn", "2025-07-02")).json();
+		assertThat(pages.get("feeAmount").decimalValue()).as("70 × 10 + 50 × 20").isEqualByComparingTo("1700");
+		assertThat(handler().postJson("/api/v1/requests/" + volume + "/fee-paid", Map.of("paidOn", "2025-07-03")).json()
+			.get("status").asString()).isEqualTo("IN_PROGRESS");
+
+		Actors.callAsSystem(management::sweep);
+		JsonNode unpaid = get(eleventh);
+		assertThat(unpaid.get("status").asString()).isEqualTo("CLOSED");
+		assertThat(unpaid.get("outcome").asString()).isEqualTo("r6_2");
+	}
+
+	// ---- reply ------------------------------------------------------------------------------------------
+
+	@Test
+	void aWithholdingReplyNeedsItsReasonsAndCarriesTheReconsiderationFirstNotice() {
+		long id = entered("2025-04-01");
+		Http.Response noReason = handler().postJson("/api/v1/requests/" + id + "/reply",
+				Map.of("outcome", "r3_6", "repliedOn", "2025-04-10"));
+		assertThat(noReason.status()).isEqualTo(400);
+		assertThat(noReason.json().get("errors").get(0).get("field").asString()).isEqualTo("reason");
+		assertThat(handler().postJson("/api/v1/requests/" + id + "/reply", Map.of("outcome", "r9", "repliedOn", "2025-04-10"))
+			.status()).isEqualTo(400);
+		JsonNode replied = handler().postJson("/api/v1/requests/" + id + "/reply", Map.of("outcome", "r3_6", "repliedOn",
+				"2025-04-10", "reason", "所申请信息为讨论记录，属于过程性信息")).json();
+		assertThat(replied.get("outcomeLabel").asString()).isEqualTo("不予公开：属于四类过程性信息");
+		assertThat(replied.get("reconsiderationNotice").asString()).contains("行政复议法", "第二十三条", "先申请行政复议");
+		assertThat(handler().postJson("/api/v1/requests/" + id + "/reply", Map.of("outcome", "r1", "repliedOn", "2025-04-11",
+				"reason", "x")).status()).as("replied once").isEqualTo(409);
+	}
+
+	// ---- table 三 and 四 ---------------------------------------------------------------------------------
+
+	@Test
+	void aYearOfRequestsYieldsTablesThreeAndFourThatAddUp() {
+		String agency = "yiyuan-nyj";
+		String[] outcomes = { "r1", "r2", "r3_4", "r4_1", "r5_2", "r6_3" };
+		String[] types = { "NATURAL_PERSON", "COMMERCIAL_ENTERPRISE", "RESEARCH_INSTITUTION", "PUBLIC_INTEREST_ORGANISATION",
+				"LEGAL_SERVICE_INSTITUTION", "OTHER" };
+		Http admin = demo("fgj-admin");
+		Http nyj = admin(); // the system administrator handles requests for any agency
+		int opened = 0;
+		for (int n = 0; n < 36; n++) {
+			Map<String, Object> app = application(String.format("2024-%02d-%02d", 3 + n % 9, 3 + n % 20), "IN_PERSON");
+			app.put("agency", agency);
+			if (n % 2 == 1) {
+				app.put("receivedOn", String.format("2025-%02d-%02d", 1 + n % 11, 5 + n % 20));
+			}
+			String type = types[n % types.length];
+			app.put("applicantType", type);
+			if (!type.equals("NATURAL_PERSON")) {
+				app.put("idType", "CREDIT_CODE");
+				app.put("idNumber", creditCode("91370323MA3C" + String.format("%05d", n)));
+				app.put("name", "申请单位" + n);
+			}
+			Http.Response created = nyj.postJson("/api/v1/requests", app);
+			assertThat(created.status()).as(created.body()).isEqualTo(201);
+			long id = created.json().get("id").asLong();
+			if (n % 5 == 4) {
+				opened++;
+				continue; // still open at the end of the year: carried over
+			}
+			String receivedOn = (String) app.get("receivedOn");
+			String repliedOn = receivedOn.startsWith("2024") && n % 3 == 0 ? "2025-01-06" : receivedOn;
+			String outcome = outcomes[n % outcomes.length];
+			Http.Response closed = outcome.equals("r6_3")
+					? nyj.postJson("/api/v1/requests/" + id + "/withdrawal", Map.of("withdrawnOn", repliedOn, "note", "申请人书面撤回"))
+					: nyj.postJson("/api/v1/requests/" + id + "/reply", Map.of("outcome", outcome, "repliedOn", repliedOn,
+							"reason", "依法答复", "responsibleAgency", "县自然资源局，电话0533-3241111"));
+			assertThat(closed.status()).as(closed.body()).isEqualTo(200);
+		}
+		assertThat(admin.get("/api/v1/reports/inforequests?agency=" + agency + "&year=2025").status())
+			.as("another agency's administrator").isEqualTo(403);
+		JsonNode table = nyj.get("/api/v1/reports/inforequests?agency=" + agency + "&year=2025").json();
+		assertThat(table.get("failedChecks").size()).isZero();
+		JsonNode rows = table.get("rows");
+		int received2025 = 18;
+		assertThat(rows.get("new").get("total").asInt()).isEqualTo(received2025);
+		for (String column : List.of("naturalPerson", "commercialEnterprise", "researchInstitution", "publicInterestOrganisation",
+				"legalServiceInstitution", "other", "total")) {
+			assertThat(rows.get("new").get(column).asInt() + rows.get("carriedIn").get(column).asInt())
+				.as("V1 " + column).isEqualTo(rows.get("rTotal").get(column).asInt() + rows.get("carriedOut").get(column).asInt());
+		}
+		int sum = 0;
+		for (String key : List.of("naturalPerson", "commercialEnterprise", "researchInstitution", "publicInterestOrganisation",
+				"legalServiceInstitution", "other")) {
+			sum += rows.get("r1").get(key).asInt();
+		}
+		assertThat(rows.get("r1").get("total").asInt()).as("V3").isEqualTo(sum);
+		assertThat(rows.get("carriedOut").get("total").asInt()).isEqualTo(opened);
+		assertThat(rows.size()).as("25 rows").isEqualTo(25);
+
+		// table 四: a reconsideration upheld and a lawsuit still pending at the end of the year
+		long any = jdbc.sql("SELECT id FROM req_request r WHERE agency_id = (SELECT id FROM org_agency WHERE code = ?) "
+				+ "AND status = 'REPLIED' ORDER BY id LIMIT 1").param(agency).query(Long.class).single();
+		long recon = nyj.postJson("/api/v1/requests/" + any + "/remedies", Map.of("kind", "RECONSIDERATION", "filedOn",
+				"2025-06-10", "body", "沂源县人民政府")).json().get("id").asLong();
+		assertThat(nyj.postJson("/api/v1/remedies/" + recon + "/decision", Map.of("result", "UPHELD", "decidedOn", "2025-08-01"))
+			.status()).isEqualTo(200);
+		nyj.postJson("/api/v1/requests/" + any + "/remedies", Map.of("kind", "LITIGATION_DIRECT", "filedOn", "2025-07-01"));
+		JsonNode t4 = nyj.get("/api/v1/reports/inforequests/remedies?agency=" + agency + "&year=2025").json().get("table4");
+		assertThat(t4.get("reconsideration").get("upheld").asInt()).isEqualTo(1);
+		assertThat(t4.get("reconsideration").get("total").asInt()).isEqualTo(1);
+		assertThat(t4.get("litigationDirect").get("pending").asInt()).isEqualTo(1);
+		assertThat(t4.get("litigationAfterReconsideration").get("total").asInt()).isZero();
+	}
+}
