@@ -129,3 +129,13 @@ CREATE TABLE req_setting (
     fee_pauses_clock     BOOLEAN NOT NULL,
     due_soon_days        INT     NOT NULL
 );
+
+-- Each agency's wording of the notices (告知书) sent to applicants; absent rows use the shipped defaults.
+CREATE TABLE req_notice_template (
+    agency_id  BIGINT        NOT NULL,
+    kind       VARCHAR(20)   NOT NULL,
+    body       TEXT          NOT NULL,
+    updated_by VARCHAR(100)  NOT NULL,
+    updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (agency_id, kind)
+);

@@ -39,8 +39,11 @@ class InfoRequestApiController {
 
 	private final java.time.Clock clock;
 
+	private final RequestNotices notices;
+
 	InfoRequestApiController(InfoRequestManagement management, InfoRequestQueries queries, RequestStatistics statistics,
-			AgencyDirectory agencies, java.time.Clock clock) {
+			AgencyDirectory agencies, java.time.Clock clock, RequestNotices notices) {
+		this.notices = notices;
 		this.management = management;
 		this.queries = queries;
 		this.statistics = statistics;
@@ -269,6 +272,53 @@ class InfoRequestApiController {
 				body == null ? null : body.note());
 	}
 
+	// ---- notices (告知书) ------------------------------------------------------------------------------
+
+	@GetMapping("/api/v1/requests/{id}/notices/{kind}.{format}")
+	@Operation(summary = "生成告知书（补正、延期、另行确定期限、收费、答复），Word（docx）或 PDF")
+	ResponseEntity<byte[]> notice(@PathVariable long id, @PathVariable String kind, @PathVariable String format) {
+		RequestNotices.Kind k = noticeKind(kind);
+		RequestNotices.Document d = switch (format) {
+			case "docx" -> notices.word(id, k);
+			case "pdf" -> notices.pdf(id, k);
+			default -> throw DomainException.notFound("只能生成 docx 或 pdf 格式");
+		};
+		return ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.parseMediaType(d.contentType()))
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+				.attachment().filename(d.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+			.body(d.content());
+	}
+
+	record TemplateBody(String body) {
+	}
+
+	@GetMapping("/api/v1/agencies/{code}/notice-templates/{kind}")
+	@Operation(summary = "本单位告知书的措辞（含 {申请人} 等占位符）")
+	Map<String, Object> template(@PathVariable String code, @PathVariable String kind) {
+		Agency agency = agency(code);
+		RequestNotices.Kind k = noticeKind(kind);
+		return Map.of("kind", k, "label", k.label(), "body", notices.template(agency.id(), k));
+	}
+
+	@org.springframework.web.bind.annotation.PutMapping("/api/v1/agencies/{code}/notice-templates/{kind}")
+	@Operation(summary = "修改本单位告知书的措辞（单位管理员）；内容为空则恢复默认")
+	Map<String, Object> changeTemplate(@PathVariable String code, @PathVariable String kind, @RequestBody TemplateBody body) {
+		Agency agency = agency(code);
+		RequestNotices.Kind k = noticeKind(kind);
+		notices.changeTemplate(agency.id(), k, body == null ? null : body.body());
+		return template(code, kind);
+	}
+
+	private static RequestNotices.Kind noticeKind(String kind) {
+		for (RequestNotices.Kind k : RequestNotices.Kind.values()) {
+			if (k.name().equalsIgnoreCase(kind)) {
+				return k;
+			}
+		}
+		throw DomainException.notFound("没有“" + kind + "”这种告知书");
+	}
+
 	// ---- applicant and statistics -----------------------------------------------------------------------
 
 	@GetMapping("/api/v1/public/requests/{trackingCode}")
@@ -290,7 +340,14 @@ class InfoRequestApiController {
 			columns.put("total", t.total(key));
 			rows.put(key, columns);
 		});
-		return Map.of("agency", agency, "year", year, "rows", rows, "failedChecks", t.failedChecks());
+		RequestStatistics.Performance p = statistics.performance(agency(agency).id(), year);
+		Map<String, Object> performance = new LinkedHashMap<>();
+		performance.put("replied", p.replied());
+		performance.put("onTime", p.onTime());
+		performance.put("onTimeRate", p.onTimeRate());
+		performance.put("averageWorkingDays", p.averageWorkingDays());
+		return Map.of("agency", agency, "year", year, "rows", rows, "failedChecks", t.failedChecks(), "performance",
+				performance);
 	}
 
 	@GetMapping("/api/v1/reports/inforequests/remedies")

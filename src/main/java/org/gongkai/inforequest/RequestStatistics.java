@@ -65,13 +65,55 @@ public class RequestStatistics {
 		}
 	}
 
+	/**
+	 * How the agency answered in a year: replies given, how many by their due date, and the average working days
+	 * from the (corrected) receipt to the reply.
+	 */
+	public record Performance(int replied, int onTime, Double averageWorkingDays) {
+
+		public Double onTimeRate() {
+			return replied == 0 ? null : onTime * 100.0 / replied;
+		}
+	}
+
 	private final InfoRequests requests;
 
 	private final AgencyAccess access;
 
-	RequestStatistics(InfoRequests requests, AgencyAccess access) {
+	private final org.gongkai.calendar.WorkingDayCalendar calendar;
+
+	RequestStatistics(InfoRequests requests, AgencyAccess access, org.gongkai.calendar.WorkingDayCalendar calendar) {
 		this.requests = requests;
 		this.access = access;
+		this.calendar = calendar;
+	}
+
+	public Performance performance(long agencyId, int year) {
+		requireAccess(agencyId);
+		LocalDate from = LocalDate.of(year, 1, 1);
+		LocalDate to = LocalDate.of(year, 12, 31);
+		int replied = 0;
+		int onTime = 0;
+		long days = 0;
+		int counted = 0;
+		for (InfoRequest r : requests.activeIn(agencyId, from, to)) {
+			if (r.status() != RequestStatus.REPLIED || r.repliedOn() == null || r.repliedOn().isBefore(from)
+					|| r.repliedOn().isAfter(to)) {
+				continue;
+			}
+			replied++;
+			if (r.dueOn() == null || !r.repliedOn().isAfter(r.dueOn())) {
+				onTime++;
+			}
+			try {
+				days += Math.max(0, calendar.workingDaysBetween(r.clockStart(), r.repliedOn()));
+				counted++;
+			}
+			catch (RuntimeException e) {
+				// a year without its holiday notice: left out of the average
+			}
+		}
+		return new Performance(replied, onTime, counted == 0 ? null : days / (double) counted);
 	}
 
 	public Table3 table3(long agencyId, int year) {

@@ -67,6 +67,20 @@ final class Http {
 		return send(request(path).GET().build());
 	}
 
+	/** A GET whose body is binary (a generated document). */
+	java.net.http.HttpResponse<byte[]> getBytes(String path) {
+		try {
+			return client.send(request(path).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
 	Response postJson(String path, Object body) {
 		return send(request(path).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)))

@@ -288,6 +288,46 @@ abstract class InfoRequestJourneys extends JourneySupport {
 		assertThat(replied.get("reconsiderationNotice").asString()).contains("行政复议法", "第二十三条", "先申请行政复议");
 		assertThat(handler().postJson("/api/v1/requests/" + id + "/reply", Map.of("outcome", "r1", "repliedOn", "2025-04-11",
 				"reason", "x")).status()).as("replied once").isEqualTo(409);
+
+		// the reply notice, from the agency's wording, as Word and PDF
+		assertThat(handler().get("/api/v1/requests/" + id + "/notices/correction.docx").status())
+			.as("no correction was asked").isEqualTo(409);
+		java.net.http.HttpResponse<byte[]> word = handler().getBytes("/api/v1/requests/" + id + "/notices/reply.docx");
+		assertThat(word.statusCode()).isEqualTo(200);
+		try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+				new java.io.ByteArrayInputStream(word.body()))) {
+			String text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc).getText();
+			assertThat(text).contains("政府信息公开申请答复书", "王小明", "2025年4月1日", "不予公开：属于四类过程性信息",
+					"属于过程性信息", "先申请行政复议", "沂源县发展和改革局", "2025年4月10日").doesNotContain("{");
+		}
+		catch (java.io.IOException e) {
+			throw new AssertionError(e);
+		}
+		java.net.http.HttpResponse<byte[]> pdf = handler().getBytes("/api/v1/requests/" + id + "/notices/reply.pdf");
+		if (pdf.statusCode() == 200) {
+			try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+				assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("政府信息公开申请答复书", "王小明");
+			}
+			catch (java.io.IOException e) {
+				throw new AssertionError(e);
+			}
+		}
+		else {
+			assertThat(pdf.statusCode()).as("without a Chinese font on the server").isEqualTo(422);
+		}
+		Http admin = demo("fgj-admin");
+		assertThat(handler().putJson("/api/v1/agencies/yiyuan-fgj/notice-templates/reply", Map.of("body", "x")).status())
+			.isEqualTo(403);
+		assertThat(admin.putJson("/api/v1/agencies/yiyuan-fgj/notice-templates/reply",
+				Map.of("body", "沂源县发展和改革局答复书\n{申请人}：经审查，{答复类型}。")).status()).isEqualTo(200);
+		try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+				new java.io.ByteArrayInputStream(handler().getBytes("/api/v1/requests/" + id + "/notices/reply.docx").body()))) {
+			assertThat(new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc).getText())
+				.contains("沂源县发展和改革局答复书", "王小明：经审查，不予公开：属于四类过程性信息。");
+		}
+		catch (java.io.IOException e) {
+			throw new AssertionError(e);
+		}
 	}
 
 	// ---- table 三 and 四 ---------------------------------------------------------------------------------
@@ -350,6 +390,11 @@ abstract class InfoRequestJourneys extends JourneySupport {
 		assertThat(rows.get("r1").get("total").asInt()).as("V3").isEqualTo(sum);
 		assertThat(rows.get("carriedOut").get("total").asInt()).isEqualTo(opened);
 		assertThat(rows.size()).as("25 rows").isEqualTo(25);
+		JsonNode performance = table.get("performance");
+		// ten 2025 requests answered the day they arrived, five 2024 requests answered late on 2025-01-06
+		assertThat(performance.get("replied").asInt()).isEqualTo(15);
+		assertThat(performance.get("onTime").asInt()).isEqualTo(10);
+		assertThat(performance.get("onTimeRate").asDouble()).isCloseTo(66.67, org.assertj.core.data.Offset.offset(0.01));
 
 		// table 四: a reconsideration upheld and a lawsuit still pending at the end of the year
 		long any = jdbc.sql("SELECT id FROM req_request r WHERE agency_id = (SELECT id FROM org_agency WHERE code = ?) "
