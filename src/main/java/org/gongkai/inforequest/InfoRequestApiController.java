@@ -41,9 +41,12 @@ class InfoRequestApiController {
 
 	private final RequestNotices notices;
 
+	private final RequestCases cases;
+
 	InfoRequestApiController(InfoRequestManagement management, InfoRequestQueries queries, RequestStatistics statistics,
-			AgencyDirectory agencies, java.time.Clock clock, RequestNotices notices) {
+			AgencyDirectory agencies, java.time.Clock clock, RequestNotices notices, RequestCases cases) {
 		this.notices = notices;
+		this.cases = cases;
 		this.management = management;
 		this.queries = queries;
 		this.statistics = statistics;
@@ -270,6 +273,41 @@ class InfoRequestApiController {
 	Remedy decide(@PathVariable long id, @RequestBody DecisionBody body) {
 		return management.decideRemedy(id, body == null ? null : body.result(), body == null ? null : body.decidedOn(),
 				body == null ? null : body.note());
+	}
+
+	// ---- typical cases and delivery -------------------------------------------------------------------
+
+	record CaseBody(String title, String summary) {
+	}
+
+	@PostMapping("/api/v1/requests/{id}/case")
+	@Operation(summary = "将已答复的申请作为典型案例公开（脱敏说明，负责人）")
+	ResponseEntity<RequestCases.Case> publishCase(@PathVariable long id, @RequestBody CaseBody body) {
+		return ResponseEntity.status(201).body(cases.publish(id, body == null ? null : body.title(), body == null ? null : body.summary()));
+	}
+
+	@GetMapping("/api/v1/public/request-cases")
+	@Operation(summary = "单位公开的依申请公开典型案例")
+	List<Map<String, Object>> publicCases(@RequestParam String agency) {
+		Agency a = agencies.findByCode(agency.trim()).filter(Agency::active)
+			.orElseThrow(() -> DomainException.notFound("没有代码为“" + agency + "”的单位"));
+		return cases.cases(a.id()).stream().map(c -> {
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("title", c.title());
+			m.put("summary", c.summary());
+			m.put("outcome", c.outcome().label());
+			m.put("publishedAt", c.publishedAt());
+			return m;
+		}).toList();
+	}
+
+	record DeliveryBody(ObtainMethod channel, LocalDate deliveredOn) {
+	}
+
+	@PostMapping("/api/v1/requests/{id}/delivery")
+	@Operation(summary = "登记答复送达的方式和日期")
+	StaffView delivered(@PathVariable long id, @RequestBody DeliveryBody body) {
+		return view(management.recordDelivery(id, body == null ? null : body.channel(), body == null ? null : body.deliveredOn()));
 	}
 
 	// ---- notices (告知书) ------------------------------------------------------------------------------

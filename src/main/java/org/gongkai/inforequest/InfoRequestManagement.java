@@ -528,6 +528,29 @@ public class InfoRequestManagement {
 		});
 	}
 
+	/** How and when the reply reached the applicant. */
+	public InfoRequest recordDelivery(long id, ObtainMethod channel, LocalDate deliveredOn) {
+		InfoRequest r = lock(id);
+		Actor actor = access.require(r.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
+		if (r.status() != RequestStatus.REPLIED) {
+			throw new DomainException("答复后才能登记送达");
+		}
+		List<FieldProblem> problems = dateProblems("deliveredOn", deliveredOn, "送达之日");
+		if (channel == null) {
+			problems.add(new FieldProblem("channel", "请选择送达方式"));
+		}
+		if (deliveredOn != null && deliveredOn.isBefore(r.repliedOn())) {
+			problems.add(new FieldProblem("deliveredOn", "送达之日不能早于答复之日"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		return step(r, actor, "delivered", "答复已" + channel.label() + "送达（" + deliveredOn + "）", true, b -> {
+			b.deliveryChannel = channel;
+			b.deliveredOn = deliveredOn;
+		});
+	}
+
 	/** The applicant withdraws the application (其他处理-3). */
 	public InfoRequest withdrawByApplicant(long id, LocalDate on, String note) {
 		InfoRequest r = lock(id);

@@ -27,7 +27,7 @@ import org.gongkai.platform.Texts;
 import org.gongkai.platform.Zones;
 import org.gongkai.publication.Document;
 import org.gongkai.publication.DocumentRelationsChanged;
-import org.gongkai.publication.PersonalDataScanner;
+import org.gongkai.platform.PersonalDataScanner;
 import org.gongkai.publication.PublicationQueries;
 import org.gongkai.publication.SensitiveWords;
 import org.springframework.context.ApplicationEventPublisher;

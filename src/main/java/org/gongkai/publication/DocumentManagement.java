@@ -1,5 +1,6 @@
 package org.gongkai.publication;
 
+import org.gongkai.platform.PersonalDataScanner;
 import org.gongkai.platform.HtmlBodies;
 
 import java.nio.charset.StandardCharsets;

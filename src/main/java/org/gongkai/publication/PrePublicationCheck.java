@@ -1,5 +1,6 @@
 package org.gongkai.publication;
 
+import org.gongkai.platform.PersonalDataScanner;
 import java.util.List;
 
 /**

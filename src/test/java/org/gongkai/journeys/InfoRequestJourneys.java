@@ -289,6 +289,27 @@ abstract class InfoRequestJourneys extends JourneySupport {
 		assertThat(handler().postJson("/api/v1/requests/" + id + "/reply", Map.of("outcome", "r1", "repliedOn", "2025-04-11",
 				"reason", "x")).status()).as("replied once").isEqualTo(409);
 
+		// delivery, and the case published anonymised on the agency's page
+		assertThat(handler().postJson("/api/v1/requests/" + id + "/delivery", Map.of("channel", "POST", "deliveredOn",
+				"2025-04-09")).status()).as("before the reply").isEqualTo(400);
+		assertThat(handler().postJson("/api/v1/requests/" + id + "/delivery", Map.of("channel", "POST", "deliveredOn",
+				"2025-04-12")).status()).isEqualTo(200);
+		Http leader = demo("fgj-leader");
+		Http.Response named = leader.postJson("/api/v1/requests/" + id + "/case", Map.of("title", "申请会议讨论记录",
+				"summary", "王小明申请公开会议讨论记录，属于过程性信息。"));
+		assertThat(named.status()).isEqualTo(400);
+		assertThat(named.body()).contains("不能出现申请人的姓名");
+		assertThat(leader.postJson("/api/v1/requests/" + id + "/case", Map.of("title", "申请会议讨论记录", "summary",
+				"联系电话13912345678")).body()).contains("含有个人信息");
+		assertThat(handler().postJson("/api/v1/requests/" + id + "/case", Map.of("title", "x", "summary", "y")).status())
+			.isEqualTo(403);
+		assertThat(leader.postJson("/api/v1/requests/" + id + "/case", Map.of("title", "申请公开项目讨论记录的答复",
+				"summary", "申请人要求公开项目论证会的讨论记录。该记录属于行政机关在决策过程中形成的讨论记录，依法不予公开，并告知了复议前置。"))
+			.status()).isEqualTo(201);
+		JsonNode cases = anonymous().get("/api/v1/public/request-cases?agency=yiyuan-fgj").json();
+		assertThat(cases.get(0).get("title").asString()).isEqualTo("申请公开项目讨论记录的答复");
+		assertThat(cases.get(0).get("outcome").asString()).isEqualTo("不予公开：属于四类过程性信息");
+
 		// the reply notice, from the agency's wording, as Word and PDF
 		assertThat(handler().get("/api/v1/requests/" + id + "/notices/correction.docx").status())
 			.as("no correction was asked").isEqualTo(409);

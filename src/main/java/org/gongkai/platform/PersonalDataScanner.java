@@ -1,4 +1,4 @@
-package org.gongkai.publication;
+package org.gongkai.platform;
 
 import java.util.ArrayList;
 import java.util.List;

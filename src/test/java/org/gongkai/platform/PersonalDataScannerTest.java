@@ -1,8 +1,8 @@
-package org.gongkai.publication;
+package org.gongkai.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.gongkai.publication.PersonalDataScanner.Kind;
+import org.gongkai.platform.PersonalDataScanner.Kind;
 import org.junit.jupiter.api.Test;
 
 class PersonalDataScannerTest {
