@@ -1,0 +1,353 @@
+package org.gongkai.inforequest;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.gongkai.organisation.Agency;
+import org.gongkai.organisation.AgencyDirectory;
+import org.gongkai.platform.AgencyColumns;
+import org.gongkai.platform.DomainException;
+import org.gongkai.platform.InvalidInputException;
+import org.gongkai.platform.InvalidInputException.FieldProblem;
+import org.gongkai.platform.Texts;
+import org.gongkai.platform.Zones;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The applicant's pages: each agency's 依申请公开 column (the guide to applying and the online application form
+ * under Art. 29) and the tracking page. They carry a CSRF-protected form or the applicant's own answers, so they
+ * are rendered per request as Thymeleaf views, marked {@code Cache-Control: no-store}, and never written to the
+ * static site. The ID number entered is never written back into a page.
+ */
+@Controller
+class RequestPortalController {
+
+	/** The one answer for an unknown code and a wrong verifier alike, so that codes cannot be probed. */
+	static final String NOT_FOUND = "未找到与查询码和联系电话后四位相符的申请";
+
+	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	/** The form's fields in page order: the error summary lists problems in this order. */
+	private static final List<String> FIELD_ORDER = List.of("applicantType", "name", "idType", "idNumber", "contactPerson",
+			"phone", "email", "address", "postcode", "description", "provisionForm", "obtainMethod", "consent");
+
+	/**
+	 * The online application as typed: every field a string, so that a wrong entry is shown back as it was.
+	 *
+	 * @param consent "yes" when the personal-information notice was acknowledged
+	 * @param homepage the honeypot: hidden from people and assistive technology, filled only by robots
+	 */
+	public record ApplicationForm(String applicantType, String name, String idType, String idNumber, String contactPerson,
+			String phone, String email, String address, String postcode, String description, String provisionForm,
+			String obtainMethod, String consent, String homepage) {
+
+		static ApplicationForm blank() {
+			return new ApplicationForm(ApplicantType.NATURAL_PERSON.name(), null, IdType.RESIDENT_ID.name(), null, null, null,
+					null, null, null, null, null, null, null, null);
+		}
+
+		Application application() {
+			return new Application(parse(ApplicantType.class, applicantType), name, parse(IdType.class, idType), idNumber,
+					contactPerson, phone, email, address, postcode, description, parse(ProvisionForm.class, provisionForm),
+					parse(ObtainMethod.class, obtainMethod));
+		}
+
+		boolean consented() {
+			return "yes".equals(consent);
+		}
+
+		boolean honeypotFilled() {
+			return homepage != null && !homepage.isEmpty();
+		}
+
+		/** What may be written back into the page: everything but the ID number and the honeypot. */
+		ApplicationForm forRedisplay() {
+			return new ApplicationForm(applicantType, name, idType, null, contactPerson, phone, email, address, postcode,
+					description, provisionForm, obtainMethod, consent, null);
+		}
+
+		private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+			String v = Texts.trimToNull(value);
+			if (v == null) {
+				return null;
+			}
+			try {
+				return Enum.valueOf(type, v);
+			}
+			catch (IllegalArgumentException e) {
+				return null;
+			}
+		}
+	}
+
+	private final InfoRequestManagement management;
+
+	private final InfoRequestQueries queries;
+
+	private final RequestSettings settings;
+
+	private final AgencyDirectory agencies;
+
+	private final AgencyColumns columns;
+
+	private final RequestPortalLimits limits;
+
+	private final String retention;
+
+	RequestPortalController(InfoRequestManagement management, InfoRequestQueries queries, RequestSettings settings,
+			AgencyDirectory agencies, AgencyColumns columns, RequestPortalLimits limits,
+			@Value("${gongkai.inforequest.portal.retention:申请材料和答复作为政府信息公开工作档案，按照国家档案管理规定的保管期限保存，期满后依规销毁}") String retention) {
+		this.management = management;
+		this.queries = queries;
+		this.settings = settings;
+		this.agencies = agencies;
+		this.columns = columns;
+		this.limits = limits;
+		this.retention = retention;
+	}
+
+	// ---- the 依申请公开 column -----------------------------------------------------------------------------
+
+	@GetMapping({ "/agencies/{code}/apply/", "/agencies/{code}/apply" })
+	String applyPage(@PathVariable String code, Model model, HttpServletResponse response) {
+		noStore(response);
+		Agency agency = activeAgency(code);
+		applyModel(model, agency, ApplicationForm.blank(), List.of(), null);
+		return "inforequest/portal-apply";
+	}
+
+	@PostMapping({ "/agencies/{code}/apply/", "/agencies/{code}/apply" })
+	String apply(@PathVariable String code, @ModelAttribute("form") ApplicationForm form, Model model,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		noStore(response);
+		Agency agency = activeAgency(code);
+		OptionalLong wait = limits.application(request.getRemoteAddr());
+		if (wait.isPresent()) {
+			response.setStatus(429);
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()));
+			applyModel(model, agency, form.forRedisplay(), List.of(),
+					"提交过于频繁，请约" + minutes(wait.getAsLong()) + "分钟后再试；急需提交的，可以通过电话、当面或者邮寄方式提出申请。");
+			return "inforequest/portal-apply";
+		}
+		if (form.honeypotFilled()) {
+			response.setStatus(400);
+			applyModel(model, agency, form.forRedisplay(), List.of(),
+					"本次提交未能受理，请核对后重新提交；多次遇到此问题的，可以通过电话、当面或者邮寄方式提出申请。");
+			return "inforequest/portal-apply";
+		}
+		Application application = form.application();
+		List<FieldProblem> problems = new ArrayList<>();
+		if (!form.consented()) {
+			problems.addAll(management.validate(application, true));
+			problems.add(new FieldProblem("consent", "请阅读个人信息处理说明，并勾选“我已阅读并知悉”后提交"));
+		}
+		else {
+			try {
+				InfoRequest saved = management.applyOnline(agency.code(), application);
+				redirect.addFlashAttribute("trackingCode", saved.trackingCode());
+				return "redirect:" + RequestColumns.applyPath(agency) + "submitted";
+			}
+			catch (InvalidInputException e) {
+				problems.addAll(e.problems());
+			}
+		}
+		response.setStatus(400);
+		applyModel(model, agency, form.forRedisplay(), problems, null);
+		return "inforequest/portal-apply";
+	}
+
+	/** The confirmation after a successful application (shown once: the tracking code travels as a flash attribute). */
+	@GetMapping("/agencies/{code}/apply/submitted")
+	String submitted(@PathVariable String code, Model model, HttpServletResponse response) {
+		noStore(response);
+		Agency agency = activeAgency(code);
+		Object trackingCode = model.getAttribute("trackingCode");
+		if (!(trackingCode instanceof String)) {
+			return "redirect:" + RequestColumns.applyPath(agency);
+		}
+		base(model, agency);
+		model.addAttribute("office", agencies.office(agency.id()));
+		model.addAttribute("trackPath", RequestColumns.TRACK_PATH);
+		return "inforequest/portal-applied";
+	}
+
+	private void applyModel(Model model, Agency agency, ApplicationForm form, List<FieldProblem> problems, String general) {
+		base(model, agency);
+		model.addAttribute("office", agencies.office(agency.id()));
+		model.addAttribute("contacts", agencies.contacts(agency.id()));
+		model.addAttribute("feePaymentDays", settings.of(agency.id()).feePaymentDays());
+		model.addAttribute("rules", rules());
+		model.addAttribute("form", form);
+		model.addAttribute("applicantTypes", ApplicantType.values());
+		model.addAttribute("idTypes", IdType.values());
+		model.addAttribute("provisionForms", ProvisionForm.values());
+		model.addAttribute("obtainMethods", ObtainMethod.values());
+		model.addAttribute("errors", byField(problems));
+		model.addAttribute("summary", summary(problems));
+		model.addAttribute("general", general);
+		model.addAttribute("retention", retention);
+		model.addAttribute("action", RequestColumns.applyPath(agency));
+		model.addAttribute("trackPath", RequestColumns.TRACK_PATH);
+	}
+
+	private static Map<String, Object> rules() {
+		Map<String, Object> r = new HashMap<>();
+		r.put("replyDays", RequestRules.REPLY_WORKING_DAYS);
+		r.put("extensionDays", RequestRules.MAX_EXTENSION_WORKING_DAYS);
+		r.put("correctionDays", RequestRules.CORRECTION_NOTICE_WORKING_DAYS);
+		r.put("consultationDays", RequestRules.CONSULTATION_WORKING_DAYS);
+		r.put("freeApplications", RequestRules.FREE_APPLICATIONS_PER_MONTH);
+		r.put("perApplicationFee", RequestRules.PER_APPLICATION_FEE.toPlainString());
+		r.put("freePages", RequestRules.FREE_PAGES);
+		return r;
+	}
+
+	// ---- the tracking page ----------------------------------------------------------------------------
+
+	@GetMapping({ "/requests/track", "/requests/track/" })
+	String trackPage(@RequestParam(required = false) String code, @RequestParam(required = false) String verifier,
+			Model model, HttpServletRequest request, HttpServletResponse response) {
+		noStore(response);
+		if (code != null && verifier != null) {
+			return lookup(code, verifier, model, request, response);
+		}
+		trackModel(model, Texts.trimToNull(code), List.of(), null);
+		return "inforequest/portal-track";
+	}
+
+	@PostMapping({ "/requests/track", "/requests/track/" })
+	String track(@RequestParam(required = false) String code, @RequestParam(required = false) String verifier, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
+		noStore(response);
+		return lookup(code, verifier, model, request, response);
+	}
+
+	private String lookup(String code, String verifier, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		String c = Texts.trimToNull(code);
+		String v = Texts.trimToNull(verifier);
+		List<FieldProblem> problems = new ArrayList<>();
+		if (c == null || c.length() > 40) {
+			problems.add(new FieldProblem("code", "请填写提交申请时获得的查询码"));
+		}
+		if (v == null || !v.matches("\\d{4}")) {
+			problems.add(new FieldProblem("verifier", "请填写申请时所留联系电话的后四位数字"));
+		}
+		String shownCode = c == null ? null : c.toUpperCase(Locale.ROOT);
+		if (!problems.isEmpty()) {
+			response.setStatus(400);
+			trackModel(model, shownCode, problems, null);
+			return "inforequest/portal-track";
+		}
+		OptionalLong wait = limits.lookup(request.getRemoteAddr());
+		if (wait.isPresent()) {
+			response.setStatus(429);
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()));
+			trackModel(model, shownCode, List.of(), "查询过于频繁，请约" + minutes(wait.getAsLong()) + "分钟后再试。");
+			return "inforequest/portal-track";
+		}
+		Optional<InfoRequestQueries.Tracking> found = queries.track(c, v);
+		if (found.isEmpty()) {
+			trackModel(model, shownCode, List.of(), NOT_FOUND);
+			return "inforequest/portal-track";
+		}
+		InfoRequestQueries.Tracking t = found.get();
+		trackModel(model, null, List.of(), null);
+		model.addAttribute("t", t);
+		model.addAttribute("statusLabel", t.status().label());
+		model.addAttribute("awaitingCorrection", t.status() == RequestStatus.AWAITING_CORRECTION);
+		model.addAttribute("correctionItems", lines(t.correctionItems()));
+		model.addAttribute("showFee", t.feeAmount() != null && t.feeAmount().signum() > 0);
+		model.addAttribute("feeAmount", t.feeAmount() == null ? null : t.feeAmount().stripTrailingZeros().toPlainString());
+		model.addAttribute("awaitingPayment", t.status() == RequestStatus.AWAITING_PAYMENT);
+		model.addAttribute("outcomeLabel", t.outcome() == null ? null : t.outcome().label());
+		model.addAttribute("replyContent", lines(t.replyContent()));
+		model.addAttribute("notices", t.notices().stream().map(e -> {
+			Map<String, Object> m = new HashMap<>();
+			m.put("at", MINUTES.format(e.at().atZone(Zones.CHINA)));
+			m.put("iso", e.at().toString());
+			m.put("note", e.note());
+			return m;
+		}).toList());
+		return "inforequest/portal-track";
+	}
+
+	private static void trackModel(Model model, String code, List<FieldProblem> problems, String general) {
+		model.addAttribute("code", code);
+		model.addAttribute("errors", byField(problems));
+		model.addAttribute("summary", summary(problems));
+		model.addAttribute("general", general);
+		model.addAttribute("trackPath", RequestColumns.TRACK_PATH);
+	}
+
+	// ---- helpers --------------------------------------------------------------------------------------
+
+	private void base(Model model, Agency agency) {
+		model.addAttribute("agency", agency);
+		model.addAttribute("columns", columns.of(agency.id(), List.of()));
+	}
+
+	private Agency activeAgency(String code) {
+		return agencies.findByCode(code).filter(Agency::active)
+			.orElseThrow(() -> DomainException.notFound("您访问的页面不存在，可能已被撤下或地址有误"));
+	}
+
+	/** Messages per field, in page order; a field may have more than one. */
+	private static Map<String, String> byField(List<FieldProblem> problems) {
+		Map<String, String> m = new LinkedHashMap<>();
+		for (FieldProblem p : problems) {
+			m.merge(p.field(), p.message(), (a, b) -> a.equals(b) ? a : a + "；" + b);
+		}
+		return m;
+	}
+
+	/** The error summary: each problem once, with the field it links to, in the order of the form. */
+	private static List<Map<String, String>> summary(List<FieldProblem> problems) {
+		List<Map<String, String>> list = new ArrayList<>();
+		List<FieldProblem> sorted = new ArrayList<>(problems);
+		sorted.sort(java.util.Comparator.comparingInt(p -> {
+			int i = FIELD_ORDER.indexOf(p.field());
+			return i < 0 ? FIELD_ORDER.size() : i;
+		}));
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		for (FieldProblem p : sorted) {
+			if (seen.add(p.field() + "\u0000" + p.message())) {
+				list.add(Map.of("field", p.field(), "message", p.message()));
+			}
+		}
+		return list;
+	}
+
+	private static List<String> lines(String text) {
+		return text == null ? List.of() : Arrays.stream(text.split("\\R")).map(String::strip).filter(l -> !l.isEmpty()).toList();
+	}
+
+	private static long minutes(long seconds) {
+		return Math.max(1, (seconds + 59) / 60);
+	}
+
+	private static void noStore(HttpServletResponse response) {
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		response.setHeader(HttpHeaders.PRAGMA, "no-cache");
+	}
+}
