@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
  * they are served by {@link RequestPortalController} and never written to the static site.
  */
 @Component
+@org.springframework.core.annotation.Order(20)
 class RequestColumns implements AgencyColumns.Contributor, SitemapContributor {
 
 	/** The column code: {@code /agencies/{code}/apply/}. */

@@ -304,7 +304,7 @@ class RequestPortalController {
 
 	private void base(Model model, Agency agency) {
 		model.addAttribute("agency", agency);
-		model.addAttribute("columns", columns.of(agency.id(), List.of()));
+		model.addAttribute("columns", columns.of(agency.id()));
 	}
 
 	private Agency activeAgency(String code) {

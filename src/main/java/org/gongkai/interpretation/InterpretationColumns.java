@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Every agency's 政策解读 and 回应关切 columns, in its column navigation after the catalogue's entries. */
 @Component
+@org.springframework.core.annotation.Order(10)
 class InterpretationColumns implements AgencyColumns.Contributor {
 
 	@Override

@@ -8,11 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.gongkai.catalog.Catalog;
 import org.gongkai.catalog.Themes;
 import org.gongkai.organisation.Agency;
 import org.gongkai.organisation.AgencyDirectory;
-import org.gongkai.platform.AgencyColumn;
 import org.gongkai.platform.AgencyColumns;
 import org.gongkai.platform.AtomFeeds;
 import org.gongkai.platform.PageRenderer;
@@ -42,8 +40,6 @@ class InterpretationPages {
 
 	private final AgencyDirectory agencies;
 
-	private final Catalog catalog;
-
 	private final Themes themes;
 
 	private final SiteSettings site;
@@ -51,14 +47,13 @@ class InterpretationPages {
 	private final AgencyColumns columns;
 
 	InterpretationPages(PageRenderer renderer, InterpretationQueries queries, PublicationQueries documents,
-			AgencyDirectory agencies, Catalog catalog, Themes themes, SiteSettings site,
+			AgencyDirectory agencies, Themes themes, SiteSettings site,
 			AgencyColumns columns) {
 		this.columns = columns;
 		this.renderer = renderer;
 		this.queries = queries;
 		this.documents = documents;
 		this.agencies = agencies;
-		this.catalog = catalog;
 		this.themes = themes;
 		this.site = site;
 	}
@@ -250,8 +245,7 @@ class InterpretationPages {
 		Map<String, Object> model = new HashMap<>();
 		model.put("agency", agency);
 		if (agency != null) {
-			model.put("columns", columns.of(agency.id(), catalog.topLevel(agency.id()).stream().filter(n -> !n.hidden())
-				.map(n -> new AgencyColumn(n.code(), n.title(), n.description())).toList()));
+			model.put("columns", columns.of(agency.id()));
 		}
 		return model;
 	}

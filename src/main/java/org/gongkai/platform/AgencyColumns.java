@@ -7,8 +7,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The agency column navigation, the same on every public page of an agency: the catalogue's entries the page
- * passes in, followed by the columns that modules contribute.
+ * The agency column navigation, the same on every public page of an agency: the catalogue's level-one entries
+ * first, then the columns other modules contribute, in the contributors' order.
  */
 @Component
 public class AgencyColumns {
@@ -25,8 +25,8 @@ public class AgencyColumns {
 		this.contributors = contributors;
 	}
 
-	public List<AgencyColumn> of(long agencyId, List<AgencyColumn> catalogueEntries) {
-		List<AgencyColumn> all = new ArrayList<>(catalogueEntries);
+	public List<AgencyColumn> of(long agencyId) {
+		List<AgencyColumn> all = new ArrayList<>();
 		contributors.orderedStream().forEach(c -> all.addAll(c.columns(agencyId)));
 		return List.copyOf(all);
 	}

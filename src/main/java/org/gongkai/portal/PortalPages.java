@@ -52,8 +52,7 @@ class PortalPages {
 
 	/** The level-one entries shown in the agency's column navigation. */
 	List<org.gongkai.platform.AgencyColumn> columns(Agency agency) {
-		return columns.of(agency.id(), catalog.topLevel(agency.id()).stream().filter(n -> !n.hidden())
-			.map(n -> new org.gongkai.platform.AgencyColumn(n.code(), n.title(), n.description())).toList());
+		return columns.of(agency.id());
 	}
 
 	String home() {

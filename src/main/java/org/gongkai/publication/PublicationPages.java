@@ -149,8 +149,7 @@ class PublicationPages {
 		}
 		Map<String, Object> model = new HashMap<>();
 		model.put("agency", agency);
-		model.put("columns", columns.of(agency.id(), view.tree().stream().filter(n -> n.isTopLevel() && !n.hidden())
-			.map(n -> new org.gongkai.platform.AgencyColumn(n.code(), n.title(), n.description())).toList()));
+		model.put("columns", columns.of(agency.id()));
 		model.put("node", node);
 		model.put("ancestry", ancestry);
 		model.put("current", ancestry.get(0).code());
@@ -269,8 +268,7 @@ class PublicationPages {
 	private Map<String, Object> base(Agency agency) {
 		Map<String, Object> model = new HashMap<>();
 		model.put("agency", agency);
-		model.put("columns", columns.of(agency.id(), catalog.topLevel(agency.id()).stream().filter(n -> !n.hidden())
-			.map(n -> new org.gongkai.platform.AgencyColumn(n.code(), n.title(), n.description())).toList()));
+		model.put("columns", columns.of(agency.id()));
 		return model;
 	}
 }
