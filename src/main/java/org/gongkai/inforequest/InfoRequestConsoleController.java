@@ -210,7 +210,7 @@ class InfoRequestConsoleController implements ConsoleMenuContributor {
 		model.addAttribute("today", today);
 		model.addAttribute("zone", Zones.CHINA);
 		model.addAttribute("overdue", InfoRequestQueries.isOverdue(r, today));
-		model.addAttribute("dueSoon", isDueSoon(r, today));
+		model.addAttribute("dueSoon", queries.isDueSoon(r, today));
 		model.addAttribute("correctionLines", r.correctionItems() == null ? List.of()
 				: r.correctionItems().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
 		model.addAttribute("consultations", consultations);
@@ -541,18 +541,6 @@ class InfoRequestConsoleController implements ConsoleMenuContributor {
 	}
 
 	/** Within the agency's "due soon" window of working days before the due date, as the queue flags it. */
-	private boolean isDueSoon(InfoRequest r, LocalDate today) {
-		if (!r.status().isOpen() || r.dueOn() == null || today.isAfter(r.dueOn())) {
-			return false;
-		}
-		try {
-			return calendar.workingDaysBetween(today, r.dueOn()) <= settings.of(r.agencyId()).dueSoonDays();
-		}
-		catch (RuntimeException e) {
-			return false;
-		}
-	}
-
 	/** The outcomes staff may choose, grouped as the report groups them; 其他处理 1 and 2 are set by the sweep. */
 	static List<OutcomeGroup> outcomeGroups() {
 		Map<String, List<Outcome>> groups = new LinkedHashMap<>();

@@ -271,6 +271,62 @@ class BrowserJourneyTest {
 	}
 
 	@Test
+	void anOnlineApplicationGoesThroughCorrectionExtensionAndReplyToTheApplicantsTrackingPage() throws IOException {
+		driver.manage().deleteAllCookies();
+		driver.get(url("/agencies/yiyuan-fgj/apply/"));
+		assertThat(axeViolations()).as("axe violations on the application page").isEmpty();
+		driver.findElement(By.cssSelector("input[name=applicantType][value=NATURAL_PERSON]")).click();
+		driver.findElement(By.id("f-name")).sendKeys("李华");
+		new Select(driver.findElement(By.id("f-idType"))).selectByValue("RESIDENT_ID");
+		driver.findElement(By.id("f-idNumber")).sendKeys("11010519491231002X");
+		driver.findElement(By.id("f-phone")).sendKeys("13700001234");
+		driver.findElement(By.id("f-description")).sendKeys("沂源县2026年农村公路养护资金分配方案");
+		driver.findElement(By.cssSelector("input[name=provisionForm][value=EMAIL]")).click();
+		driver.findElement(By.cssSelector("input[name=obtainMethod][value=ONLINE]")).click();
+		driver.findElement(By.id("f-consent")).click();
+		driver.findElement(By.xpath("//button[text()='提交申请']")).click();
+		String code = driver.findElement(By.id("tracking-code")).getText();
+		assertThat(code).hasSize(12);
+		assertThat(axeViolations()).as("axe violations on the confirmation").isEmpty();
+
+		login("fgj-handler", JourneySupport.DEMO_PASSWORD);
+		driver.get(url("/console/requests?agency=yiyuan-fgj"));
+		driver.findElement(By.linkText(code)).click();
+		String caseUrl = driver.getCurrentUrl();
+		driver.findElement(By.xpath("//button[text()='确认收到']")).click();
+		driver.findElement(By.id("correction-items")).sendKeys("请写明资金分配方案的年度和文号");
+		driver.findElement(By.xpath("//button[text()='告知补正']")).click();
+		assertThat(driver.getPageSource()).contains("待补正");
+		driver.findElement(By.xpath("//button[text()='登记补正']")).click();
+
+		login("fgj-leader", JourneySupport.DEMO_PASSWORD);
+		driver.get(caseUrl);
+		driver.findElement(By.id("extension-days")).sendKeys("10");
+		driver.findElement(By.id("extension-reason")).sendKeys("需要向县交通运输局调取资料");
+		driver.findElement(By.xpath("//button[text()='批准延期']")).click();
+		assertThat(driver.getPageSource()).contains("批准延长 10 个工作日");
+
+		login("fgj-handler", JourneySupport.DEMO_PASSWORD);
+		driver.get(caseUrl);
+		new Select(driver.findElement(By.id("reply-outcome"))).selectByValue("r1");
+		driver.findElement(By.id("reply-content")).sendKeys("现将《沂源县2026年农村公路养护资金分配方案》通过电子邮件发送给您。");
+		driver.findElement(By.xpath("//button[text()='答复']")).click();
+		assertThat(driver.getPageSource()).contains("已答复");
+		screenshot("console-request-replied");
+
+		driver.manage().deleteAllCookies();
+		driver.get(url("/requests/track?code=" + code));
+		driver.findElement(By.id("f-verifier")).sendKeys("1234");
+		driver.findElement(By.xpath("//button[text()='查询']")).click();
+		String tracked = driver.findElement(By.tagName("main")).getText();
+		assertThat(tracked).contains("已答复", "予以公开", "现将《沂源县2026年农村公路养护资金分配方案》通过电子邮件发送给您。",
+				"请写明资金分配方案的年度和文号", "批准延长 10 个工作日");
+		assertThat(tracked).doesNotContain("11010519491231002X");
+		assertThat(axeViolations()).as("axe violations on the tracking page").isEmpty();
+		screenshot("portal-request-tracked");
+	}
+
+	@Test
 	void portalPagesHaveNoAccessibilityViolations() throws IOException {
 		for (String path : List.of("/", "/agencies/", "/agencies/yiyuan/", "/agencies/yiyuan-fgj/guide/",
 				"/agencies/yiyuan-lucun/statutory/", "/agencies/yiyuan-lucun/standard/", "/agencies/yiyuan-fgj/normative/",
