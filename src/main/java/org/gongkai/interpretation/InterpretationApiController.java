@@ -68,7 +68,7 @@ class InterpretationApiController {
 			@Schema(description = "解读单位代码；省略时为所解读文件的单位（谁起草谁解读）") String interpretingUnit,
 			String interpreter, String interpreterTitle,
 			@Schema(description = "主要负责人解读（第一解读人）") Boolean principalLeader,
-			@Schema(description = "政策执行中的持续解读，不计时效") Boolean followUp, String mediaOutlet,
+			@Schema(description = "政策执行中的持续解读：本身不标记逾期，可满足解读时效") Boolean followUp, String mediaOutlet,
 			@Schema(description = "发布会、访谈的时间（北京时间）") LocalDateTime eventAt, String eventPlace, String participants,
 			String mediaUrl, @Schema(description = "文字稿或文字实录") String transcript, String repostSource,
 			String repostSourceUrl, LocalDate repostOriginalOn) {

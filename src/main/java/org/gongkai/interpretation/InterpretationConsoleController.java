@@ -83,7 +83,7 @@ class InterpretationConsoleController implements ConsoleMenuContributor {
 
 	@Override
 	public List<ConsoleMenuItem> menuItems() {
-		return List.of(new ConsoleMenuItem(16, "政策解读", "/console/interpretations", a -> !a.token()));
+		return List.of(new ConsoleMenuItem(18, "政策解读", "/console/interpretations", a -> !a.token()));
 	}
 
 	@GetMapping("/console/interpretations")
