@@ -96,8 +96,15 @@ class InfoRequestConsoleController implements ConsoleMenuContributor {
 
 	private final Clock clock;
 
+	private final RequestFiles files;
+
+	private final RequestNotices notices;
+
 	InfoRequestConsoleController(InfoRequestManagement management, InfoRequestQueries queries, RequestStatistics statistics,
-			RequestSettings settings, AgencyDirectory agencies, AgencyAccess access, WorkingDayCalendar calendar, Clock clock) {
+			RequestSettings settings, AgencyDirectory agencies, AgencyAccess access, WorkingDayCalendar calendar, Clock clock,
+			RequestFiles files, RequestNotices notices) {
+		this.files = files;
+		this.notices = notices;
 		this.management = management;
 		this.queries = queries;
 		this.statistics = statistics;
@@ -153,7 +160,8 @@ class InfoRequestConsoleController implements ConsoleMenuContributor {
 		model.addAttribute("filter", Map.of("agency", agency == null ? "" : agency, "status", status == null ? "" : status));
 		model.addAttribute("enterable", access.agenciesFor(actor, Role.REQUEST_HANDLER, Role.AGENCY_ADMIN).stream()
 			.filter(Agency::active).toList());
-		model.addAttribute("adminAgencies", !access.agenciesFor(actor, Role.AGENCY_ADMIN).isEmpty());
+		List<Agency> adminAgencies = access.agenciesFor(actor, Role.AGENCY_ADMIN).stream().filter(Agency::active).toList();
+		model.addAttribute("adminAgencies", adminAgencies.isEmpty() ? null : adminAgencies);
 		return "inforequest/console-queue";
 	}
 
@@ -190,6 +198,80 @@ class InfoRequestConsoleController implements ConsoleMenuContributor {
 		model.addAttribute("obtainMethods", ObtainMethod.values());
 		model.addAttribute("today", today());
 		return "inforequest/console-new";
+	}
+
+	// ---- files and notices ----------------------------------------------------------------------------------
+
+	@PostMapping("/console/requests/{id}/files")
+	String upload(@PathVariable long id, @RequestParam(required = false) RequestFiles.Kind kind,
+			@RequestParam(value = "file", required = false) org.springframework.web.multipart.MultipartFile file, Model model,
+			RedirectAttributes redirect) {
+		return ConsoleForms.attempt(model, () -> {
+			try {
+				if (file == null || file.isEmpty()) {
+					throw org.gongkai.platform.InvalidInputException.of("file", "请选择要上传的文件");
+				}
+				files.attach(id, kind, file.getOriginalFilename(), file.getBytes());
+			}
+			catch (java.io.IOException e) {
+				throw org.gongkai.platform.InvalidInputException.of("file", "上传失败，请重试");
+			}
+			redirect.addFlashAttribute("notice", "材料已上传");
+			return "redirect:/console/requests/" + id + "#files-title";
+		}, () -> {
+			model.addAttribute("failed", "files");
+			return view(id, model);
+		});
+	}
+
+	@GetMapping("/console/requests/{id}/files/{fileId}")
+	org.springframework.http.ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long fileId) {
+		RequestFiles.Download d = files.download(id, fileId);
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.parseMediaType(d.contentType()))
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+				.attachment().filename(d.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.body(d.content());
+	}
+
+	@GetMapping("/console/requests/{id}/notices/{kind}.{format}")
+	org.springframework.http.ResponseEntity<byte[]> notice(@PathVariable long id, @PathVariable RequestNotices.Kind kind,
+			@PathVariable String format) {
+		RequestNotices.Document d = switch (format) {
+			case "docx" -> notices.word(id, kind);
+			case "pdf" -> notices.pdf(id, kind);
+			default -> throw DomainException.notFound("只能生成 docx 或 pdf 格式");
+		};
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.parseMediaType(d.contentType()))
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+				.attachment().filename(d.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+			.body(d.content());
+	}
+
+	@GetMapping("/console/requests/notice-templates")
+	String templates(@RequestParam(required = false) String agency, Model model) {
+		Agency a = agencies.requireByCode(agency == null ? "" : agency);
+		access.require(a.id(), Role.AGENCY_ADMIN);
+		Map<RequestNotices.Kind, String> bodies = new java.util.LinkedHashMap<>();
+		for (RequestNotices.Kind k : RequestNotices.Kind.values()) {
+			bodies.put(k, notices.template(a.id(), k));
+		}
+		model.addAttribute("agency", a);
+		model.addAttribute("bodies", bodies);
+		return "inforequest/console-notice-templates";
+	}
+
+	@PostMapping("/console/requests/notice-templates")
+	String saveTemplate(@RequestParam String agency, @RequestParam RequestNotices.Kind kind,
+			@RequestParam(required = false) String body, Model model, RedirectAttributes redirect) {
+		Agency a = agencies.requireByCode(agency);
+		return ConsoleForms.attempt(model, () -> {
+			notices.changeTemplate(a.id(), kind, body);
+			redirect.addFlashAttribute("notice", kind.label() + "的措辞已" + (body == null || body.isBlank() ? "恢复默认" : "保存"));
+			return "redirect:/console/requests/notice-templates?agency=" + a.code() + "#template-" + kind.name();
+		}, () -> templates(a.code(), model));
 	}
 
 	// ---- the case page ----------------------------------------------------------------------------------------
@@ -238,6 +320,12 @@ class InfoRequestConsoleController implements ConsoleMenuContributor {
 		model.addAttribute("canRecordRemedy", handles && !open);
 		model.addAttribute("canDecideRemedy", handles);
 		model.addAttribute("consultationKinds", Consultation.Kind.values());
+		model.addAttribute("files", files.list(id));
+		model.addAttribute("fileKinds", RequestFiles.Kind.values());
+		Map<String, String> fileKindLabels = new LinkedHashMap<>();
+		Arrays.stream(RequestFiles.Kind.values()).forEach(k -> fileKindLabels.put(k.name(), k.label()));
+		model.addAttribute("fileKindLabels", fileKindLabels);
+		model.addAttribute("notices", java.util.Arrays.stream(RequestNotices.Kind.values()).filter(k -> k.appliesTo(r)).toList());
 		model.addAttribute("answers", Consultation.Answer.values());
 		model.addAttribute("feeMethods", FeeMethod.values());
 		model.addAttribute("obtainMethods", ObtainMethod.values());

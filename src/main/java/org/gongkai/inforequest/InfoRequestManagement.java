@@ -55,8 +55,11 @@ public class InfoRequestManagement {
 
 	private final Clock clock;
 
+	private final RequestFiles files;
+
 	InfoRequestManagement(InfoRequests requests, RequestSettings settings, AgencyDirectory agencies, AgencyAccess access,
-			WorkingDayCalendar calendar, ApplicationEventPublisher events, Clock clock) {
+			WorkingDayCalendar calendar, ApplicationEventPublisher events, Clock clock, RequestFiles files) {
+		this.files = files;
 		this.requests = requests;
 		this.settings = settings;
 		this.agencies = agencies;
@@ -73,7 +76,15 @@ public class InfoRequestManagement {
 	 * day the disclosure work body confirms it.
 	 */
 	public InfoRequest applyOnline(String agencyCode, Application application) {
+		return applyOnline(agencyCode, application, null, null);
+	}
+
+	/** As {@link #applyOnline(String, Application)}, with the identity proof the applicant uploaded (PDF or image). */
+	public InfoRequest applyOnline(String agencyCode, Application application, String proofName, byte[] proof) {
 		Agency agency = receivingAgency(agencyCode);
+		if (proof != null && proof.length > 0) {
+			RequestFiles.verify(proofName, proof);
+		}
 		List<FieldProblem> problems = validate(application, true);
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
@@ -83,6 +94,9 @@ public class InfoRequestManagement {
 				"applicant", now);
 		long id = requests.insert(r);
 		requests.addEvent(id, now, "applicant", "applied", "网上提交申请，待政府信息公开工作机构确认收到", true);
+		if (proof != null && proof.length > 0) {
+			files.attachFromApplicant(requests.find(id).orElseThrow(), proofName, proof);
+		}
 		audit(Actor.system(), agency.id(), id, "inforequest.applied", "收到网上申请（" + r.trackingCode() + "）");
 		return requests.find(id).orElseThrow();
 	}

@@ -155,7 +155,7 @@ public class RequestNotices {
 	// ---- filling --------------------------------------------------------------------------------------
 
 	/** The notice's text for this request: the agency's template with the request's facts filled in. */
-	@Transactional(readOnly = true)
+	@Transactional // reading the applicant's data is audited
 	public List<String> text(long requestId, Kind kind) {
 		InfoRequest r = queries.staffView(requestId);
 		if (!kind.appliesTo(r)) {
@@ -232,7 +232,7 @@ public class RequestNotices {
 
 	// ---- documents ------------------------------------------------------------------------------------
 
-	@Transactional(readOnly = true)
+	@Transactional // reading the applicant's data is audited
 	public Document word(long requestId, Kind kind) {
 		List<String> lines = text(requestId, kind);
 		try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -259,7 +259,7 @@ public class RequestNotices {
 		}
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional // reading the applicant's data is audited
 	public Document pdf(long requestId, Kind kind) {
 		List<String> lines = text(requestId, kind);
 		Path fontFile = fontFile().orElseThrow(() -> DomainException.unprocessable(

@@ -48,7 +48,7 @@ class RequestPortalController {
 	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	/** The form's fields in page order: the error summary lists problems in this order. */
-	private static final List<String> FIELD_ORDER = List.of("applicantType", "name", "idType", "idNumber", "contactPerson",
+	private static final List<String> FIELD_ORDER = List.of("applicantType", "name", "idType", "idNumber", "file", "contactPerson",
 			"phone", "email", "address", "postcode", "description", "provisionForm", "obtainMethod", "consent");
 
 	/**
@@ -114,8 +114,10 @@ class RequestPortalController {
 
 	private final String retention;
 
+	private final RequestCases cases;
+
 	RequestPortalController(InfoRequestManagement management, InfoRequestQueries queries, RequestSettings settings,
-			AgencyDirectory agencies, AgencyColumns columns, RequestPortalLimits limits,
+			AgencyDirectory agencies, AgencyColumns columns, RequestPortalLimits limits, RequestCases cases,
 			@Value("${gongkai.inforequest.portal.retention:申请材料和答复作为政府信息公开工作档案，按照国家档案管理规定的保管期限保存，期满后依规销毁}") String retention) {
 		this.management = management;
 		this.queries = queries;
@@ -123,6 +125,7 @@ class RequestPortalController {
 		this.agencies = agencies;
 		this.columns = columns;
 		this.limits = limits;
+		this.cases = cases;
 		this.retention = retention;
 	}
 
@@ -137,7 +140,9 @@ class RequestPortalController {
 	}
 
 	@PostMapping({ "/agencies/{code}/apply/", "/agencies/{code}/apply" })
-	String apply(@PathVariable String code, @ModelAttribute("form") ApplicationForm form, Model model,
+	String apply(@PathVariable String code, @ModelAttribute("form") ApplicationForm form,
+			@org.springframework.web.bind.annotation.RequestParam(value = "identityProof", required = false)
+			org.springframework.web.multipart.MultipartFile identityProof, Model model,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		noStore(response);
 		Agency agency = activeAgency(code);
@@ -163,12 +168,17 @@ class RequestPortalController {
 		}
 		else {
 			try {
-				InfoRequest saved = management.applyOnline(agency.code(), application);
+				byte[] proof = identityProof == null || identityProof.isEmpty() ? null : identityProof.getBytes();
+				InfoRequest saved = management.applyOnline(agency.code(), application,
+						identityProof == null ? null : identityProof.getOriginalFilename(), proof);
 				redirect.addFlashAttribute("trackingCode", saved.trackingCode());
 				return "redirect:" + RequestColumns.applyPath(agency) + "submitted";
 			}
 			catch (InvalidInputException e) {
 				problems.addAll(e.problems());
+			}
+			catch (java.io.IOException e) {
+				problems.add(new FieldProblem("file", "身份证明文件上传失败，请重新选择文件"));
 			}
 		}
 		response.setStatus(400);
@@ -198,6 +208,7 @@ class RequestPortalController {
 		model.addAttribute("feePaymentDays", settings.of(agency.id()).feePaymentDays());
 		model.addAttribute("rules", rules());
 		model.addAttribute("form", form);
+		model.addAttribute("cases", cases.cases(agency.id()));
 		model.addAttribute("applicantTypes", ApplicantType.values());
 		model.addAttribute("idTypes", IdType.values());
 		model.addAttribute("provisionForms", ProvisionForm.values());

@@ -118,6 +118,12 @@ final class Http {
 
 	/** Posts a multipart form with one file, as a browser's upload form does; the CSRF token comes from {@code formPage}. */
 	Response postFile(String path, String formPage, Map<String, String> fields, String fileName, byte[] content) {
+		return postFile(path, formPage, fields, "file", fileName, content);
+	}
+
+	/** As above, with the file in the form field {@code fileField}. */
+	Response postFile(String path, String formPage, Map<String, String> fields, String fileField, String fileName,
+			byte[] content) {
 		String page = get(formPage).body();
 		Matcher m = CSRF.matcher(page);
 		if (!m.find()) {
@@ -129,7 +135,7 @@ final class Http {
 		all.put("_csrf", m.group(1) != null ? m.group(1) : m.group(2));
 		all.forEach((k, v) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v
 				+ "\r\n").getBytes(StandardCharsets.UTF_8)));
-		out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+		out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
 				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
 		out.writeBytes(content);
 		out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));

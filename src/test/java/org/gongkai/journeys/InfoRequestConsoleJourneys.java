@@ -149,4 +149,39 @@ abstract class InfoRequestConsoleJourneys extends JourneySupport {
 		ok(admin.get(settings + "?agency=yiyuan-fgj"), 200, "依申请公开办理设置已保存", "name=\"feePaymentDays\" type=\"number\" min=\"1\" max=\"60\" step=\"1\" required value=\"12\"");
 		assertThat(handler.get(settings + "?agency=yiyuan-fgj").status()).isEqualTo(403);
 	}
+	@Test
+	void staffUploadMaterialsDownloadNoticesAndTheAgencyAdministratorRewordsThem() {
+		Map<String, Object> app = new HashMap<>(Map.of("agency", "yiyuan-fgj", "applicantType", "NATURAL_PERSON", "name", "赵丽",
+				"idType", "RESIDENT_ID", "idNumber", "11010519491231002X", "phone", "13600001111", "description",
+				"沂源县2025年政府投资项目清单", "provisionForm", "PAPER", "obtainMethod", "IN_PERSON"));
+		app.put("channel", "IN_PERSON");
+		app.put("receivedOn", "2025-06-02");
+		long id = demo("fgj-handler").postJson("/api/v1/requests", app).json().get("id").asLong();
+		Http handler = session("fgj-handler", DEMO_PASSWORD);
+		String page = "/console/requests/" + id;
+		Http.Response wrong = handler.postFile(page + "/files", page, Map.of("kind", "APPLICATION"), "申请书.docx",
+				"PK".getBytes());
+		assertThat(wrong.body()).contains("只能上传 PDF、JPG 或 PNG 文件");
+		assertThat(handler.postFile(page + "/files", page, Map.of("kind", "APPLICATION"), "申请书.pdf",
+				"%PDF-1.4\n".getBytes()).status()).isEqualTo(302);
+		assertThat(handler.get(page).body()).contains("申请书原件", "申请书.pdf");
+
+		assertThat(demo("fgj-handler").postJson("/api/v1/requests/" + id + "/correction", Map.of("requestedOn", "2025-06-03",
+				"items", java.util.List.of("请提供项目清单的年度"))).status()).isEqualTo(200);
+		String withNotice = handler.get(page).body();
+		assertThat(withNotice).contains("补正申请告知书", "/console/requests/" + id + "/notices/CORRECTION.docx");
+		assertThat(handler.getBytes(page + "/notices/CORRECTION.docx").statusCode()).isEqualTo(200);
+
+		String templates = "/console/requests/notice-templates?agency=yiyuan-fgj";
+		assertThat(handler.get(templates).status()).isEqualTo(403);
+		Http admin = session("fgj-admin", DEMO_PASSWORD);
+		assertThat(admin.get(templates).body()).contains("补正申请告知书", "政府信息公开申请答复书", "{申请人}");
+		Http.Response saved = admin.postForm("/console/requests/notice-templates", templates, Map.of("agency", "yiyuan-fgj",
+				"kind", "CORRECTION", "body", "沂源县发展和改革局补正告知书\n{申请人}：请于{补正期限}前补正：\n{补正事项}"), true);
+		assertThat(saved.status()).isEqualTo(302);
+		assertThat(admin.get(templates).body()).contains("沂源县发展和改革局补正告知书");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'inforequest.notice-template-changed'")
+			.query(Long.class).single()).isPositive();
+	}
+
 }

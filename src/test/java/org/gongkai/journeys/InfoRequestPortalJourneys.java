@@ -135,4 +135,40 @@ abstract class InfoRequestPortalJourneys extends JourneySupport {
 			assertThat(site.fileFor(path).filter(Files::exists)).as(path).isEmpty();
 		}
 	}
+	@Test
+	void anIdentityProofUploadedWithTheApplicationReachesOnlyTheHandlingStaffAndPublishedCasesShowOnTheGuide() {
+		long before = requests();
+		Http.Response renamed = anonymous().postFile(APPLY, APPLY, validForm(), "identityProof", "id.pdf",
+				new byte[] { (byte) 0x89, 'P', 'N', 'G', 1, 2, 3 });
+		assertThat(renamed.status()).isEqualTo(400);
+		assertThat(renamed.body()).contains("内容与扩展名不符");
+		assertThat(requests()).isEqualTo(before);
+
+		byte[] pdf = "%PDF-1.4\n% identity proof\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		Http.Response applied = anonymous().postFile(APPLY, APPLY, validForm(), "identityProof", "身份证.pdf", pdf);
+		assertThat(applied.status()).as(applied.body()).isEqualTo(302);
+		long id = jdbc.sql("SELECT MAX(id) FROM req_request").query(Long.class).single();
+		Http handler = session("fgj-handler", DEMO_PASSWORD);
+		String casePage = handler.get("/console/requests/" + id).body();
+		assertThat(casePage).contains("身份证明", "身份证.pdf");
+		java.util.regex.Matcher link = java.util.regex.Pattern.compile("/console/requests/" + id + "/files/(\\d+)").matcher(casePage);
+		assertThat(link.find()).isTrue();
+		assertThat(session("fgj-editor", DEMO_PASSWORD).get(link.group()).status()).isEqualTo(403);
+		java.net.http.HttpResponse<byte[]> file = handler.getBytes(link.group());
+		assertThat(file.statusCode()).isEqualTo(200);
+		assertThat(file.body()).isEqualTo(pdf);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'inforequest.file-downloaded' AND subject_id = ?")
+			.param(String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
+
+		// a handled request published as an anonymised case appears on the guide
+		Http api = demo("fgj-handler");
+		String today = java.time.LocalDate.now(org.gongkai.platform.Zones.CHINA).toString();
+		assertThat(api.postJson("/api/v1/requests/" + id + "/confirm", Map.of("receivedOn", today)).status()).isEqualTo(200);
+		assertThat(api.postJson("/api/v1/requests/" + id + "/reply", Map.of("outcome", "r1", "repliedOn", today, "content",
+				"已通过电子邮件提供。")).status()).isEqualTo(200);
+		assertThat(demo("fgj-leader").postJson("/api/v1/requests/" + id + "/case", Map.of("title", "重点建设项目计划安排情况的公开",
+				"summary", "申请人要求公开年度重点建设项目计划安排情况，本机关予以公开并通过电子邮件提供。")).status()).isEqualTo(201);
+		assertThat(anonymous().get(APPLY).body()).contains("典型案例", "重点建设项目计划安排情况的公开", "答复结果：予以公开");
+	}
+
 }
