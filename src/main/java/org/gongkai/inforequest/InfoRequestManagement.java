@@ -57,9 +57,13 @@ public class InfoRequestManagement {
 
 	private final RequestFiles files;
 
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
+
 	InfoRequestManagement(InfoRequests requests, RequestSettings settings, AgencyDirectory agencies, AgencyAccess access,
-			WorkingDayCalendar calendar, ApplicationEventPublisher events, Clock clock, RequestFiles files) {
+			WorkingDayCalendar calendar, ApplicationEventPublisher events, Clock clock, RequestFiles files,
+			org.springframework.transaction.PlatformTransactionManager transactionManager) {
 		this.files = files;
+		this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
 		this.requests = requests;
 		this.settings = settings;
 		this.agencies = agencies;
@@ -259,7 +263,9 @@ public class InfoRequestManagement {
 		LocalDate answerDue = requestClock.addWorkingDays(sentOn, RequestRules.CONSULTATION_WORKING_DAYS).date();
 		long cid = requests.insertConsultation(new Consultation(0, id, kind, p, sentOn, answerDue, null, null, null, null, null,
 				actor.username(), clock.instant()));
-		step(r, actor, "consulted", kind.label() + "：" + p + "（" + sentOn + "，应于 " + answerDue + " 前答复；期间不计入答复期限）", true,
+		// the applicant learns that the clock is paused; who was consulted stays with the staff (a third party's identity)
+		requests.addEvent(id, clock.instant(), actor.username(), "consulted-party", kind.label() + "：" + p, false);
+		step(r, actor, "consulted", kind.label() + "（" + sentOn + "，应于 " + answerDue + " 前答复；期间不计入答复期限）", true,
 				b -> {
 				});
 		return requests.consultations(id).stream().filter(c -> c.id() == cid).findFirst().orElseThrow();
@@ -588,30 +594,62 @@ public class InfoRequestManagement {
 	 * The daily sweep (as the system): a correction period that ran out closes the request as 其他处理-1 (Art. 30),
 	 * an unpaid fee notice as 其他处理-2 (109号), and the first day a request is past its due date is recorded.
 	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
 	public int sweep() {
-		LocalDate today = today();
 		int changed = 0;
 		for (long id : requests.openIds()) {
-			InfoRequest r = requests.lock(id).orElseThrow();
+			try {
+				// one transaction per request: a failure leaves the others swept
+				Boolean done = transactions.execute(status -> sweepOne(id));
+				changed += Boolean.TRUE.equals(done) ? 1 : 0;
+			}
+			catch (RuntimeException e) {
+				org.slf4j.LoggerFactory.getLogger(InfoRequestManagement.class).warn("Sweep of request {} failed", id, e);
+			}
+		}
+		return changed;
+	}
+
+	/** After a year's holiday notice is loaded: the due dates counted provisionally into it are counted again. */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+	public void recountProvisional() {
+		for (long id : requests.provisionalIds()) {
+			transactions.executeWithoutResult(status -> {
+				InfoRequest r = requests.lock(id).orElseThrow();
+				if (r.status().isOpen() && r.dueProvisional()) {
+					InfoRequest recounted = recompute(r);
+					if (!java.util.Objects.equals(recounted.dueOn(), r.dueOn())) {
+						requests.addEvent(id, clock.instant(), "system", "recounted",
+								"节假日安排公布后重新计算答复期限：" + recounted.dueOn(), true);
+					}
+				}
+			});
+		}
+	}
+
+	private boolean sweepOne(long id) {
+		LocalDate today = today();
+		InfoRequest r = requests.lock(id).orElseThrow();
+		{
 			Actor system = Actor.system();
 			if (r.status() == RequestStatus.AWAITING_CORRECTION && today.isAfter(r.correctionDueOn())) {
 				close(r, system, Outcome.R6_1, r.correctionDueOn().plusDays(1), "correction-lapsed",
 						"补正期限（" + r.correctionDueOn() + "）届满未补正，视为放弃申请，不再处理（条例第三十条）", b -> b.status = RequestStatus.CLOSED);
-				changed++;
+				return true;
 			}
 			else if (r.status() == RequestStatus.AWAITING_PAYMENT && today.isAfter(r.feePayBy())) {
 				close(r, system, Outcome.R6_2, r.feePayBy().plusDays(1), "fee-lapsed",
 						"缴费期限（" + r.feePayBy() + "）届满未缴费，不再处理（国办函〔2020〕109号）", b -> b.status = RequestStatus.CLOSED);
-				changed++;
+				return true;
 			}
 			else if (r.dueOn() != null && today.isAfter(r.dueOn()) && r.overdueSince() == null && r.status().isOpen()) {
 				LocalDate since = r.dueOn().plusDays(1);
 				requests.update(copy(r, b -> b.overdueSince = since));
 				requests.addEvent(id, clock.instant(), "system", "overdue", "已超过答复期限（" + r.dueOn() + "）", false);
-				changed++;
+				return true;
 			}
 		}
-		return changed;
+		return false;
 	}
 
 	// ---- remedies -------------------------------------------------------------------------------------
@@ -696,7 +734,8 @@ public class InfoRequestManagement {
 
 	/** Stores the request with its due date recomputed from its facts and consultations. */
 	private InfoRequest recompute(InfoRequest r) {
-		RequestClock.Due due = r.status().isOpen() ? requestClock.due(r, requests.consultations(r.id())) : null;
+		RequestClock.Due due = r.status().isOpen()
+				? requestClock.due(r, requests.consultations(r.id()), settings.of(r.agencyId()).feePausesClock()) : null;
 		InfoRequest withDue = copy(r, b -> {
 			if (due != null) {
 				b.dueOn = due.date();

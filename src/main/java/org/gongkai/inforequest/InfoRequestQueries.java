@@ -41,7 +41,11 @@ public class InfoRequestQueries {
 	public record Tracking(String trackingCode, String agency, RequestStatus status, LocalDate receivedOn, LocalDate dueOn,
 			boolean dueProvisional, LocalDate correctionDueOn, String correctionItems, LocalDate feePayBy,
 			java.math.BigDecimal feeAmount, Outcome outcome, LocalDate repliedOn, String replyReason, String replyContent,
-			String responsibleAgency, String reconsiderationNotice, List<InfoRequests.Event> notices) {
+			String responsibleAgency, String reconsiderationNotice, List<Notice> notices) {
+	}
+
+	/** A step of the request told to the applicant (never who on the staff took it). */
+	public record Notice(java.time.Instant at, String note) {
 	}
 
 	private final InfoRequests requests;
@@ -132,21 +136,28 @@ public class InfoRequestQueries {
 	 * given) must match; either wrong gives the same empty answer, so codes cannot be probed.
 	 */
 	public Optional<Tracking> track(String trackingCode, String verifier) {
+		Optional<InfoRequest> verified = verified(trackingCode, verifier);
+		if (verified.isEmpty()) {
+			return Optional.empty();
+		}
+		InfoRequest r = verified.get();
+		String agency = agencies.findById(r.agencyId()).map(Agency::name).orElse("");
+		List<Notice> notices = requests.events(r.id()).stream().filter(InfoRequests.Event::publicNote)
+			.map(e -> new Notice(e.at(), e.note())).toList();
+		return Optional.of(new Tracking(r.trackingCode(), agency, r.status(), r.receivedOn(), r.dueOn(), r.dueProvisional(),
+				r.correctionDueOn(), r.correctionItems(), r.feePayBy(), r.feeAmount(), r.outcome(), r.repliedOn(), r.replyReason(),
+				r.replyContent(), r.responsibleAgency(), r.reconsiderationNotice(), notices));
+	}
+
+	/** The request whose tracking code and verifier both match, compared in constant time; empty otherwise. */
+	Optional<InfoRequest> verified(String trackingCode, String verifier) {
 		if (trackingCode == null || verifier == null) {
 			return Optional.empty();
 		}
 		Optional<InfoRequest> found = requests.findByTrackingCode(trackingCode.trim().toUpperCase(java.util.Locale.ROOT));
 		boolean matches = found.map(r -> MessageDigest.isEqual(r.verifier().getBytes(StandardCharsets.UTF_8),
 				verifier.trim().getBytes(StandardCharsets.UTF_8))).orElse(false);
-		if (!matches || found.get().verifier().length() < 4) {
-			return Optional.empty();
-		}
-		InfoRequest r = found.get();
-		String agency = agencies.findById(r.agencyId()).map(Agency::name).orElse("");
-		List<InfoRequests.Event> notices = requests.events(r.id()).stream().filter(InfoRequests.Event::publicNote).toList();
-		return Optional.of(new Tracking(r.trackingCode(), agency, r.status(), r.receivedOn(), r.dueOn(), r.dueProvisional(),
-				r.correctionDueOn(), r.correctionItems(), r.feePayBy(), r.feeAmount(), r.outcome(), r.repliedOn(), r.replyReason(),
-				r.replyContent(), r.responsibleAgency(), r.reconsiderationNotice(), notices));
+		return matches && found.get().verifier().length() >= 4 ? found : Optional.empty();
 	}
 
 	private void requireCaseAccess(long id) {

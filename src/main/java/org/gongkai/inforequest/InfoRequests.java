@@ -142,6 +142,13 @@ class InfoRequests {
 			.list();
 	}
 
+	/** Open requests whose due date was counted into a year whose holiday notice was not loaded. */
+	List<Long> provisionalIds() {
+		return jdbc.sql("SELECT id FROM req_request WHERE due_provisional = TRUE AND status NOT IN ('REPLIED', 'CLOSED') ORDER BY id")
+			.query(Long.class)
+			.list();
+	}
+
 	/** Open requests of any agency whose stored facts a sweep may change (correction or fee lapsed, overdue). */
 	List<Long> openIds() {
 		return jdbc.sql("SELECT id FROM req_request WHERE status NOT IN ('REPLIED', 'CLOSED') ORDER BY id").query(Long.class).list();

@@ -30,6 +30,14 @@ final class RequestClock {
 	}
 
 	Due due(InfoRequest r, List<Consultation> consultations) {
+		return due(r, consultations, false);
+	}
+
+	/**
+	 * @param feePausesClock the agency counts the days until a fee notice is paid (or lapses) out of the reply period
+	 *        (unconfirmed nationally, off by default: domain-rules.md §11)
+	 */
+	Due due(InfoRequest r, List<Consultation> consultations, boolean feePausesClock) {
 		LocalDate start = r.clockStart();
 		if (start == null || r.status() == RequestStatus.AWAITING_CORRECTION) {
 			return Due.NOT_RUNNING;
@@ -48,6 +56,18 @@ final class RequestClock {
 				}
 			}
 		}
+		int consultationDays = paused.size();
+		int feeDays = 0;
+		if (feePausesClock && r.feeNoticeOn() != null) {
+			LocalDate end = r.feePaidOn() != null ? r.feePaidOn() : r.feePayBy();
+			LocalDate day = r.feeNoticeOn();
+			while (end != null && day.isBefore(end)) {
+				day = day.plusDays(1);
+				if (isWorkingDay(day, provisional) && paused.add(day)) {
+					feeDays++;
+				}
+			}
+		}
 		int total = RequestRules.REPLY_WORKING_DAYS + r.extensionDays() + paused.size();
 		DueDate due = calendar.addWorkingDaysProvisionally(start, total);
 		StringBuilder rule = new StringBuilder(r.correctionReceivedOn() != null ? "自收到补正申请之日起" : "自收到申请之日起")
@@ -55,13 +75,17 @@ final class RequestClock {
 		if (r.extensionDays() > 0) {
 			rule.append("，经批准延长").append(r.extensionDays()).append("个工作日");
 		}
-		if (!paused.isEmpty()) {
-			rule.append("，征求意见").append(paused.size()).append("个工作日不计入");
+		if (consultationDays > 0) {
+			rule.append("，征求意见").append(consultationDays).append("个工作日不计入");
+		}
+		if (feeDays > 0) {
+			rule.append("，缴费").append(feeDays).append("个工作日不计入");
 		}
 		boolean isProvisional = due.provisional() || provisional[0];
 		if (isProvisional) {
 			rule.append("（暂定：所涉年份的节假日安排尚未公布）");
 		}
+		rule.append("［").append(RequestRules.RULE_VERSION).append("］");
 		return new Due(due.date(), isProvisional, rule.toString());
 	}
 

@@ -157,7 +157,24 @@ public class RequestNotices {
 	/** The notice's text for this request: the agency's template with the request's facts filled in. */
 	@Transactional // reading the applicant's data is audited
 	public List<String> text(long requestId, Kind kind) {
-		InfoRequest r = queries.staffView(requestId);
+		return text(queries.staffView(requestId), kind);
+	}
+
+	/** The notices the applicant may download from the tracking page (code and verifier both right). */
+	@Transactional(readOnly = true)
+	public Optional<Document> forApplicant(String trackingCode, String verifier, Kind kind, boolean pdf) {
+		return queries.verified(trackingCode, verifier).filter(kind::appliesTo).map(r -> {
+			List<String> lines = text(r, kind);
+			return pdf ? pdf(r.id(), kind, lines) : word(r.id(), kind, lines);
+		});
+	}
+
+	/** The kinds of notice a request has reached. */
+	public static List<Kind> applicable(InfoRequest r) {
+		return java.util.Arrays.stream(Kind.values()).filter(k -> k.appliesTo(r)).toList();
+	}
+
+	private List<String> text(InfoRequest r, Kind kind) {
 		if (!kind.appliesTo(r)) {
 			throw new DomainException("本申请尚未办理到“" + kind.label() + "”这一步");
 		}
@@ -234,7 +251,10 @@ public class RequestNotices {
 
 	@Transactional // reading the applicant's data is audited
 	public Document word(long requestId, Kind kind) {
-		List<String> lines = text(requestId, kind);
+		return word(requestId, kind, text(requestId, kind));
+	}
+
+	private Document word(long requestId, Kind kind, List<String> lines) {
 		try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			for (int i = 0; i < lines.size(); i++) {
 				XWPFParagraph p = doc.createParagraph();
@@ -261,7 +281,10 @@ public class RequestNotices {
 
 	@Transactional // reading the applicant's data is audited
 	public Document pdf(long requestId, Kind kind) {
-		List<String> lines = text(requestId, kind);
+		return pdf(requestId, kind, text(requestId, kind));
+	}
+
+	private Document pdf(long requestId, Kind kind, List<String> lines) {
 		Path fontFile = fontFile().orElseThrow(() -> DomainException.unprocessable(
 				"服务器未安装中文字体，暂不能生成PDF版本，请下载Word版本（管理员可安装 fonts-wqy-zenhei 或设置 gongkai.documents.cjk-font）"));
 		boolean collection = fontFile.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".ttc");

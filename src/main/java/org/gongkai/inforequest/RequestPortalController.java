@@ -116,8 +116,10 @@ class RequestPortalController {
 
 	private final RequestCases cases;
 
+	private final RequestNotices notices;
+
 	RequestPortalController(InfoRequestManagement management, InfoRequestQueries queries, RequestSettings settings,
-			AgencyDirectory agencies, AgencyColumns columns, RequestPortalLimits limits, RequestCases cases,
+			AgencyDirectory agencies, AgencyColumns columns, RequestPortalLimits limits, RequestCases cases, RequestNotices notices,
 			@Value("${gongkai.inforequest.portal.retention:申请材料和答复作为政府信息公开工作档案，按照国家档案管理规定的保管期限保存，期满后依规销毁}") String retention) {
 		this.management = management;
 		this.queries = queries;
@@ -126,6 +128,7 @@ class RequestPortalController {
 		this.columns = columns;
 		this.limits = limits;
 		this.cases = cases;
+		this.notices = notices;
 		this.retention = retention;
 	}
 
@@ -253,6 +256,31 @@ class RequestPortalController {
 		return lookup(code, verifier, model, request, response);
 	}
 
+	/** The applicant downloads a notice of their request (the reply, a correction request …) from the tracking page. */
+	@PostMapping("/requests/track/notice")
+	org.springframework.http.ResponseEntity<byte[]> applicantNotice(@RequestParam(required = false) String code,
+			@RequestParam(required = false) String verifier, @RequestParam(required = false) RequestNotices.Kind kind,
+			@RequestParam(defaultValue = "pdf") String format, HttpServletRequest request, HttpServletResponse response) {
+		noStore(response);
+		OptionalLong wait = limits.lookup(request.getRemoteAddr());
+		if (wait.isPresent()) {
+			return org.springframework.http.ResponseEntity.status(429)
+				.header(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()))
+				.build();
+		}
+		if (kind == null || !(format.equals("pdf") || format.equals("docx"))) {
+			throw DomainException.notFound(NOT_FOUND);
+		}
+		RequestNotices.Document d = notices.forApplicant(code, verifier, kind, format.equals("pdf"))
+			.orElseThrow(() -> DomainException.notFound(NOT_FOUND));
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.parseMediaType(d.contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+				.filename(d.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(d.content());
+	}
+
 	private String lookup(String code, String verifier, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
 		String c = Texts.trimToNull(code);
@@ -285,6 +313,8 @@ class RequestPortalController {
 		InfoRequestQueries.Tracking t = found.get();
 		trackModel(model, null, List.of(), null);
 		model.addAttribute("t", t);
+		model.addAttribute("verifier", v);
+		model.addAttribute("downloads", queries.verified(c, v).map(RequestNotices::applicable).orElse(List.of()));
 		model.addAttribute("statusLabel", t.status().label());
 		model.addAttribute("awaitingCorrection", t.status() == RequestStatus.AWAITING_CORRECTION);
 		model.addAttribute("correctionItems", lines(t.correctionItems()));

@@ -36,10 +36,10 @@ public final class RequestRules {
 	public static final int DUE_SOON_WORKING_DAYS = 5;
 
 	/**
-	 * The payment period of a fee notice. 109号 Art. 6 onward was not read (domain-rules.md §1.6): the period
-	 * is the agency's setting, this is only its default.
+	 * The payment period of a fee notice: 「收到收费通知次日起20个工作日内」 as the provincial restatements of 109号
+	 * put it (domain-rules.md §11); the agency's setting, this is its default.
 	 */
-	public static final int DEFAULT_FEE_PAYMENT_WORKING_DAYS = 10;
+	public static final int DEFAULT_FEE_PAYMENT_WORKING_DAYS = 20;
 
 	/** 行政复议法 (2023) Art. 23(四): the notice given with every decision not to disclose. */
 	public static final String RECONSIDERATION_NOTICE = "如对本答复不服，可以自收到本答复之日起60日内依法向行政复议机关申请行政复议"

@@ -233,6 +233,46 @@ abstract class InfoRequestJourneys extends JourneySupport {
 			.as("20 + 20 working days from 2025-09-25").isEqualTo("2025-11-26");
 	}
 
+	@Test
+	void anAgencyMayCountTheDaysUntilAFeeIsPaidOutOfTheReplyPeriod() {
+		Http admin = session("admin", ADMIN_PASSWORD);
+		assertThat(admin.postForm("/console/requests/settings", "/console/requests/settings?agency=yiyuan-lucun", Map.of("agency",
+				"yiyuan-lucun", "feePaymentDays", "20", "feePausesClock", "true", "dueSoonDays", "5"), true).status()).isEqualTo(302);
+		Map<String, Object> app = application("2025-09-25", "IN_PERSON");
+		app.put("agency", "yiyuan-lucun");
+		long id = admin().postJson("/api/v1/requests", app).json().get("id").asLong();
+		JsonNode noticed = admin().postJson("/api/v1/requests/" + id + "/fee-notice",
+				Map.of("method", "PER_VOLUME", "pages", 50, "noticeOn", "2025-10-09")).json();
+		assertThat(noticed.get("feeAmount").decimalValue()).isEqualByComparingTo("200");
+		JsonNode paid = admin().postJson("/api/v1/requests/" + id + "/fee-paid", Map.of("paidOn", "2025-10-16")).json();
+		// 10-10 to 10-16 are six working days (Saturday 10-11 a make-up day): 2025-10-29 becomes 2025-11-06
+		assertThat(paid.get("dueOn").asString()).isEqualTo("2025-11-06");
+		assertThat(paid.get("dueRule").asString()).contains("缴费6个工作日不计入", "民法典第201条");
+	}
+
+	@Test
+	void aDueDateCountedIntoAYearNotYetLoadedIsRecountedWhenItsHolidayNoticeArrives() {
+		LocalDate today = LocalDate.now(Zones.CHINA);
+		int next = today.getYear() + 1;
+		org.junit.jupiter.api.Assumptions.assumeFalse(calendar.loadedYears().contains(next), next + " is already loaded");
+		JsonNode entered = handler().postJson("/api/v1/requests", application(today.toString(), "IN_PERSON")).json();
+		long id = entered.get("id").asLong();
+		JsonNode extended = demo("fgj-leader").postJson("/api/v1/requests/" + id + "/extension", Map.of("days", 20, "reason",
+				"资料需要跨年度整理", "approvedOn", today.toString(), "noticeOn", today.toString())).json();
+		org.junit.jupiter.api.Assumptions.assumeTrue(LocalDate.parse(extended.get("dueOn").asString()).getYear() == next,
+				"forty working days from today stay within this year");
+		assertThat(extended.get("dueProvisional").asBoolean()).isTrue();
+		assertThat(extended.get("dueRule").asString()).contains("暂定");
+		Map<String, Object> year = Map.of("source", "国务院办公厅关于" + next + "年部分节假日安排的通知（测试）", "noticeDate",
+				today.toString(), "holidays", List.of(Map.of("date", next + "-01-01", "name", "元旦")), "makeupWorkdays", List.of());
+		assertThat(admin().putJson("/api/v1/calendar/" + next, year).status()).isEqualTo(200);
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+			JsonNode recounted = get(id);
+			assertThat(recounted.get("dueProvisional").asBoolean()).isFalse();
+			assertThat(recounted.get("dueOn").asString()).isEqualTo(calendar.addWorkingDays(today, 40).toString());
+		});
+	}
+
 	// ---- fees (109号) ----------------------------------------------------------------------------------
 
 	@Test

@@ -169,6 +169,18 @@ abstract class InfoRequestPortalJourneys extends JourneySupport {
 		assertThat(demo("fgj-leader").postJson("/api/v1/requests/" + id + "/case", Map.of("title", "重点建设项目计划安排情况的公开",
 				"summary", "申请人要求公开年度重点建设项目计划安排情况，本机关予以公开并通过电子邮件提供。")).status()).isEqualTo(201);
 		assertThat(anonymous().get(APPLY).body()).contains("典型案例", "重点建设项目计划安排情况的公开", "答复结果：予以公开");
+
+		// the applicant downloads the reply notice from the tracking page; a wrong verifier gets nothing
+		String code = jdbc.sql("SELECT tracking_code FROM req_request WHERE id = ?").param(id).query(String.class).single();
+		String tracked = anonymous().get(TRACK + "?code=" + code + "&verifier=5678").body();
+		assertThat(tracked).contains("告知书下载", "政府信息公开申请答复书");
+		Http.Response wrong = anonymous().postForm(TRACK + "/notice", TRACK, Map.of("code", code, "verifier", "0000", "kind",
+				"REPLY", "format", "docx"), true);
+		assertThat(wrong.status()).isEqualTo(404);
+		Http.Response word = anonymous().postForm(TRACK + "/notice", TRACK, Map.of("code", code, "verifier", "5678", "kind",
+				"REPLY", "format", "docx"), true);
+		assertThat(word.status()).isEqualTo(200);
+		assertThat(word.header("Content-Type")).contains("wordprocessingml");
 	}
 
 }
