@@ -286,6 +286,13 @@ class InfoRequestApiController {
 		return ResponseEntity.status(201).body(cases.publish(id, body == null ? null : body.title(), body == null ? null : body.summary()));
 	}
 
+	@org.springframework.web.bind.annotation.DeleteMapping("/api/v1/requests/{id}/case")
+	@Operation(summary = "撤下已公开的典型案例（负责人）")
+	ResponseEntity<Void> withdrawCase(@PathVariable long id) {
+		cases.withdraw(id);
+		return ResponseEntity.noContent().build();
+	}
+
 	@GetMapping("/api/v1/public/request-cases")
 	@Operation(summary = "单位公开的依申请公开典型案例")
 	List<Map<String, Object>> publicCases(@RequestParam String agency) {

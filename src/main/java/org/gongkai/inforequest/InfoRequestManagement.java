@@ -614,6 +614,17 @@ public class InfoRequestManagement {
 	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
 	public void recountProvisional() {
 		for (long id : requests.provisionalIds()) {
+			try {
+				recountOne(id);
+			}
+			catch (RuntimeException e) {
+				org.slf4j.LoggerFactory.getLogger(InfoRequestManagement.class).warn("Recount of request {} failed", id, e);
+			}
+		}
+	}
+
+	private void recountOne(long id) {
+		{
 			transactions.executeWithoutResult(status -> {
 				InfoRequest r = requests.lock(id).orElseThrow();
 				if (r.status().isOpen() && r.dueProvisional()) {

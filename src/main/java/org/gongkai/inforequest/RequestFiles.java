@@ -95,6 +95,9 @@ public class RequestFiles {
 		long id = requests.insertFile(new InfoRequests.StoredFile(0, r.id(), kind.name(), fileName.trim(), contentType,
 				content.length, key, by, now));
 		requests.addEvent(r.id(), now, by, "file", "添加" + kind.label() + "“" + fileName.trim() + "”", false);
+		events.publishEvent(ChangeRecorded.of("applicant".equals(by) ? Actor.system() : Actors.require(), now, r.agencyId(),
+				"inforequest.file-added", "InfoRequest", r.id(), "为申请（" + r.trackingCode() + "）添加" + kind.label() + "“" + fileName.trim()
+						+ "”", null, null));
 		return requests.files(r.id()).stream().filter(f -> f.id() == id).findFirst().orElseThrow();
 	}
 

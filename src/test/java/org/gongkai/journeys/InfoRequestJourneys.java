@@ -273,6 +273,26 @@ abstract class InfoRequestJourneys extends JourneySupport {
 		});
 	}
 
+	@Test
+	void anArticle35DeadlineIsSetOnlyByTheApproverLaterThanTheStatutoryOneAndToldToTheApplicant() {
+		long id = entered("2025-09-25");
+		Map<String, Object> body = new HashMap<>(Map.of("dueOn", "2025-12-31", "reason", "申请人本月已提出50件申请，理由合理但数量大",
+				"noticeOn", "2025-10-10"));
+		assertThat(handler().postJson("/api/v1/requests/" + id + "/deadline", body).status()).isEqualTo(403);
+		Map<String, Object> earlier = new HashMap<>(body);
+		earlier.put("dueOn", "2025-10-20");
+		Http.Response tooEarly = demo("fgj-leader").postJson("/api/v1/requests/" + id + "/deadline", earlier);
+		assertThat(tooEarly.status()).isEqualTo(400);
+		assertThat(tooEarly.body()).contains("应晚于原答复期限");
+		Map<String, Object> untold = new HashMap<>(body);
+		untold.remove("noticeOn");
+		assertThat(demo("fgj-leader").postJson("/api/v1/requests/" + id + "/deadline", untold).body())
+			.contains("须告知申请人");
+		JsonNode set = demo("fgj-leader").postJson("/api/v1/requests/" + id + "/deadline", body).json();
+		assertThat(set.get("dueOn").asString()).isEqualTo("2025-12-31");
+		assertThat(set.get("dueRule").asString()).contains("条例第三十五条");
+	}
+
 	// ---- fees (109号) ----------------------------------------------------------------------------------
 
 	@Test
@@ -349,6 +369,9 @@ abstract class InfoRequestJourneys extends JourneySupport {
 		JsonNode cases = anonymous().get("/api/v1/public/request-cases?agency=yiyuan-fgj").json();
 		assertThat(cases.get(0).get("title").asString()).isEqualTo("申请公开项目讨论记录的答复");
 		assertThat(cases.get(0).get("outcome").asString()).isEqualTo("不予公开：属于四类过程性信息");
+		assertThat(handler().delete("/api/v1/requests/" + id + "/case").status()).isEqualTo(403);
+		assertThat(leader.delete("/api/v1/requests/" + id + "/case").status()).isEqualTo(204);
+		assertThat(anonymous().get("/api/v1/public/request-cases?agency=yiyuan-fgj").json().size()).isZero();
 
 		// the reply notice, from the agency's wording, as Word and PDF
 		assertThat(handler().get("/api/v1/requests/" + id + "/notices/correction.docx").status())
