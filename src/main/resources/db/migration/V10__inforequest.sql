@@ -55,6 +55,8 @@ CREATE TABLE req_request (
     delivered_on             DATE,
     closed_on                DATE,
     version                  INT           NOT NULL DEFAULT 0,
+    tracking_failures        INT           NOT NULL DEFAULT 0,
+    tracking_locked_until    TIMESTAMP WITH TIME ZONE,
     created_by               VARCHAR(100)  NOT NULL,
     created_at               TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at               TIMESTAMP WITH TIME ZONE NOT NULL,

@@ -43,8 +43,12 @@ class InfoRequestApiController {
 
 	private final RequestCases cases;
 
+	private final RequestPortalLimits limits;
+
 	InfoRequestApiController(InfoRequestManagement management, InfoRequestQueries queries, RequestStatistics statistics,
-			AgencyDirectory agencies, java.time.Clock clock, RequestNotices notices, RequestCases cases) {
+			AgencyDirectory agencies, java.time.Clock clock, RequestNotices notices, RequestCases cases,
+			RequestPortalLimits limits) {
+		this.limits = limits;
 		this.notices = notices;
 		this.cases = cases;
 		this.management = management;
@@ -75,7 +79,8 @@ class InfoRequestApiController {
 	record CorrectionBody(LocalDate requestedOn, List<String> items, Integer periodDays) {
 	}
 
-	record ConsultationBody(Consultation.Kind kind, String party, LocalDate sentOn) {
+	record ConsultationBody(Consultation.Kind kind, String party, LocalDate sentOn,
+			@Schema(description = "被征求意见方收到之日（15个工作日自此起算；省略为发出之日）") LocalDate receivedOn) {
 	}
 
 	record AnswerBody(Consultation.Answer answer, LocalDate answeredOn, String note) {
@@ -110,7 +115,7 @@ class InfoRequestApiController {
 	record StaffView(long id, String agency, String trackingCode, RequestStatus status, String statusLabel,
 			SubmissionChannel channel, ApplicantType applicantType, String applicantName, String phone, String email,
 			String description, LocalDate receivedOn, LocalDate dueOn, String dueRule, boolean dueProvisional,
-			boolean overdue, LocalDate correctionRequestedOn, LocalDate correctionDueOn, LocalDate correctionReceivedOn,
+			boolean overdue, LocalDate overdueSince, LocalDate correctionRequestedOn, LocalDate correctionDueOn, LocalDate correctionReceivedOn,
 			int extensionDays, LocalDate customDueOn, FeeMethod feeMethod, BigDecimal feeAmount, LocalDate feePayBy,
 			String outcome, String outcomeLabel, LocalDate repliedOn, String replyReason, String reconsiderationNotice,
 			String handler, List<Consultation> consultations) {
@@ -120,9 +125,13 @@ class InfoRequestApiController {
 
 	@PostMapping("/api/v1/public/requests")
 	@Operation(summary = "网上提交政府信息公开申请；201 返回查询码")
-	ResponseEntity<Map<String, Object>> apply(@RequestBody ApplicationBody body) {
+	ResponseEntity<Map<String, Object>> apply(@RequestBody ApplicationBody body, jakarta.servlet.http.HttpServletRequest request) {
 		if (body == null) {
 			throw InvalidInputException.of("agency", "请提供申请内容");
+		}
+		java.util.OptionalLong wait = limits.application(request.getRemoteAddr());
+		if (wait.isPresent()) {
+			throw new TooManyRequests("提交过于频繁，请约" + Math.max(1, wait.getAsLong() / 60) + "分钟后再试", wait.getAsLong());
 		}
 		InfoRequest r = management.applyOnline(body.agency(), body.application());
 		return ResponseEntity.status(201).body(Map.of("trackingCode", r.trackingCode(), "status", r.status(),
@@ -196,7 +205,7 @@ class InfoRequestApiController {
 	@Operation(summary = "书面征求第三方或其他机关意见（15个工作日，期间不计入答复期限）")
 	ResponseEntity<Consultation> consult(@PathVariable long id, @RequestBody ConsultationBody body) {
 		Consultation c = management.consult(id, body == null ? null : body.kind(), body == null ? null : body.party(),
-				body == null ? null : body.sentOn());
+				body == null ? null : body.sentOn(), body == null ? null : body.receivedOn());
 		return ResponseEntity.status(201).body(c);
 	}
 
@@ -368,7 +377,12 @@ class InfoRequestApiController {
 
 	@GetMapping("/api/v1/public/requests/{trackingCode}")
 	@Operation(summary = "申请人查询办理进度：查询码和联系电话后四位均正确才返回，否则 404")
-	InfoRequestQueries.Tracking track(@PathVariable String trackingCode, @RequestParam(required = false) String verifier) {
+	InfoRequestQueries.Tracking track(@PathVariable String trackingCode, @RequestParam(required = false) String verifier,
+			jakarta.servlet.http.HttpServletRequest request) {
+		java.util.OptionalLong wait = limits.lookup(request.getRemoteAddr());
+		if (wait.isPresent()) {
+			throw new TooManyRequests("查询过于频繁，请约" + Math.max(1, wait.getAsLong() / 60) + "分钟后再试", wait.getAsLong());
+		}
 		return queries.track(trackingCode, verifier).orElseThrow(() -> DomainException.notFound("查询码或联系电话后四位不正确"));
 	}
 
@@ -440,7 +454,7 @@ class InfoRequestApiController {
 		boolean overdue = InfoRequestQueries.isOverdue(r, LocalDate.now(clock.withZone(org.gongkai.platform.Zones.CHINA)));
 		return new StaffView(r.id(), owner.code(), r.trackingCode(), r.status(), r.status().label(), r.channel(),
 				r.applicantType(), r.applicantName(), r.phone(), r.email(), r.description(), r.receivedOn(), r.dueOn(),
-				r.dueRule(), r.dueProvisional(), overdue, r.correctionRequestedOn(), r.correctionDueOn(),
+				r.dueRule(), r.dueProvisional(), overdue, r.overdueSince(), r.correctionRequestedOn(), r.correctionDueOn(),
 				r.correctionReceivedOn(), r.extensionDays(), r.customDueOn(), r.feeMethod(), r.feeAmount(), r.feePayBy(),
 				r.outcome() == null ? null : r.outcome().key(), r.outcome() == null ? null : r.outcome().label(), r.repliedOn(),
 				r.replyReason(), r.reconsiderationNotice(), r.handler(), queries.consultations(r.id()));

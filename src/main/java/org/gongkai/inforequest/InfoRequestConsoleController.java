@@ -50,15 +50,7 @@ class InfoRequestConsoleController implements ConsoleMenuContributor {
 	static final String ALL_STATUSES = "ALL";
 
 	/** The steps of the history, in Chinese. */
-	private static final Map<String, String> ACTION_LABELS = Map.ofEntries(Map.entry("applied", "网上申请"),
-			Map.entry("received", "登记收到"), Map.entry("confirmed", "确认收到"), Map.entry("assigned", "指定承办人"),
-			Map.entry("note", "办理记录"), Map.entry("correction-requested", "告知补正"), Map.entry("corrected", "收到补正"),
-			Map.entry("consulted", "征求意见"), Map.entry("consultation-answered", "登记答复意见"),
-			Map.entry("objection-overridden", "公共利益决定"), Map.entry("extended", "延期答复"),
-			Map.entry("deadline-set", "另行确定答复期限"), Map.entry("fee-notice", "收费通知"), Map.entry("fee-paid", "缴费"),
-			Map.entry("replied", "答复"), Map.entry("withdrawn", "申请人撤回"), Map.entry("correction-lapsed", "逾期未补正"),
-			Map.entry("fee-lapsed", "逾期未缴费"), Map.entry("overdue", "超过答复期限"), Map.entry("remedy", "复议诉讼"),
-			Map.entry("remedy-decided", "复议诉讼结果"));
+	private static final Map<String, String> ACTION_LABELS = RequestSteps.LABELS;
 
 	/** Outcomes grouped as the report groups them, for the reply's select. */
 	public record OutcomeGroup(String label, List<Outcome> outcomes) {
@@ -170,7 +162,7 @@ class InfoRequestConsoleController implements ConsoleMenuContributor {
 	@GetMapping("/console/requests/new")
 	String newForm(@RequestParam String agency, Model model) {
 		Agency a = agencies.requireByCode(agency);
-		access.require(a.id(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
+		CaseAccess.require(a.id(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", RequestEntryForm.blank(today()));
 		}
@@ -282,8 +274,8 @@ class InfoRequestConsoleController implements ConsoleMenuContributor {
 		Actor actor = Actors.require();
 		Agency a = agencies.requireById(r.agencyId());
 		LocalDate today = today();
-		boolean handles = access.allows(actor, a.id(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
-		boolean approves = access.allows(actor, a.id(), Role.APPROVER);
+		boolean handles = CaseAccess.allows(actor, a.id(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
+		boolean approves = CaseAccess.allows(actor, a.id(), Role.APPROVER);
 		boolean open = r.status().isOpen();
 		boolean inProgress = r.status() == RequestStatus.IN_PROGRESS;
 		List<Consultation> consultations = queries.consultations(id);

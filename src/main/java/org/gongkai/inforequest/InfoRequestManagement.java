@@ -110,7 +110,7 @@ public class InfoRequestManagement {
 	 * Art. 31 receipt date: the day of submission or signature, or for an ordinary letter or fax the confirmation day.
 	 */
 	public InfoRequest enter(long agencyId, SubmissionChannel channel, LocalDate receivedOn, Application application) {
-		Actor actor = access.require(agencyId, Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
+		Actor actor = CaseAccess.require(agencyId, Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
 		Agency agency = receivingAgency(agencies.requireById(agencyId).code());
 		List<FieldProblem> problems = validate(application, false);
 		if (channel == null) {
@@ -136,7 +136,7 @@ public class InfoRequestManagement {
 	/** Art. 31: the day both sides confirm an online application is its receipt date; the clock starts the next day. */
 	public InfoRequest confirmReceipt(long id, LocalDate confirmedOn) {
 		InfoRequest r = lock(id);
-		Actor actor = access.require(r.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
+		Actor actor = CaseAccess.require(r.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
 		requireStatus(r, RequestStatus.AWAITING_CONFIRMATION, "确认收到");
 		List<FieldProblem> problems = dateProblems("receivedOn", confirmedOn, "确认收到之日");
 		if (confirmedOn != null && confirmedOn.isBefore(r.submittedAt().atZone(Zones.CHINA).toLocalDate())) {
@@ -153,7 +153,7 @@ public class InfoRequestManagement {
 
 	public InfoRequest assign(long id, String handler) {
 		InfoRequest r = lock(id);
-		Actor actor = access.require(r.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
+		Actor actor = CaseAccess.require(r.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
 		requireOpen(r);
 		String h = Texts.trimToNull(handler);
 		if (h == null || h.length() > 100) {
@@ -164,12 +164,13 @@ public class InfoRequestManagement {
 
 	public InfoRequest addNote(long id, String note) {
 		InfoRequest r = lock(id);
-		Actor actor = access.require(r.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN, Role.APPROVER);
+		Actor actor = CaseAccess.require(r.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN, Role.APPROVER);
 		String n = Texts.trimToNull(note);
 		if (n == null || n.length() > 2000) {
 			throw InvalidInputException.of("note", "请填写办理记录（不超过2000字）");
 		}
 		requests.addEvent(id, clock.instant(), actor.username(), "note", n, false);
+		audit(actor, r.agencyId(), id, "inforequest.note", RequestSteps.label("note") + "（" + r.trackingCode() + "）");
 		return r;
 	}
 
@@ -181,7 +182,7 @@ public class InfoRequestManagement {
 	 */
 	public InfoRequest requestCorrection(long id, LocalDate requestedOn, List<String> items, Integer periodDays) {
 		InfoRequest r = lock(id);
-		Actor actor = access.require(r.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
+		Actor actor = CaseAccess.require(r.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
 		if (r.correctionAsked()) {
 			throw new DomainException("补正只能一次性告知（条例第三十条），本申请已于 " + r.correctionRequestedOn() + " 告知过补正");
 		}
@@ -222,7 +223,7 @@ public class InfoRequestManagement {
 	/** The corrected application arrived: the reply clock restarts from this day (Art. 30). */
 	public InfoRequest correctionReceived(long id, LocalDate receivedOn) {
 		InfoRequest r = lock(id);
-		Actor actor = access.require(r.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
+		Actor actor = CaseAccess.require(r.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
 		requireStatus(r, RequestStatus.AWAITING_CORRECTION, "登记补正");
 		List<FieldProblem> problems = dateProblems("receivedOn", receivedOn, "收到补正之日");
 		if (receivedOn != null && receivedOn.isBefore(r.correctionRequestedOn())) {
@@ -243,8 +244,13 @@ public class InfoRequestManagement {
 	// ---- consultations (Arts. 32–34) --------------------------------------------------------------------
 
 	public Consultation consult(long id, Consultation.Kind kind, String party, LocalDate sentOn) {
+		return consult(id, kind, party, sentOn, null);
+	}
+
+	/** As above, with the day the consulted party received the request (the 15 working days run from it). */
+	public Consultation consult(long id, Consultation.Kind kind, String party, LocalDate sentOn, LocalDate receivedOn) {
 		InfoRequest r = lock(id);
-		Actor actor = access.require(r.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
+		Actor actor = CaseAccess.require(r.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
 		requireStatus(r, RequestStatus.IN_PROGRESS, "征求意见");
 		List<FieldProblem> problems = dateProblems("sentOn", sentOn, "书面征求意见之日");
 		if (kind == null) {
@@ -257,10 +263,21 @@ public class InfoRequestManagement {
 		if (sentOn != null && sentOn.isBefore(r.clockStart())) {
 			problems.add(new FieldProblem("sentOn", "征求意见之日不能早于收到申请之日"));
 		}
+		if (sentOn != null && r.dueOn() != null && sentOn.isAfter(r.dueOn())) {
+			problems.add(new FieldProblem("sentOn", "答复期限已于 " + r.dueOn() + " 届满，届满后征求意见不能再暂停答复期限"));
+		}
+		LocalDate received = receivedOn == null ? sentOn : receivedOn;
+		if (receivedOn != null && sentOn != null && (receivedOn.isBefore(sentOn) || receivedOn.isAfter(today()))) {
+			problems.add(new FieldProblem("receivedOn", "被征求意见方收到之日应在发出之日和今天之间"));
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		LocalDate answerDue = requestClock.addWorkingDays(sentOn, RequestRules.CONSULTATION_WORKING_DAYS).date();
+		if (r.customDueOn() != null) {
+			throw new DomainException("已依条例第三十五条另行确定答复期限（" + r.customDueOn() + "），征求意见不再暂停该期限");
+		}
+		// Arts. 32 and 34: the 15 working days run from the day the consulted party received the request
+		LocalDate answerDue = requestClock.addWorkingDays(received, RequestRules.CONSULTATION_WORKING_DAYS).date();
 		long cid = requests.insertConsultation(new Consultation(0, id, kind, p, sentOn, answerDue, null, null, null, null, null,
 				actor.username(), clock.instant()));
 		// the applicant learns that the clock is paused; who was consulted stays with the staff (a third party's identity)
@@ -275,7 +292,7 @@ public class InfoRequestManagement {
 	public Consultation recordAnswer(long id, long consultationId, Consultation.Answer answer, LocalDate answeredOn,
 			String note) {
 		InfoRequest r = lock(id);
-		Actor actor = access.require(r.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
+		Actor actor = CaseAccess.require(r.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
 		requireOpen(r);
 		Consultation c = consultation(id, consultationId);
 		if (c.answer() != null) {
@@ -320,13 +337,16 @@ public class InfoRequestManagement {
 	 */
 	public Consultation overrideObjection(long id, long consultationId, String reason, LocalDate noticeOn) {
 		InfoRequest r = lock(id);
-		Actor actor = access.require(r.agencyId(), Role.APPROVER);
+		Actor actor = CaseAccess.require(r.agencyId(), Role.APPROVER);
 		requireOpen(r);
 		Consultation c = consultation(id, consultationId);
 		if (c.kind() != Consultation.Kind.THIRD_PARTY || c.answer() != Consultation.Answer.OBJECTION) {
 			throw new DomainException("只有第三方不同意公开时才需要记录公共利益决定");
 		}
 		List<FieldProblem> problems = dateProblems("noticeOn", noticeOn, "书面告知第三方之日");
+		if (noticeOn != null && c.answeredOn() != null && noticeOn.isBefore(c.answeredOn())) {
+			problems.add(new FieldProblem("noticeOn", "书面告知第三方之日不能早于收到其意见之日"));
+		}
 		String why = Texts.trimToNull(reason);
 		if (why == null || why.length() > 2000) {
 			problems.add(new FieldProblem("reason", "请写明不公开可能对公共利益造成重大影响的理由（不超过2000字）"));
@@ -349,25 +369,34 @@ public class InfoRequestManagement {
 	 */
 	public InfoRequest extend(long id, Integer days, String reason, LocalDate approvedOn, LocalDate noticeOn) {
 		InfoRequest r = lock(id);
-		Actor actor = access.require(r.agencyId(), Role.APPROVER);
+		Actor actor = CaseAccess.require(r.agencyId(), Role.APPROVER);
 		requireStatus(r, RequestStatus.IN_PROGRESS, "延期答复");
 		List<FieldProblem> problems = new ArrayList<>();
-		if (days == null || days < 1) {
-			problems.add(new FieldProblem("days", "请填写延长的工作日数"));
+		if (days == null || days < 1 || days > RequestRules.MAX_EXTENSION_WORKING_DAYS) {
+			problems.add(new FieldProblem("days", "请填写延长的工作日数（1至20）"));
 		}
 		String why = Texts.trimToNull(reason);
 		if (why == null || why.length() > 1000) {
 			problems.add(new FieldProblem("reason", "请写明延期理由（不超过1000字）"));
 		}
 		problems.addAll(dateProblems("approvedOn", approvedOn, "批准之日"));
+		if (approvedOn != null && approvedOn.isBefore(r.clockStart())) {
+			problems.add(new FieldProblem("approvedOn", "批准之日不能早于收到申请之日"));
+		}
 		if (noticeOn == null) {
 			problems.add(new FieldProblem("noticeOn", "延期须告知申请人：请填写告知申请人之日"));
 		}
 		else {
 			problems.addAll(dateProblems("noticeOn", noticeOn, "告知申请人之日"));
+			if (approvedOn != null && noticeOn.isBefore(approvedOn)) {
+				problems.add(new FieldProblem("noticeOn", "告知申请人之日不能早于批准之日"));
+			}
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
+		}
+		if (r.customDueOn() != null) {
+			throw new DomainException("已依条例第三十五条另行确定答复期限（" + r.customDueOn() + "），不能再延期");
 		}
 		int total = r.extensionDays() + days;
 		if (total > RequestRules.MAX_EXTENSION_WORKING_DAYS) {
@@ -380,7 +409,7 @@ public class InfoRequestManagement {
 		return step(r, actor, "extended", "经政府信息公开工作机构负责人批准延长 " + days + " 个工作日（" + approvedOn + "），已于 " + noticeOn
 				+ " 告知申请人：" + why, true, b -> {
 					b.extensionDays = total;
-					b.extensionReason = r.extensionReason() == null ? why : r.extensionReason() + "；" + why;
+					b.extensionReason = why; // each reason stays in the history; the latest is the one told
 					b.extensionApprovedBy = actor.username();
 					b.extensionApprovedOn = approvedOn;
 					b.extensionNoticeOn = noticeOn;
@@ -393,7 +422,7 @@ public class InfoRequestManagement {
 	 */
 	public InfoRequest setDeadline(long id, LocalDate dueOn, String reason, LocalDate noticeOn) {
 		InfoRequest r = lock(id);
-		Actor actor = access.require(r.agencyId(), Role.APPROVER);
+		Actor actor = CaseAccess.require(r.agencyId(), Role.APPROVER);
 		requireStatus(r, RequestStatus.IN_PROGRESS, "另行确定答复期限");
 		List<FieldProblem> problems = new ArrayList<>();
 		String why = Texts.trimToNull(reason);
@@ -412,6 +441,12 @@ public class InfoRequestManagement {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
+		if (r.customDueOn() != null) {
+			throw new DomainException("本申请已另行确定答复期限（" + r.customDueOn() + "）");
+		}
+		if (r.dueOn() != null && today().isAfter(r.dueOn())) {
+			throw new DomainException("答复期限已于 " + r.dueOn() + " 届满，届满后不能再另行确定答复期限");
+		}
 		return step(r, actor, "deadline-set", "依条例第三十五条另行确定答复期限为 " + dueOn + "，已于 " + noticeOn + " 告知申请人：" + why, true,
 				b -> {
 					b.customDueOn = dueOn;
@@ -428,12 +463,15 @@ public class InfoRequestManagement {
 	 */
 	public InfoRequest issueFeeNotice(long id, FeeMethod method, Integer pages, LocalDate noticeOn) {
 		InfoRequest r = lock(id);
-		Actor actor = access.require(r.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
+		Actor actor = CaseAccess.require(r.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
 		requireStatus(r, RequestStatus.IN_PROGRESS, "发出收费通知");
 		if (r.feeMethod() != null) {
 			throw new DomainException("本申请已按“" + r.feeMethod().label() + "”发出过收费通知，不得重复计收（109号第三条）");
 		}
 		List<FieldProblem> problems = dateProblems("noticeOn", noticeOn, "发出收费通知之日");
+		if (noticeOn != null && noticeOn.isBefore(r.clockStart())) {
+			problems.add(new FieldProblem("noticeOn", "收费通知之日不能早于收到申请之日"));
+		}
 		if (method == null) {
 			problems.add(new FieldProblem("method", "请选择按件计收或按量计收（两者只能选择其一）"));
 		}
@@ -466,7 +504,7 @@ public class InfoRequestManagement {
 
 	public InfoRequest feePaid(long id, LocalDate paidOn) {
 		InfoRequest r = lock(id);
-		Actor actor = access.require(r.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
+		Actor actor = CaseAccess.require(r.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
 		requireStatus(r, RequestStatus.AWAITING_PAYMENT, "登记缴费");
 		List<FieldProblem> problems = dateProblems("paidOn", paidOn, "缴费之日");
 		if (paidOn != null && paidOn.isBefore(r.feeNoticeOn())) {
@@ -493,7 +531,7 @@ public class InfoRequestManagement {
 
 	public InfoRequest reply(long id, Reply reply) {
 		InfoRequest r = lock(id);
-		Actor actor = access.require(r.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
+		Actor actor = CaseAccess.require(r.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
 		requireStatus(r, RequestStatus.IN_PROGRESS, "答复");
 		List<FieldProblem> problems = new ArrayList<>();
 		Outcome outcome = reply == null ? null : reply.outcome();
@@ -512,6 +550,9 @@ public class InfoRequestManagement {
 		String reason = reply == null ? null : Texts.trimToNull(reply.reason());
 		String content = reply == null ? null : Texts.trimToNull(reply.content());
 		String responsible = reply == null ? null : Texts.trimToNull(reply.responsibleAgency());
+		if (outcome == Outcome.R4_3 && r.correctionReceivedOn() == null) {
+			problems.add(new FieldProblem("outcome", "“补正后申请内容仍不明确”只适用于已告知补正并收到补正的申请"));
+		}
 		if (outcome != null && outcome.needsReason() && reason == null) {
 			problems.add(new FieldProblem("reason", "“" + outcome.label() + "”须说明理由"));
 		}
@@ -551,7 +592,7 @@ public class InfoRequestManagement {
 	/** How and when the reply reached the applicant. */
 	public InfoRequest recordDelivery(long id, ObtainMethod channel, LocalDate deliveredOn) {
 		InfoRequest r = lock(id);
-		Actor actor = access.require(r.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
+		Actor actor = CaseAccess.require(r.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
 		if (r.status() != RequestStatus.REPLIED) {
 			throw new DomainException("答复后才能登记送达");
 		}
@@ -574,9 +615,12 @@ public class InfoRequestManagement {
 	/** The applicant withdraws the application (其他处理-3). */
 	public InfoRequest withdrawByApplicant(long id, LocalDate on, String note) {
 		InfoRequest r = lock(id);
-		Actor actor = access.require(r.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
+		Actor actor = CaseAccess.require(r.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
 		requireOpen(r);
 		List<FieldProblem> problems = dateProblems("withdrawnOn", on, "撤回申请之日");
+		if (on != null && r.receivedOn() != null && on.isBefore(r.receivedOn())) {
+			problems.add(new FieldProblem("withdrawnOn", "撤回申请之日不能早于收到申请之日"));
+		}
 		String n = Texts.trimToNull(note);
 		if (n == null || n.length() > 1000) {
 			problems.add(new FieldProblem("note", "请写明申请人撤回申请的方式和说明（不超过1000字）"));
@@ -643,12 +687,23 @@ public class InfoRequestManagement {
 		InfoRequest r = requests.lock(id).orElseThrow();
 		{
 			Actor system = Actor.system();
-			if (r.status() == RequestStatus.AWAITING_CORRECTION && today.isAfter(r.correctionDueOn())) {
+			org.gongkai.calendar.DueDate correctionEnd = r.status() == RequestStatus.AWAITING_CORRECTION
+					? requestClock.addWorkingDays(r.correctionRequestedOn(), r.correctionPeriodDays()) : null;
+			org.gongkai.calendar.DueDate payEnd = r.status() == RequestStatus.AWAITING_PAYMENT
+					? requestClock.addWorkingDays(r.feeNoticeOn(), settings.of(r.agencyId()).feePaymentDays()) : null;
+			// a period counted into a year whose holidays are not loaded is never closed on: it may not be over yet
+			if (correctionEnd != null && !correctionEnd.provisional() && !correctionEnd.date().equals(r.correctionDueOn())) {
+				r = recompute(copy(r, b -> b.correctionDueOn = correctionEnd.date()));
+			}
+			if (payEnd != null && !payEnd.provisional() && !payEnd.date().equals(r.feePayBy())) {
+				r = recompute(copy(r, b -> b.feePayBy = payEnd.date()));
+			}
+			if (r.status() == RequestStatus.AWAITING_CORRECTION && !correctionEnd.provisional() && today.isAfter(r.correctionDueOn())) {
 				close(r, system, Outcome.R6_1, r.correctionDueOn().plusDays(1), "correction-lapsed",
 						"补正期限（" + r.correctionDueOn() + "）届满未补正，视为放弃申请，不再处理（条例第三十条）", b -> b.status = RequestStatus.CLOSED);
 				return true;
 			}
-			else if (r.status() == RequestStatus.AWAITING_PAYMENT && today.isAfter(r.feePayBy())) {
+			else if (r.status() == RequestStatus.AWAITING_PAYMENT && !payEnd.provisional() && today.isAfter(r.feePayBy())) {
 				close(r, system, Outcome.R6_2, r.feePayBy().plusDays(1), "fee-lapsed",
 						"缴费期限（" + r.feePayBy() + "）届满未缴费，不再处理（国办函〔2020〕109号）", b -> b.status = RequestStatus.CLOSED);
 				return true;
@@ -667,7 +722,7 @@ public class InfoRequestManagement {
 
 	public Remedy recordRemedy(long id, Remedy.Kind kind, LocalDate filedOn, String body) {
 		InfoRequest r = lock(id);
-		Actor actor = access.require(r.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
+		Actor actor = CaseAccess.require(r.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
 		if (r.status().isOpen()) {
 			throw new DomainException("申请尚未办结，不能登记复议或诉讼");
 		}
@@ -694,7 +749,10 @@ public class InfoRequestManagement {
 
 	public Remedy decideRemedy(long remedyId, Remedy.Result result, LocalDate decidedOn, String note) {
 		Remedy m = requests.remedy(remedyId).orElseThrow(() -> DomainException.notFound("该复议或诉讼记录不存在"));
-		Actor actor = access.require(m.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
+		Actor actor = CaseAccess.require(m.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
+		if (m.result() != Remedy.Result.PENDING) {
+			throw new DomainException("该" + m.kind().label() + "已登记结果（" + m.result().label() + "），不能再改");
+		}
 		List<FieldProblem> problems = new ArrayList<>();
 		if (result == null || result == Remedy.Result.PENDING) {
 			problems.add(new FieldProblem("result", "请选择结果维持、结果纠正或其他结果"));
@@ -739,7 +797,8 @@ public class InfoRequestManagement {
 		});
 		InfoRequest saved = recompute(changed);
 		requests.addEvent(r.id(), clock.instant(), actor.username(), action, note, publicNote);
-		audit(actor, r.agencyId(), r.id(), "inforequest." + action, note.length() > 200 ? note.substring(0, 200) + "…" : note);
+		// the audit trail names the step and the case; what was said stays in the case's own history
+		audit(actor, r.agencyId(), r.id(), "inforequest." + action, RequestSteps.label(action) + "（" + r.trackingCode() + "）");
 		return saved;
 	}
 
@@ -752,9 +811,6 @@ public class InfoRequestManagement {
 				b.dueOn = due.date();
 				b.dueRule = due.rule();
 				b.dueProvisional = due.provisional();
-			}
-			if (b.dueOn != null && !today().isAfter(b.dueOn)) {
-				b.overdueSince = null;
 			}
 		});
 		requests.update(withDue);

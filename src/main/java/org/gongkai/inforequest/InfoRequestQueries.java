@@ -77,10 +77,7 @@ public class InfoRequestQueries {
 	@Transactional
 	public InfoRequest staffView(long id) {
 		InfoRequest r = requests.find(id).orElseThrow(() -> DomainException.notFound("该申请不存在"));
-		Actor actor = Actors.require();
-		if (!access.allows(actor, r.agencyId(), CASE_ROLES)) {
-			throw DomainException.forbidden("申请人信息只向承办单位的依申请公开工作人员显示");
-		}
+		Actor actor = CaseAccess.require(r.agencyId(), CASE_ROLES);
 		events.publishEvent(ChangeRecorded.of(actor, clock.instant(), r.agencyId(), "inforequest.viewed", "InfoRequest", id,
 				"查看申请（" + r.trackingCode() + "）的申请人信息", null, null));
 		return r;
@@ -104,7 +101,7 @@ public class InfoRequestQueries {
 	/** The queue of the agencies the actor handles requests for, due first, with overdue and due-soon flags. */
 	public List<QueueItem> queue(Collection<Long> agencyIds, RequestStatus status, boolean openOnly, int page, int size) {
 		Actor actor = Actors.require();
-		List<Long> allowed = agencyIds.stream().filter(a -> access.allows(actor, a, CASE_ROLES)).toList();
+		List<Long> allowed = agencyIds.stream().filter(a -> CaseAccess.allows(actor, a, CASE_ROLES)).toList();
 		int p = Math.min(Math.max(page, 1), 100_000);
 		LocalDate today = LocalDate.now(clock.withZone(Zones.CHINA));
 		return requests.queue(allowed, status, openOnly, (p - 1) * size, size)
@@ -135,6 +132,7 @@ public class InfoRequestQueries {
 	 * The applicant's view. The tracking code is random and the verifier (the last four digits of the phone number
 	 * given) must match; either wrong gives the same empty answer, so codes cannot be probed.
 	 */
+	@Transactional
 	public Optional<Tracking> track(String trackingCode, String verifier) {
 		Optional<InfoRequest> verified = verified(trackingCode, verifier);
 		if (verified.isEmpty()) {
@@ -149,21 +147,32 @@ public class InfoRequestQueries {
 				r.replyContent(), r.responsibleAgency(), r.reconsiderationNotice(), notices));
 	}
 
-	/** The request whose tracking code and verifier both match, compared in constant time; empty otherwise. */
+	/**
+	 * The request whose tracking code and verifier both match, compared in constant time; empty otherwise. Ten wrong
+	 * verifiers in a row lock the code for an hour, so the four digits cannot be tried through.
+	 */
+	@Transactional
 	Optional<InfoRequest> verified(String trackingCode, String verifier) {
 		if (trackingCode == null || verifier == null) {
 			return Optional.empty();
 		}
 		Optional<InfoRequest> found = requests.findByTrackingCode(trackingCode.trim().toUpperCase(java.util.Locale.ROOT));
-		boolean matches = found.map(r -> MessageDigest.isEqual(r.verifier().getBytes(StandardCharsets.UTF_8),
-				verifier.trim().getBytes(StandardCharsets.UTF_8))).orElse(false);
-		return matches && found.get().verifier().length() >= 4 ? found : Optional.empty();
+		if (found.isEmpty() || requests.trackingLocked(found.get().id(), clock.instant())) {
+			return Optional.empty();
+		}
+		InfoRequest r = found.get();
+		boolean matches = r.verifier().length() >= 4 && MessageDigest.isEqual(r.verifier().getBytes(StandardCharsets.UTF_8),
+				verifier.trim().getBytes(StandardCharsets.UTF_8));
+		if (matches) {
+			requests.trackingSucceeded(r.id());
+			return found;
+		}
+		requests.trackingFailed(r.id(), clock.instant());
+		return Optional.empty();
 	}
 
 	private void requireCaseAccess(long id) {
 		InfoRequest r = requests.find(id).orElseThrow(() -> DomainException.notFound("该申请不存在"));
-		if (!access.allows(Actors.require(), r.agencyId(), CASE_ROLES)) {
-			throw DomainException.forbidden("申请人信息只向承办单位的依申请公开工作人员显示");
-		}
+		CaseAccess.require(r.agencyId(), CASE_ROLES);
 	}
 }

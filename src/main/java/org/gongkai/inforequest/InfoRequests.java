@@ -115,6 +115,26 @@ class InfoRequests {
 		return jdbc.sql("SELECT * FROM req_request WHERE id = ? FOR UPDATE").param(id).query(this::row).optional();
 	}
 
+	/** A wrong verifier for this tracking code; the tenth in a row locks the code for an hour. */
+	void trackingFailed(long id, Instant now) {
+		jdbc.sql("UPDATE req_request SET tracking_failures = tracking_failures + 1 WHERE id = ?").param(id).update();
+		jdbc.sql("UPDATE req_request SET tracking_failures = 0, tracking_locked_until = ? WHERE id = ? AND tracking_failures >= 10")
+			.params(ts(now.plus(java.time.Duration.ofHours(1))), id)
+			.update();
+	}
+
+	void trackingSucceeded(long id) {
+		jdbc.sql("UPDATE req_request SET tracking_failures = 0 WHERE id = ? AND tracking_failures > 0").param(id).update();
+	}
+
+	/** Whether the tracking code is locked after repeated wrong verifiers. */
+	boolean trackingLocked(long id, Instant now) {
+		return jdbc.sql("SELECT COUNT(*) FROM req_request WHERE id = ? AND tracking_locked_until > ?")
+			.params(id, ts(now))
+			.query(Integer.class)
+			.single() > 0;
+	}
+
 	Optional<InfoRequest> findByTrackingCode(String code) {
 		return jdbc.sql("SELECT * FROM req_request WHERE tracking_code = ?").param(code).query(this::row).optional();
 	}
@@ -157,9 +177,10 @@ class InfoRequests {
 	/** How many applications this applicant made to the agency in the calendar month of {@code day}, up to its id. */
 	int countThisMonth(long agencyId, String idNumber, LocalDate day, long upToId) {
 		LocalDate first = day.withDayOfMonth(1);
+		// the applicant's applications of the month in the order they were received
 		return jdbc.sql("SELECT COUNT(*) FROM req_request WHERE agency_id = ? AND id_number = ? AND received_on BETWEEN ? AND ? "
-				+ "AND id <= ?")
-			.params(agencyId, idNumber, first, first.plusMonths(1).minusDays(1), upToId)
+				+ "AND (received_on < ? OR (received_on = ? AND id <= ?))")
+			.params(agencyId, idNumber, first, first.plusMonths(1).minusDays(1), day, day, upToId)
 			.query(Integer.class)
 			.single();
 	}

@@ -52,8 +52,8 @@ public class RequestCases {
 	}
 
 	public Case publish(long requestId, String title, String summary) {
-		InfoRequest r = requests.find(requestId).orElseThrow(() -> DomainException.notFound("该申请不存在"));
-		Actor actor = access.require(r.agencyId(), Role.APPROVER, Role.AGENCY_ADMIN);
+		InfoRequest r = requests.lock(requestId).orElseThrow(() -> DomainException.notFound("该申请不存在"));
+		Actor actor = CaseAccess.require(r.agencyId(), Role.APPROVER, Role.AGENCY_ADMIN);
 		if (r.status() != RequestStatus.REPLIED) {
 			throw new DomainException("只有已答复的申请可以作为典型案例公开");
 		}
@@ -99,7 +99,7 @@ public class RequestCases {
 
 	public void withdraw(long requestId) {
 		InfoRequest r = requests.find(requestId).orElseThrow(() -> DomainException.notFound("该申请不存在"));
-		Actor actor = access.require(r.agencyId(), Role.APPROVER, Role.AGENCY_ADMIN);
+		Actor actor = CaseAccess.require(r.agencyId(), Role.APPROVER, Role.AGENCY_ADMIN);
 		int n = jdbc.sql("UPDATE req_case SET withdrawn_at = ? WHERE request_id = ? AND withdrawn_at IS NULL")
 			.params(java.sql.Timestamp.from(clock.instant()), requestId)
 			.update();

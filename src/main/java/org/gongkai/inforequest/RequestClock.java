@@ -43,7 +43,7 @@ final class RequestClock {
 			return Due.NOT_RUNNING;
 		}
 		if (r.customDueOn() != null) {
-			return new Due(r.customDueOn(), false, "条例第三十五条：另行确定的答复期限（" + r.customDueReason() + "）");
+			return new Due(r.customDueOn(), false, "条例第三十五条：另行确定的答复期限");
 		}
 		boolean[] provisional = { false };
 		TreeSet<LocalDate> paused = new TreeSet<>();

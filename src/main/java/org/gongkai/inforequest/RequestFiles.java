@@ -66,7 +66,7 @@ public class RequestFiles {
 	/** Staff add a file to a request of their agency. */
 	public InfoRequests.StoredFile attach(long requestId, Kind kind, String fileName, byte[] content) {
 		InfoRequest r = requests.find(requestId).orElseThrow(() -> DomainException.notFound("该申请不存在"));
-		Actor actor = access.require(r.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
+		Actor actor = CaseAccess.require(r.agencyId(), Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
 		if (kind == null) {
 			throw InvalidInputException.of("kind", "请选择材料类别");
 		}
@@ -96,8 +96,7 @@ public class RequestFiles {
 				content.length, key, by, now));
 		requests.addEvent(r.id(), now, by, "file", "添加" + kind.label() + "“" + fileName.trim() + "”", false);
 		events.publishEvent(ChangeRecorded.of("applicant".equals(by) ? Actor.system() : Actors.require(), now, r.agencyId(),
-				"inforequest.file-added", "InfoRequest", r.id(), "为申请（" + r.trackingCode() + "）添加" + kind.label() + "“" + fileName.trim()
-						+ "”", null, null));
+				"inforequest.file-added", "InfoRequest", r.id(), "为申请（" + r.trackingCode() + "）添加" + kind.label(), null, null));
 		return requests.files(r.id()).stream().filter(f -> f.id() == id).findFirst().orElseThrow();
 	}
 
@@ -115,7 +114,7 @@ public class RequestFiles {
 		byte[] bytes = files.get(f.storageKey()).orElseThrow(() -> DomainException.notFound("该材料的文件已不存在"));
 		Actor actor = Actors.require();
 		events.publishEvent(ChangeRecorded.of(actor, clock.instant(), r.agencyId(), "inforequest.file-downloaded", "InfoRequest",
-				requestId, "下载申请（" + r.trackingCode() + "）的材料“" + f.fileName() + "”", null, null));
+				requestId, "下载申请（" + r.trackingCode() + "）的材料", null, null));
 		return new Download(f.fileName(), f.contentType(), bytes);
 	}
 
@@ -124,9 +123,7 @@ public class RequestFiles {
 
 	private InfoRequest requireCase(long requestId) {
 		InfoRequest r = requests.find(requestId).orElseThrow(() -> DomainException.notFound("该申请不存在"));
-		if (!access.allows(Actors.require(), r.agencyId(), InfoRequestQueries.CASE_ROLES)) {
-			throw DomainException.forbidden("申请材料只向承办单位的依申请公开工作人员显示");
-		}
+		CaseAccess.require(r.agencyId(), InfoRequestQueries.CASE_ROLES);
 		return r;
 	}
 

@@ -161,7 +161,7 @@ public class RequestNotices {
 	}
 
 	/** The notices the applicant may download from the tracking page (code and verifier both right). */
-	@Transactional(readOnly = true)
+	@Transactional
 	public Optional<Document> forApplicant(String trackingCode, String verifier, Kind kind, boolean pdf) {
 		return queries.verified(trackingCode, verifier).filter(kind::appliesTo).map(r -> {
 			List<String> lines = text(r, kind);
@@ -299,6 +299,7 @@ public class RequestNotices {
 			PDPageContentStream stream = new PDPageContentStream(doc, page);
 			float y = size.getHeight() - margin;
 			for (int i = 0; i < lines.size(); i++) {
+				lines.set(i, printable(lines.get(i), font));
 				float fontSize = i == 0 ? 18 : 12;
 				float leading = fontSize * 1.6f;
 				boolean right = i >= lines.size() - 2;
@@ -327,6 +328,29 @@ public class RequestNotices {
 		catch (IOException e) {
 			throw new IllegalStateException("cannot write the notice", e);
 		}
+	}
+
+	/**
+	 * The line with what the font cannot draw replaced: tabs and control characters by a space, characters without a
+	 * glyph (an emoji, a rare character missing from the font) by □ — the Word version keeps them all.
+	 */
+	private static String printable(String line, PDType0Font font) {
+		StringBuilder sb = new StringBuilder(line.length());
+		line.codePoints().forEach(cp -> {
+			if (Character.isISOControl(cp)) {
+				sb.append(' ');
+				return;
+			}
+			String ch = new String(Character.toChars(cp));
+			try {
+				font.encode(ch);
+				sb.append(ch);
+			}
+			catch (IllegalArgumentException | IOException e) {
+				sb.append('□');
+			}
+		});
+		return sb.toString();
 	}
 
 	/** Breaks a line into pieces that fit the width; Chinese text may break between any two characters. */

@@ -49,6 +49,15 @@ public class RequestStatistics {
 					failed.add("V2：" + t.label() + "列 各办理结果之和 ≠ 总计");
 				}
 			}
+			for (String row : rows.keySet()) {
+				int columns = 0;
+				for (ApplicantType t : ApplicantType.values()) {
+					columns += cell(row, t);
+				}
+				if (columns != total(row)) {
+					failed.add("V3：" + row + "行 各类申请人之和 ≠ 总计");
+				}
+			}
 			return failed;
 		}
 	}

@@ -56,6 +56,21 @@ abstract class InfoRequestJourneys extends JourneySupport {
 		return demo("fgj-handler");
 	}
 
+	/** A request handler (and agency administrator) of exactly this agency, created once per test context. */
+	Http handlerOf(String agencyCode) {
+		String username = "req-" + agencyCode;
+		String password = "Handler-Test-2026";
+		if (jdbc.sql("SELECT COUNT(*) FROM id_account WHERE username = ?").param(username).query(Long.class).single() == 0) {
+			long agencyId = agencies.requireByCode(agencyCode).id();
+			Http.Response created = admin().postJson("/api/v1/accounts", Map.of("username", username, "displayName", "依申请公开承办人",
+					"agencyId", agencyId, "password", password, "grants", List.of(
+							Map.of("role", "REQUEST_HANDLER", "agencyId", agencyId, "subtree", false),
+							Map.of("role", "AGENCY_ADMIN", "agencyId", agencyId, "subtree", false))));
+			assertThat(created.status()).as(created.body()).isEqualTo(201);
+		}
+		return api(username, password);
+	}
+
 	long entered(String receivedOn) {
 		Http.Response r = handler().postJson("/api/v1/requests", application(receivedOn, "IN_PERSON"));
 		assertThat(r.status()).as(r.body()).isEqualTo(201);
@@ -136,6 +151,8 @@ abstract class InfoRequestJourneys extends JourneySupport {
 		assertThat(anonymous().get("/api/v1/requests/" + id).status()).isEqualTo(401);
 		assertThat(get(id).get("applicantName").asString()).isEqualTo("王小明");
 		assertThat(demo("fgj-leader").get("/api/v1/requests/" + id).status()).isEqualTo(200);
+		assertThat(admin().get("/api/v1/requests/" + id).status()).as("not even the system administrator").isEqualTo(403);
+		assertThat(demo("gkb").get("/api/v1/requests/" + id).status()).as("nor the county's supervisor").isEqualTo(403);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'inforequest.viewed' AND subject_id = ?")
 			.param(String.valueOf(id)).query(Long.class).single()).isEqualTo(2);
 	}
@@ -235,16 +252,19 @@ abstract class InfoRequestJourneys extends JourneySupport {
 
 	@Test
 	void anAgencyMayCountTheDaysUntilAFeeIsPaidOutOfTheReplyPeriod() {
-		Http admin = session("admin", ADMIN_PASSWORD);
+		Http lucun = handlerOf("yiyuan-lucun");
+		Http admin = session("req-yiyuan-lucun", "Handler-Test-2026");
 		assertThat(admin.postForm("/console/requests/settings", "/console/requests/settings?agency=yiyuan-lucun", Map.of("agency",
 				"yiyuan-lucun", "feePaymentDays", "20", "feePausesClock", "true", "dueSoonDays", "5"), true).status()).isEqualTo(302);
 		Map<String, Object> app = application("2025-09-25", "IN_PERSON");
 		app.put("agency", "yiyuan-lucun");
-		long id = admin().postJson("/api/v1/requests", app).json().get("id").asLong();
-		JsonNode noticed = admin().postJson("/api/v1/requests/" + id + "/fee-notice",
+		assertThat(admin().postJson("/api/v1/requests", app).status()).as("the system administrator does not handle cases")
+			.isEqualTo(403);
+		long id = lucun.postJson("/api/v1/requests", app).json().get("id").asLong();
+		JsonNode noticed = lucun.postJson("/api/v1/requests/" + id + "/fee-notice",
 				Map.of("method", "PER_VOLUME", "pages", 50, "noticeOn", "2025-10-09")).json();
 		assertThat(noticed.get("feeAmount").decimalValue()).isEqualByComparingTo("200");
-		JsonNode paid = admin().postJson("/api/v1/requests/" + id + "/fee-paid", Map.of("paidOn", "2025-10-16")).json();
+		JsonNode paid = lucun.postJson("/api/v1/requests/" + id + "/fee-paid", Map.of("paidOn", "2025-10-16")).json();
 		// 10-10 to 10-16 are six working days (Saturday 10-11 a make-up day): 2025-10-29 becomes 2025-11-06
 		assertThat(paid.get("dueOn").asString()).isEqualTo("2025-11-06");
 		assertThat(paid.get("dueRule").asString()).contains("缴费6个工作日不计入", "民法典第201条");
@@ -275,12 +295,15 @@ abstract class InfoRequestJourneys extends JourneySupport {
 
 	@Test
 	void anArticle35DeadlineIsSetOnlyByTheApproverLaterThanTheStatutoryOneAndToldToTheApplicant() {
-		long id = entered("2025-09-25");
-		Map<String, Object> body = new HashMap<>(Map.of("dueOn", "2025-12-31", "reason", "申请人本月已提出50件申请，理由合理但数量大",
-				"noticeOn", "2025-10-10"));
+		LocalDate today = LocalDate.now(Zones.CHINA);
+		long id = entered(today.toString());
+		LocalDate statutory = LocalDate.parse(get(id).get("dueOn").asString());
+		String later = statutory.plusMonths(2).toString();
+		Map<String, Object> body = new HashMap<>(Map.of("dueOn", later, "reason", "申请人本月已提出50件申请，理由合理但数量大",
+				"noticeOn", today.toString()));
 		assertThat(handler().postJson("/api/v1/requests/" + id + "/deadline", body).status()).isEqualTo(403);
 		Map<String, Object> earlier = new HashMap<>(body);
-		earlier.put("dueOn", "2025-10-20");
+		earlier.put("dueOn", statutory.toString());
 		Http.Response tooEarly = demo("fgj-leader").postJson("/api/v1/requests/" + id + "/deadline", earlier);
 		assertThat(tooEarly.status()).isEqualTo(400);
 		assertThat(tooEarly.body()).contains("应晚于原答复期限");
@@ -288,9 +311,45 @@ abstract class InfoRequestJourneys extends JourneySupport {
 		untold.remove("noticeOn");
 		assertThat(demo("fgj-leader").postJson("/api/v1/requests/" + id + "/deadline", untold).body())
 			.contains("须告知申请人");
+		body.put("reason", "申请".repeat(499));
 		JsonNode set = demo("fgj-leader").postJson("/api/v1/requests/" + id + "/deadline", body).json();
-		assertThat(set.get("dueOn").asString()).isEqualTo("2025-12-31");
+		assertThat(set.get("dueOn").asString()).isEqualTo(later);
 		assertThat(set.get("dueRule").asString()).contains("条例第三十五条");
+		Http.Response extension = demo("fgj-leader").postJson("/api/v1/requests/" + id + "/extension", Map.of("days", 5,
+				"reason", "x", "approvedOn", today.toString(), "noticeOn", today.toString()));
+		assertThat(extension.status()).isEqualTo(409);
+		assertThat(extension.json().get("detail").asString()).contains("另行确定答复期限");
+	}
+
+	@Test
+	void theMomentARequestBecameOverdueStaysRecordedAndALateConsultationCannotPauseTheClock() {
+		long id = entered("2025-03-03");
+		assertThat(get(id).get("dueOn").asString()).isEqualTo("2025-03-31");
+		Actors.callAsSystem(management::sweep);
+		assertThat(get(id).get("overdueSince").asString()).isEqualTo("2025-04-01");
+		Http.Response late = handler().postJson("/api/v1/requests/" + id + "/consultations",
+				Map.of("kind", "AGENCY", "party", "县财政局", "sentOn", "2025-04-10"));
+		assertThat(late.status()).isEqualTo(400);
+		assertThat(late.body()).contains("届满后征求意见不能再暂停答复期限");
+		assertThat(demo("fgj-leader").postJson("/api/v1/requests/" + id + "/deadline", Map.of("dueOn", "2025-12-31", "reason",
+				"数量大", "noticeOn", "2025-04-10")).status()).isEqualTo(409);
+		// a consultation received later than sent: its 15 working days run from receipt
+		long other = entered("2025-09-25");
+		JsonNode consulted = handler().postJson("/api/v1/requests/" + other + "/consultations", Map.of("kind", "THIRD_PARTY",
+				"party", "某公司", "sentOn", "2025-10-09", "receivedOn", "2025-10-13")).json();
+		assertThat(consulted.get("answerDueOn").asString()).isEqualTo("2025-11-03");
+	}
+
+	@Test
+	void tenWrongVerifiersLockATrackingCodeForAnHour() {
+		String code = anonymous().postJson("/api/v1/public/requests", application(null, null)).json().get("trackingCode").asString();
+		for (int n = 0; n < 10; n++) {
+			assertThat(anonymous().get("/api/v1/public/requests/" + code + "?verifier=" + String.format("%04d", n)).status())
+				.isEqualTo(404);
+		}
+		assertThat(anonymous().get("/api/v1/public/requests/" + code + "?verifier=5678").status()).as("locked").isEqualTo(404);
+		jdbc.sql("UPDATE req_request SET tracking_locked_until = NULL WHERE tracking_code = ?").param(code).update();
+		assertThat(anonymous().get("/api/v1/public/requests/" + code + "?verifier=5678").status()).isEqualTo(200);
 	}
 
 	// ---- fees (109号) ----------------------------------------------------------------------------------
@@ -342,6 +401,8 @@ abstract class InfoRequestJourneys extends JourneySupport {
 		assertThat(noReason.json().get("errors").get(0).get("field").asString()).isEqualTo("reason");
 		assertThat(handler().postJson("/api/v1/requests/" + id + "/reply", Map.of("outcome", "r9", "repliedOn", "2025-04-10"))
 			.status()).isEqualTo(400);
+		assertThat(handler().postJson("/api/v1/requests/" + id + "/reply", Map.of("outcome", "r4_3", "repliedOn", "2025-04-10",
+				"reason", "仍不明确")).body()).as("no correction was asked").contains("只适用于已告知补正并收到补正的申请");
 		JsonNode replied = handler().postJson("/api/v1/requests/" + id + "/reply", Map.of("outcome", "r3_6", "repliedOn",
 				"2025-04-10", "reason", "所申请信息为讨论记录，属于过程性信息")).json();
 		assertThat(replied.get("outcomeLabel").asString()).isEqualTo("不予公开：属于四类过程性信息");
@@ -414,6 +475,20 @@ abstract class InfoRequestJourneys extends JourneySupport {
 		}
 	}
 
+	@Test
+	void aPdfNoticeDrawsWhatTheFontLacksAsABoxInsteadOfFailing() {
+		Map<String, Object> app = application("2025-05-06", "IN_PERSON");
+		app.put("name", "王\uD83D\uDE00明");
+		app.put("description", "沂源县\t2025年\u9FFF项目清单");
+		long id = handler().postJson("/api/v1/requests", app).json().get("id").asLong();
+		assertThat(handler().postJson("/api/v1/requests/" + id + "/reply", Map.of("outcome", "r1", "repliedOn", "2025-05-08",
+				"content", "予以提供")).status()).isEqualTo(200);
+		java.net.http.HttpResponse<byte[]> pdf = handler().getBytes("/api/v1/requests/" + id + "/notices/reply.pdf");
+		assertThat(pdf.statusCode()).as("a PDF, or 422 on a server without a Chinese font").isIn(200, 422);
+		java.net.http.HttpResponse<byte[]> word = handler().getBytes("/api/v1/requests/" + id + "/notices/reply.docx");
+		assertThat(word.statusCode()).isEqualTo(200);
+	}
+
 	// ---- table 三 and 四 ---------------------------------------------------------------------------------
 
 	@Test
@@ -423,7 +498,7 @@ abstract class InfoRequestJourneys extends JourneySupport {
 		String[] types = { "NATURAL_PERSON", "COMMERCIAL_ENTERPRISE", "RESEARCH_INSTITUTION", "PUBLIC_INTEREST_ORGANISATION",
 				"LEGAL_SERVICE_INSTITUTION", "OTHER" };
 		Http admin = demo("fgj-admin");
-		Http nyj = admin(); // the system administrator handles requests for any agency
+		Http nyj = handlerOf(agency);
 		int opened = 0;
 		for (int n = 0; n < 36; n++) {
 			Map<String, Object> app = application(String.format("2024-%02d-%02d", 3 + n % 9, 3 + n % 20), "IN_PERSON");
