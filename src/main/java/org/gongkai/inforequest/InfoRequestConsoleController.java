@@ -530,6 +530,10 @@ class InfoRequestConsoleController implements ConsoleMenuContributor {
 			model.addAttribute("table3", statistics.table3(a.id(), y));
 			model.addAttribute("table3Rows", TABLE3_ROWS);
 			model.addAttribute("table4", statistics.table4(a.id(), y));
+			RequestStatistics.Performance p = statistics.performance(a.id(), y);
+			model.addAttribute("performance", p);
+			model.addAttribute("onTimeRate", p.onTimeRate() == null ? "—" : String.format("%.1f%%", p.onTimeRate()));
+			model.addAttribute("averageDays", p.averageWorkingDays() == null ? "—" : String.format("%.1f", p.averageWorkingDays()));
 		}
 		return "inforequest/console-statistics";
 	}

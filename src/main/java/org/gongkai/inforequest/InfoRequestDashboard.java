@@ -40,7 +40,7 @@ class InfoRequestDashboard implements DashboardContributor {
 			return List.of();
 		}
 		List<Long> handled = access.agenciesFor(actor, InfoRequestQueries.CASE_ROLES).stream().filter(Agency::active)
-			.map(Agency::id).toList();
+			.map(Agency::id).filter(id -> CaseAccess.allows(actor, id, InfoRequestQueries.CASE_ROLES)).toList();
 		if (handled.isEmpty()) {
 			return List.of();
 		}

@@ -189,6 +189,18 @@ class RequestPortalController {
 		return "inforequest/portal-apply";
 	}
 
+	/** The blank application form (Word) for applying in person, by post or by fax. */
+	@GetMapping("/agencies/{code}/apply/form.docx")
+	org.springframework.http.ResponseEntity<byte[]> blankForm(@PathVariable String code) {
+		Agency agency = activeAgency(code);
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType
+				.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+			.header(HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+				.filename(agency.name() + "政府信息公开申请表.docx", java.nio.charset.StandardCharsets.UTF_8).build().toString())
+			.body(ApplicationFormDocument.word(agency, agencies.office(agency.id())));
+	}
+
 	/** The confirmation after a successful application (shown once: the tracking code travels as a flash attribute). */
 	@GetMapping("/agencies/{code}/apply/submitted")
 	String submitted(@PathVariable String code, Model model, HttpServletResponse response) {

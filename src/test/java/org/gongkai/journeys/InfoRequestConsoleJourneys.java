@@ -101,12 +101,12 @@ abstract class InfoRequestConsoleJourneys extends JourneySupport {
 		// the extension is the approver's: the handler neither sees the form nor may post it
 		assertThat(handler.get(view).body()).doesNotContain("批准延期");
 		ok(handler.postForm(view + "/extension", view,
-				Map.of("days", "10", "reason", "需要调取档案", "approvedOn", today, "noticeOn", today), true), 403, "您没有处理该单位此项事务的权限");
+				Map.of("days", "10", "reason", "需要调取档案", "approvedOn", today, "noticeOn", today), true), 403, "只限承办单位的依申请公开工作人员");
 		ok(leader.get(view), 200, "批准延期", "另行确定答复期限", "王小明");
 		ok(leader.postForm(view + "/extension", view, Map.of("days", "10", "reason", "", "approvedOn", today, "noticeOn", today), true),
 				200, "id=\"reason-error\">请写明延期理由");
 		ok(leader.postForm(view + "/extension", view, Map.of("days", "25", "reason", "需要调取档案", "approvedOn", today, "noticeOn", today),
-				true), 409, "延长答复的期限最长不得超过20个工作日");
+				true), 200, "请填写延长的工作日数（1至20）");
 		path(leader.postForm(view + "/extension", view,
 				Map.of("days", "10", "reason", "需要调取档案", "approvedOn", today, "noticeOn", today), true));
 		ok(leader.get(view), 200, "已延期答复", "延长 10 个工作日", "fgj-leader", "需要调取档案");
@@ -136,7 +136,7 @@ abstract class InfoRequestConsoleJourneys extends JourneySupport {
 				"法律服务机构", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "一、本年新收政府信息公开申请数量",
 				"<th scope=\"rowgroup\" rowspan=\"22\">三、本年度办理结果</th>", "<th scope=\"rowgroup\" rowspan=\"8\">（三）不予公开</th>",
 				"（七）总计", "四、结转下年度继续办理", "校验通过", "<caption>", "行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉",
-				"结果维持", "结果纠正", "其他结果", "尚未审结");
+				"结果维持", "结果纠正", "其他结果", "尚未审结", "按期答复", "按期率", "平均用时");
 		assertThat(naturalPersons(table.body(), "6.属于四类过程性信息")).isEqualTo(processBefore + 1);
 
 		// the settings are the agency administrator's

@@ -170,6 +170,19 @@ abstract class InfoRequestPortalJourneys extends JourneySupport {
 				"summary", "申请人要求公开年度重点建设项目计划安排情况，本机关予以公开并通过电子邮件提供。")).status()).isEqualTo(201);
 		assertThat(anonymous().get(APPLY).body()).contains("典型案例", "重点建设项目计划安排情况的公开", "答复结果：予以公开");
 
+		// the blank form for paper applications, with the place to send it
+		java.net.http.HttpResponse<byte[]> blank = anonymous().getBytes(APPLY + "form.docx");
+		assertThat(blank.statusCode()).isEqualTo(200);
+		try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+				new java.io.ByteArrayInputStream(blank.body()))) {
+			assertThat(new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc).getText()).contains("政府信息公开申请表",
+					"所需政府信息的名称、文号或者便于查询的其他特征性描述", "获取信息的方式", "沂源县发展和改革局");
+		}
+		catch (java.io.IOException e) {
+			throw new AssertionError(e);
+		}
+		assertThat(anonymous().get(APPLY).body()).contains("form.docx", "咨询电话");
+
 		// the applicant downloads the reply notice from the tracking page; a wrong verifier gets nothing
 		String code = jdbc.sql("SELECT tracking_code FROM req_request WHERE id = ?").param(id).query(String.class).single();
 		String tracked = anonymous().get(TRACK + "?code=" + code + "&verifier=5678").body();
