@@ -137,6 +137,18 @@ class BrowserJourneyTest {
 		screenshot("portal-new-agency");
 	}
 
+	/** Waits for the page a submitted form leads to; on a timeout says what the page showed instead. */
+	private String waitForUrl(String regex) {
+		try {
+			new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().matches(regex));
+		}
+		catch (org.openqa.selenium.TimeoutException e) {
+			throw new AssertionError("stayed on " + driver.getCurrentUrl() + ": "
+					+ driver.findElements(By.cssSelector(".error-summary, .field-error")).stream().map(WebElement::getText).toList(), e);
+		}
+		return driver.getCurrentUrl();
+	}
+
 	private void login(String user, String password) {
 		driver.manage().deleteAllCookies();
 		driver.get(url("/login"));
@@ -201,7 +213,7 @@ class BrowserJourneyTest {
 		driver.findElement(By.id("normative")).click();
 		driver.findElement(By.id("attr-PROACTIVE")).click();
 		driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
-		String documentView = driver.getCurrentUrl();
+		String documentView = waitForUrl(".*/console/documents/\\d+$");
 		long documentId = Long.parseLong(documentView.substring(documentView.lastIndexOf('/') + 1));
 
 		// 三同步: the plan must go with the submission
@@ -229,7 +241,7 @@ class BrowserJourneyTest {
 		driver.findElement(By.id("qa-1-question")).sendKeys("向哪个部门申请？");
 		driver.findElement(By.id("qa-1-answer")).sendKeys("向县发展和改革局申请。");
 		driver.findElement(By.cssSelector("main form.form button[type=submit]")).click();
-		String interpretationView = driver.getCurrentUrl();
+		String interpretationView = waitForUrl(".*/console/interpretations/\\d+$");
 		driver.findElement(By.xpath("//button[text()='提交审签']")).click();
 
 		login("fgj-reviewer", JourneySupport.DEMO_PASSWORD);
@@ -286,7 +298,8 @@ class BrowserJourneyTest {
 		driver.findElement(By.cssSelector("input[name=obtainMethod][value=ONLINE]")).click();
 		driver.findElement(By.id("f-consent")).click();
 		driver.findElement(By.xpath("//button[text()='提交申请']")).click();
-		String code = driver.findElement(By.id("tracking-code")).getText();
+		String code = new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> d.findElements(By.id("tracking-code")).stream().findFirst().map(WebElement::getText).orElse(null));
 		assertThat(code).hasSize(12);
 		assertThat(axeViolations()).as("axe violations on the confirmation").isEmpty();
 
