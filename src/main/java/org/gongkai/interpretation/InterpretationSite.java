@@ -77,6 +77,17 @@ class InterpretationSite implements SitemapContributor {
 		}
 	}
 
+	/** A new or renamed agency gets its 政策解读 and 回应关切 columns written (and the site-wide lists their names). */
+	@ApplicationModuleListener
+	public void on(org.gongkai.organisation.AgencyChanged event) {
+		agencies.findById(event.agencyId()).filter(Agency::active).ifPresent(agency -> {
+			synchronized (writing) {
+				writeLists(agency);
+				writeLists(null);
+			}
+		});
+	}
+
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	public void itemAtOnce(InterpretationChanged event) {
 		try {

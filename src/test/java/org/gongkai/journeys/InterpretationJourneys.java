@@ -379,6 +379,11 @@ abstract class InterpretationJourneys extends JourneySupport {
 
 	@Test
 	void publicListsStayWithinRangeAndEveryAgencyPageCarriesTheTwoColumns() {
+		// an agency created later gets its columns written to the static site
+		assertThat(admin().postJson("/api/v1/agencies", newDepartment("yiyuan-tyj", "沂源县体育局",
+				creditCode("11370323004399017"))).status()).isEqualTo(201);
+		Path column = site.fileFor("/agencies/yiyuan-tyj/interpretations/").orElseThrow();
+		await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(column));
 		assertThat(anonymous().get("/interpretations/?page=2147483647").status()).isEqualTo(404);
 		assertThat(anonymous().get("/concerns/?page=2147483647").status()).isEqualTo(404);
 		assertThat(anonymous().get("/interpretations/?form=NONSENSE").status()).isEqualTo(404);
