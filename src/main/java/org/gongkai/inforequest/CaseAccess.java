@@ -24,6 +24,18 @@ final class CaseAccess {
 			.anyMatch(g -> g.agencyId() != null && g.agencyId() == agencyId && Arrays.asList(roles).contains(g.role()));
 	}
 
+	/**
+	 * An integration token of the agency with the given scope (e.g. {@code requests} for a hotline platform that
+	 * registers applications). Tokens never read applicant data: only the steps that allow them call this.
+	 */
+	static Actor requireToken(long agencyId, String scope) {
+		Actor actor = Actors.require();
+		if (!actor.token() || !actor.hasScope(scope) || actor.agencyId() == null || actor.agencyId() != agencyId) {
+			throw DomainException.forbidden("该令牌不能为这个单位执行此操作（需要本单位“" + scope + "”用途的令牌）");
+		}
+		return actor;
+	}
+
 	static Actor require(long agencyId, Role... roles) {
 		Actor actor = Actors.require();
 		if (!allows(actor, agencyId, roles)) {

@@ -41,6 +41,9 @@ public class InfoRequestManagement {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	/** The token scope that lets another system register applications (identity's TokenScope.REQUESTS). */
+	static final String REQUESTS_SCOPE = "requests";
+
 	private final InfoRequests requests;
 
 	private final RequestSettings settings;
@@ -110,7 +113,9 @@ public class InfoRequestManagement {
 	 * Art. 31 receipt date: the day of submission or signature, or for an ordinary letter or fax the confirmation day.
 	 */
 	public InfoRequest enter(long agencyId, SubmissionChannel channel, LocalDate receivedOn, Application application) {
-		Actor actor = CaseAccess.require(agencyId, Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
+		// staff of the agency, or the agency's integration token with the requests scope (a hotline platform)
+		Actor actor = Actors.require().token() ? CaseAccess.requireToken(agencyId, REQUESTS_SCOPE)
+				: CaseAccess.require(agencyId, Role.REQUEST_HANDLER, Role.AGENCY_ADMIN);
 		Agency agency = receivingAgency(agencies.requireById(agencyId).code());
 		List<FieldProblem> problems = validate(application, false);
 		if (channel == null) {

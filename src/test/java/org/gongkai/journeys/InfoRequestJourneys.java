@@ -157,6 +157,27 @@ abstract class InfoRequestJourneys extends JourneySupport {
 			.param(String.valueOf(id)).query(Long.class).single()).isEqualTo(2);
 	}
 
+	@Test
+	void anotherSystemRegistersApplicationsAndReadsTheTablesWithScopedTokensButNeverTheApplicant() {
+		Http requests = new Http(port).bearer(demo("fgj-admin").postJson("/api/v1/agencies/yiyuan-fgj/tokens",
+				Map.of("name", "12345热线", "scopes", List.of("requests"))).json().get("token").asString());
+		Http reports = new Http(port).bearer(demo("fgj-admin").postJson("/api/v1/agencies/yiyuan-fgj/tokens",
+				Map.of("name", "统计平台", "scopes", List.of("reports"))).json().get("token").asString());
+		Http.Response registered = requests.postJson("/api/v1/requests", application("2025-08-04", "POST_SIGNED"));
+		assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+		assertThat(registered.body()).doesNotContain(RESIDENT_ID, "王小明");
+		long id = registered.json().get("id").asLong();
+		assertThat(requests.get("/api/v1/requests/" + id).status()).as("no applicant data for a token").isEqualTo(403);
+		Map<String, Object> elsewhere = application("2025-08-04", "POST_SIGNED");
+		elsewhere.put("agency", "yiyuan-nyj");
+		assertThat(requests.postJson("/api/v1/requests", elsewhere).status()).isEqualTo(403);
+		assertThat(reports.postJson("/api/v1/requests", application("2025-08-04", "POST_SIGNED")).status()).isEqualTo(403);
+		assertThat(reports.get("/api/v1/reports/inforequests?agency=yiyuan-fgj&year=2025").json().get("rows").get("new")
+			.get("total").asInt()).isPositive();
+		assertThat(reports.get("/api/v1/reports/inforequests?agency=yiyuan-nyj&year=2025").status()).isEqualTo(403);
+		assertThat(requests.get("/api/v1/reports/inforequests?agency=yiyuan-fgj&year=2025").status()).isEqualTo(403);
+	}
+
 	// ---- correction (Art. 30) ---------------------------------------------------------------------------
 
 	@Test
