@@ -16,8 +16,6 @@ import org.gongkai.platform.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The files of a request: the applicant's identity proof (条例 Art. 29 ¶2(一)), the application as received on paper,
@@ -81,16 +79,7 @@ public class RequestFiles {
 	private InfoRequests.StoredFile store(InfoRequest r, Kind kind, String fileName, byte[] content, String by) {
 		String contentType = verify(fileName, content);
 		String key = files.put(content, fileName);
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					if (status == STATUS_ROLLED_BACK) {
-						files.delete(key);
-					}
-				}
-			});
-		}
+		org.gongkai.platform.AfterTransaction.rollback(() -> files.delete(key));
 		Instant now = clock.instant();
 		long id = requests.insertFile(new InfoRequests.StoredFile(0, r.id(), kind.name(), fileName.trim(), contentType,
 				content.length, key, by, now));

@@ -134,7 +134,7 @@ public class InterpretationManagement {
 		}
 		String contentType = MediaFiles.verify(kind, fileName, content);
 		String key = files.put(content, fileName);
-		afterRollback(() -> files.delete(key));
+		org.gongkai.platform.AfterTransaction.rollback(() -> files.delete(key));
 		Instant now = clock.instant();
 		int sort = interpretations.media(id).size() + 1;
 		long mediaId = interpretations.insertMedia(new InterpretationMedia(0, id, kind, fileName.trim(), contentType,
@@ -154,7 +154,7 @@ public class InterpretationManagement {
 		InterpretationMedia m = interpretations.media(id).stream().filter(x -> x.id() == mediaId).findFirst()
 			.orElseThrow(() -> DomainException.notFound("该文件不存在"));
 		interpretations.deleteMedia(id, mediaId);
-		afterCommit(() -> files.delete(m.storageKey()));
+		org.gongkai.platform.AfterTransaction.commit(() -> files.delete(m.storageKey()));
 		audit(actor, i.agencyId(), id, "interpretation.media-removed", "删除政策解读“" + i.title() + "”的文件“" + m.fileName() + "”",
 				m.fileName(), null);
 	}
@@ -687,35 +687,6 @@ public class InterpretationManagement {
 	private void audit(Actor actor, long agencyId, long id, String action, String summary, String before, String after) {
 		events.publishEvent(ChangeRecorded.of(actor, clock.instant(), agencyId, action, "Interpretation", id, summary, before,
 				after));
-	}
-
-	private static void afterRollback(Runnable work) {
-		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-					new org.springframework.transaction.support.TransactionSynchronization() {
-						@Override
-						public void afterCompletion(int status) {
-							if (status == STATUS_ROLLED_BACK) {
-								work.run();
-							}
-						}
-					});
-		}
-	}
-
-	private static void afterCommit(Runnable work) {
-		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-					new org.springframework.transaction.support.TransactionSynchronization() {
-						@Override
-						public void afterCommit() {
-							work.run();
-						}
-					});
-		}
-		else {
-			work.run();
-		}
 	}
 
 	Interpretation copy(Interpretation i, java.util.function.Consumer<Builder> change) {

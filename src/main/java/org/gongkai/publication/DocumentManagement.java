@@ -126,7 +126,7 @@ public class DocumentManagement {
 		String contentType = AttachmentFiles.verify(fileName, content);
 		String text = AttachmentFiles.text(fileName, content).orElse(null);
 		String key = files.put(content, fileName);
-		afterRollback(() -> files.delete(key));
+		org.gongkai.platform.AfterTransaction.rollback(() -> files.delete(key));
 		int sort = attachments.of(id).size() + 1;
 		Instant now = clock.instant();
 		long attachmentId = attachments.insert(new Attachment(0, id, fileName.trim(), contentType, content.length, key,
@@ -144,7 +144,7 @@ public class DocumentManagement {
 		}
 		Attachment a = attachments.find(id, attachmentId).orElseThrow(() -> DomainException.notFound("该附件不存在"));
 		attachments.delete(attachmentId);
-		afterCommit(() -> files.delete(a.storageKey()));
+		org.gongkai.platform.AfterTransaction.commit(() -> files.delete(a.storageKey()));
 		audit(actor, doc.agencyId(), id, "document.attachment-removed", "删除“" + doc.title() + "”的附件“" + a.fileName() + "”",
 				a.fileName(), null);
 	}
@@ -452,35 +452,6 @@ public class DocumentManagement {
 	}
 
 	// ---- internals ----------------------------------------------------------------------------------
-
-	private static void afterRollback(Runnable work) {
-		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-					new org.springframework.transaction.support.TransactionSynchronization() {
-						@Override
-						public void afterCompletion(int status) {
-							if (status == STATUS_ROLLED_BACK) {
-								work.run();
-							}
-						}
-					});
-		}
-	}
-
-	private static void afterCommit(Runnable work) {
-		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-					new org.springframework.transaction.support.TransactionSynchronization() {
-						@Override
-						public void afterCommit() {
-							work.run();
-						}
-					});
-		}
-		else {
-			work.run();
-		}
-	}
 
 	/** The item, locked for this transaction: concurrent changes of one item happen one after the other. */
 	Document lock(long id) {
