@@ -104,7 +104,9 @@ class DemoCounty implements ApplicationRunner {
 			new Login("fgj-leader", "县发展改革局 孙志强", "yiyuan-fgj", Role.APPROVER),
 			new Login("fgj-handler", "县发展改革局 周丽", "yiyuan-fgj", Role.REQUEST_HANDLER),
 			new Login("nyj-editor", "县农业农村局 吴磊", "yiyuan-nyj", Role.EDITOR),
-			new Login("lucun-editor", "鲁村镇 郑红", "yiyuan-lucun", Role.EDITOR));
+			new Login("lucun-editor", "鲁村镇 郑红", "yiyuan-lucun", Role.EDITOR),
+			new Login("hd-handler", "县政府网站互动交流 马芳", "yiyuan", Role.MESSAGE_HANDLER),
+			new Login("fgj-messages", "县发展改革局 何军", "yiyuan-fgj", Role.MESSAGE_HANDLER));
 
 	@Override
 	public void run(ApplicationArguments args) {

@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Staff accounts and what each may grant. A system administrator manages everyone; a supervisor
  * manages accounts in the subtree it supervises (any role but system administrator); an agency
- * administrator manages its own agency's editors, reviewers, approvers and request handlers.
+ * administrator manages its own agency's editors, reviewers, approvers, request handlers and message handlers.
  */
 @Service
 @Transactional
@@ -39,7 +39,7 @@ public class AccountManagement {
 
 	/** What an agency administrator may grant in its own agency. */
 	private static final java.util.Set<Role> ORDINARY_ROLES = java.util.EnumSet.of(Role.EDITOR, Role.REVIEWER, Role.APPROVER,
-			Role.REQUEST_HANDLER);
+			Role.REQUEST_HANDLER, Role.MESSAGE_HANDLER);
 
 	private final Accounts accounts;
 

@@ -9,7 +9,8 @@ public enum Role {
 	EDITOR("信息编辑"),
 	REVIEWER("审核人"),
 	APPROVER("审批负责人"),
-	REQUEST_HANDLER("依申请公开办理人");
+	REQUEST_HANDLER("依申请公开办理人"),
+	MESSAGE_HANDLER("互动交流办理人");
 
 	private final String label;
 
