@@ -256,6 +256,19 @@ class Messages {
 				instant(rs, "rated_at"), rs.getInt("tracking_failures"), rs.getInt("version"), instant(rs, "updated_at"));
 	}
 
+	/** The marker left where a sender's name and contact were erased after the retention period. */
+	static final String ERASED = "（已删除）";
+
+	/**
+	 * Erases the sender's name, phone and e-mail of every finished message (answered or rejected) whose last
+	 * answer is before {@code cutoff}; the message and its replies stay as the record. Returns how many.
+	 */
+	int eraseSendersFinishedBefore(LocalDate cutoff) {
+		return jdbc.sql("UPDATE ia_message SET sender_name = ?, sender_phone = ?, sender_email = NULL WHERE status IN ('REPLIED', 'REJECTED') AND COALESCE(replied_on, rejected_on) < ? AND sender_name <> ?")
+			.params(ERASED, ERASED, cutoff, ERASED)
+			.update();
+	}
+
 	// ---- replies -------------------------------------------------------------------------------------
 
 	void insertReply(MessageReply r) {

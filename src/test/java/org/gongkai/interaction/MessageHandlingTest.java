@@ -261,6 +261,29 @@ class MessageHandlingTest {
 		assertThat(InteractionRules.level(rejected, today)).isEqualTo(InteractionRules.Level.NONE);
 	}
 
+	@Autowired
+	InteractionRetention retention;
+
+	@Test
+	void theSendersDataIsErasedAfterTheRetentionPeriodAndTheRecordStays() {
+		Message old = submit("保留期限测试", "这是一条用于测试个人信息保存期限的留言内容。", "13900005678", true);
+		Message recent = submit("保留期限测试二", "这是一条刚刚答复的留言，不应删除留言人信息。", "13900005679", true);
+		for (Message m : List.of(old, recent)) {
+			as("hd-handler", Role.MESSAGE_HANDLER, "yiyuan", () -> management.accept(m.id()));
+			as("hd-handler", Role.MESSAGE_HANDLER, "yiyuan", () -> management.reply(m.id(), "已答复，感谢您的留言。", null));
+		}
+		LocalDate today = LocalDate.now(clock.withZone(Zones.CHINA));
+		jdbc.sql("UPDATE ia_message SET replied_on = ? WHERE id = ?")
+			.params(today.minusDays(retention.retentionDays() + 1L), old.id())
+			.update();
+		assertThat(retention.purge()).isGreaterThanOrEqualTo(1);
+		Message erased = asSupervisor(() -> queries.staffView(old.id())).message();
+		assertThat(erased.senderName()).isEqualTo(Messages.ERASED);
+		assertThat(erased.senderPhone()).doesNotContain("5678");
+		assertThat(erased.content()).contains("个人信息保存期限");
+		assertThat(asSupervisor(() -> queries.staffView(recent.id())).message().senderPhone()).isEqualTo("13900005679");
+	}
+
 	// ---- helpers -------------------------------------------------------------------------------------
 
 	private static Message aged(Message m, LocalDate submittedOn) {
