@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.gongkai.identity.AccountCommands.NewAccount;
 import org.gongkai.identity.AccountManagement;
+import org.gongkai.interaction.InteractionManagement;
+import org.gongkai.interaction.Mailbox;
 import org.gongkai.organisation.Agency;
 import org.gongkai.organisation.AgencyCommands.NewAgency;
 import org.gongkai.organisation.AgencyCommands.NewContact;
@@ -50,10 +52,14 @@ class DemoCounty implements ApplicationRunner {
 
 	private final TransactionTemplate transactions;
 
+	private final InteractionManagement interaction;
+
 	private final String configuredPassword;
 
 	DemoCounty(AgencyManagement agencies, AgencyDirectory directory, AccountManagement accounts,
-			TransactionTemplate transactions, @Value("${gongkai.demo.password:}") String configuredPassword) {
+			TransactionTemplate transactions, InteractionManagement interaction,
+			@Value("${gongkai.demo.password:}") String configuredPassword) {
+		this.interaction = interaction;
 		this.agencies = agencies;
 		this.directory = directory;
 		this.accounts = accounts;
@@ -150,6 +156,9 @@ class DemoCounty implements ApplicationRunner {
 			grants.add(new RoleGrant(l.role(), agencyId, l.role() == Role.SUPERVISOR));
 			accounts.create(new NewAccount(l.username(), l.displayName(), agencyId, password, null, null, grants));
 		}
+		interaction.saveMailbox(new Mailbox(0, directory.requireByCode("yiyuan").id(), "县长信箱", "沂源县人民政府县长", "县长",
+				"欢迎您就全县经济社会发展和群众切身利益问题提出意见建议。来信由县政府网站互动交流工作人员审看后转有关单位办理，一般在5个工作日内答复。",
+				true, 1));
 	}
 
 	private static OfficeDetails office(Unit u, int serial) {
