@@ -227,7 +227,7 @@ class Messages {
 		return spec;
 	}
 
-	/** Messages submitted in [from, to) — the cohort of a statistics period. */
+	/** Messages submitted from {@code from} (inclusive) to {@code to} (exclusive): the cohort of a statistics period. */
 	List<Message> submittedBetween(LocalDate from, LocalDate to) {
 		return jdbc.sql("SELECT * FROM ia_message WHERE submitted_on >= ? AND submitted_on < ? ORDER BY id")
 			.params(from, to)
