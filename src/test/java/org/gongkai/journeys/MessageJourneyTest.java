@@ -22,6 +22,7 @@ import tools.jackson.databind.JsonNode;
  * to be published that never appears; the form with its notice, errors, honeypot and confirmation; the
  * tracking page that answers a wrong code and wrong digits alike; and the monthly statistics.
  */
+@org.springframework.test.context.TestPropertySource(properties = "gongkai.interaction.portal.messages-per-hour=100")
 abstract class MessageJourneyTest extends JourneySupport {
 
 	static final String NOT_FOUND = "未找到与查询码和联系电话后四位相符的留言";
@@ -324,6 +325,41 @@ abstract class MessageJourneyTest extends JourneySupport {
 		assertThat(anonymous().get("/interaction/statistics?month=" + current).status()).isEqualTo(404);
 		assertThat(anonymous().get("/interaction/statistics?month=nonsense").status()).isEqualTo(404);
 		assertThat(anonymous().get("/").body()).contains("<a href=\"/interaction/\">互动交流</a>");
+	}
+
+	@Test
+	void aLeaderMailboxIsListedAndItsFormWritesToItsAgency() {
+		long county = agencies.requireByCode("yiyuan").id();
+		jdbc.sql("INSERT INTO ia_mailbox (agency_id, name, holder, holder_title, description, active, sort_order, created_at) "
+				+ "VALUES (?, '县长信箱', '陈县长', '县长', '欢迎来信', TRUE, 1, CURRENT_TIMESTAMP)")
+			.param(county)
+			.update();
+		long box = jdbc.sql("SELECT MAX(id) FROM ia_mailbox").query(Long.class).single();
+		String write = "/interaction/write?agency=yiyuan&mailbox=" + box;
+		assertThat(anonymous().get("/interaction/").body()).contains("县长信箱", "/interaction/write?agency=yiyuan&amp;mailbox=" + box);
+		assertThat(anonymous().get("/agencies/yiyuan/interaction/").body()).contains("写信给县长信箱");
+		Http.Response form = anonymous().get(write);
+		assertThat(form.status()).isEqualTo(200);
+		assertThat(form.body()).contains("写信给县长信箱", "陈县长", "name=\"mailbox\"", "个人信息处理说明");
+		assertThat(anonymous().get("/interaction/write?mailbox=999999").status()).isEqualTo(404);
+		assertThat(anonymous().get("/interaction/messages/?mailbox=" + box).status()).isEqualTo(200);
+		assertThat(anonymous().get("/interaction/messages/?agency=yiyuan-fgj&mailbox=" + box).status()).isEqualTo(404);
+
+		Http sender = anonymous();
+		Map<String, String> letter = new HashMap<>();
+		letter.put("agency", "yiyuan");
+		letter.put("mailbox", Long.toString(box));
+		letter.put("type", "HELP");
+		letter.put("title", "老旧小区加装电梯求助");
+		letter.put("content", "我们小区是九十年代的老楼，老人上下楼困难，希望帮助协调加装电梯。");
+		letter.put("name", "周大爷");
+		letter.put("phone", "0533-3221234");
+		letter.put("publicAllowed", "true");
+		letter.put("consent", "yes");
+		Http.Response sent = sender.postForm("/interaction/write", write, letter, true);
+		assertThat(sent.status()).as(sent.body()).isEqualTo(302);
+		assertThat(jdbc.sql("SELECT mailbox_id FROM ia_message WHERE title = '老旧小区加装电梯求助'").query(Long.class).single())
+			.isEqualTo(box);
 	}
 
 	private static void assertNothingPersonal(String body, String residentId) {
