@@ -112,14 +112,16 @@ class InteractionPortalController {
 	private final String retention;
 
 	InteractionPortalController(InteractionManagement management, MessageQueries queries, InteractionPages pages,
-			AgencyDirectory agencies, InteractionPortalLimits limits,
-			@Value("${gongkai.interaction.portal.retention:留言及答复作为政务公开工作档案，按照国家档案管理规定的保管期限保存，期满后依规销毁；在网站公开的留言不含留言人的个人信息}") String retention) {
+			AgencyDirectory agencies, InteractionPortalLimits limits, InteractionRetention retentionJob,
+			@Value("${gongkai.interaction.portal.retention:}") String retention) {
 		this.management = management;
 		this.queries = queries;
 		this.pages = pages;
 		this.agencies = agencies;
 		this.limits = limits;
-		this.retention = retention;
+		// by default the notice states the period the retention job actually applies
+		this.retention = retention != null && !retention.isBlank() ? retention
+				: "留言人的姓名、联系电话和电子邮箱在留言办结后保存" + retentionJob.retentionDays() + "日，期满自动删除；留言及答复内容作为政务公开工作档案保存；在网站公开的留言不含留言人的个人信息";
 	}
 
 	// ---- public pages (no form, no session) ------------------------------------------------------------
