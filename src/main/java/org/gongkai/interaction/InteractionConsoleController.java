@@ -190,7 +190,10 @@ class InteractionConsoleController {
 		model.addAttribute("actionLabels", ACTION_LABELS);
 		model.addAttribute("maskedTitle", PersonalDataScanner.mask(m.title()));
 		model.addAttribute("maskedContent", PersonalDataScanner.mask(m.content()));
-		model.addAttribute("maskedReplies", v.replies().stream().map(r -> PersonalDataScanner.mask(r.content())).toList());
+		model.addAttribute("maskedReplies", v.replies()
+			.stream()
+			.map(r -> queries.agencyName(r.agencyId()) + "答复（" + r.repliedOn() + "）：" + PersonalDataScanner.mask(r.content()))
+			.toList());
 		model.addAttribute("publicState", publicState(m));
 		model.addAttribute("canAccept", v.canReview() && s == MessageStatus.SUBMITTED);
 		model.addAttribute("canReject", v.canReview() && s == MessageStatus.SUBMITTED);

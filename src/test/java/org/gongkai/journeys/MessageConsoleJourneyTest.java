@@ -114,9 +114,12 @@ abstract class MessageConsoleJourneyTest extends JourneySupport {
 
 		// the reply: the message is answered, the supervision met, and it leaves the open queue
 		path(messages.postForm(page + "/reply", page,
-				Map.of("content", "城区道路停车收费标准已在县发展改革局网站公布，白天每小时2元。", "withholdReason", ""), true));
+				Map.of("content", "城区道路停车收费标准已在县发展改革局网站公布，白天每小时2元；详询经办人13855556666。", "withholdReason", ""),
+				true));
 		Http.Response replied = messages.get(page);
-		ok(replied, 200, "已答复，留言和答复将在网站公开", "城区道路停车收费标准已在县发展改革局网站公布", "按期办结", "已在网站公开");
+		ok(replied, 200, "已答复，留言和答复将在网站公开", "城区道路停车收费标准已在县发展改革局网站公布", "详询经办人13855556666", "按期办结",
+				"已在网站公开", fgjName + "答复（" + today + "）：", "详询经办人" + org.gongkai.platform.PersonalDataScanner.mask("13855556666"));
+		assertThat(org.gongkai.platform.PersonalDataScanner.mask("13855556666")).isNotEqualTo("13855556666");
 		assertThat(replied.body()).doesNotContain("<legend>答复</legend>");
 		assertThat(status(m.id())).isEqualTo("REPLIED");
 		assertThat(messages.get("/console/messages?view=open").body()).doesNotContain(m.trackingCode());
