@@ -58,6 +58,9 @@ class BrowserJourneyTest {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.gongkai.organisation.AgencyDirectory agencies;
+
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
 		Path dir = Files.createTempDirectory("gongkai-browser-");
@@ -133,7 +136,7 @@ class BrowserJourneyTest {
 		assertThat(driver.findElement(By.tagName("h1")).getText()).contains("沂源县文化和旅游局");
 		assertThat(driver.findElements(By.cssSelector(".column-nav a"))).extracting(e -> e.getText())
 			.containsExactly("政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政府信息公开工作年度报告", "依申请公开目录", "政策解读",
-					"回应关切", "依申请公开");
+					"回应关切", "依申请公开", "互动交流");
 		screenshot("portal-new-agency");
 	}
 
@@ -341,11 +344,60 @@ class BrowserJourneyTest {
 	}
 
 	@Test
+	void aMessageIsSubmittedAssignedRepliedAndPublishedWithTheFourFieldsAndMaskedNumbers() throws IOException {
+		driver.manage().deleteAllCookies();
+		driver.get(url("/interaction/write?agency=yiyuan"));
+		assertThat(axeViolations()).as("axe violations on the message form").isEmpty();
+		driver.findElement(By.cssSelector("input[name=type][value=CONSULTATION]")).click();
+		driver.findElement(By.id("f-title")).sendKeys("咨询县城老旧小区改造计划");
+		driver.findElement(By.id("f-content")).sendKeys("我住在南麻街道，电话13812345678，请问我们小区是否列入今年的老旧小区改造计划？");
+		driver.findElement(By.id("f-name")).sendKeys("王先生");
+		driver.findElement(By.id("f-phone")).sendKeys("13700005678");
+		driver.findElement(By.id("f-publicAllowed")).click();
+		driver.findElement(By.id("f-consent")).click();
+		driver.findElement(By.xpath("//button[text()='提交留言']")).click();
+		String code = new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> d.findElements(By.id("tracking-code")).stream().findFirst().map(WebElement::getText).orElse(null));
+		assertThat(code).startsWith("LY");
+		assertThat(axeViolations()).as("axe violations on the confirmation").isEmpty();
+
+		login("hd-handler", JourneySupport.DEMO_PASSWORD);
+		driver.get(url("/console/messages?status=SUBMITTED"));
+		driver.findElement(By.linkText(code)).click();
+		String messageUrl = driver.getCurrentUrl();
+		assertThat(driver.getPageSource()).contains("13700005678");
+		driver.findElement(By.xpath("//button[text()='受理']")).click();
+		new Select(driver.findElement(By.id("assign-agency"))).selectByVisibleText(agencies.requireByCode("yiyuan-fgj").name());
+		driver.findElement(By.xpath("//button[text()='转办']")).click();
+		assertThat(driver.getPageSource()).contains(agencies.requireByCode("yiyuan-fgj").name());
+		assertThat(axeViolations()).as("axe violations on the console message page").isEmpty();
+
+		login("fgj-messages", JourneySupport.DEMO_PASSWORD);
+		driver.get(messageUrl);
+		driver.findElement(By.id("reply-content")).sendKeys("您好，您所在小区已列入2026年老旧小区改造计划，预计下半年开工。");
+		driver.findElement(By.xpath("//button[text()='答复']")).click();
+		assertThat(driver.getPageSource()).contains("已答复");
+		screenshot("console-message-replied");
+
+		driver.manage().deleteAllCookies();
+		driver.get(url("/interaction/messages/"));
+		driver.findElement(By.partialLinkText("咨询县城老旧小区改造计划")).click();
+		String entry = driver.findElement(By.tagName("main")).getText();
+		String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+		assertThat(entry).contains("受理日期", "答复日期", "答复部门", agencies.requireByCode("yiyuan-fgj").name(),
+				"您所在小区已列入2026年老旧小区改造计划", today, "138****5678");
+		assertThat(entry).doesNotContain("13812345678").doesNotContain("13700005678").doesNotContain("王先生");
+		assertThat(axeViolations()).as("axe violations on the public message").isEmpty();
+		screenshot("portal-message");
+	}
+
+	@Test
 	void portalPagesHaveNoAccessibilityViolations() throws IOException {
 		for (String path : List.of("/", "/agencies/", "/agencies/yiyuan/", "/agencies/yiyuan-fgj/guide/",
 				"/agencies/yiyuan-lucun/statutory/", "/agencies/yiyuan-lucun/standard/", "/agencies/yiyuan-fgj/normative/",
 				"/agencies/yiyuan-fgj/on-request/", "/interpretations/", "/concerns/", "/agencies/yiyuan-fgj/interpretations/",
-				"/agencies/yiyuan-fgj/concerns/")) {
+				"/agencies/yiyuan-fgj/concerns/", "/interaction/", "/interaction/messages/", "/interaction/track",
+				"/agencies/yiyuan/interaction/")) {
 			driver.get(url(path));
 			assertThat(axeViolations()).as("axe violations on " + path).isEmpty();
 		}
