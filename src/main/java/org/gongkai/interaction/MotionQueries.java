@@ -106,6 +106,11 @@ public class MotionQueries {
 		return motions.publicMotion(id);
 	}
 
+	/** Years with published replies, newest first. */
+	public List<Integer> publicYears() {
+		return motions.publicYears();
+	}
+
 	public List<Long> publicIds() {
 		return motions.publicIds();
 	}

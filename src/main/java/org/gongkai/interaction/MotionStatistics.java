@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,9 +172,5 @@ public class MotionStatistics {
 			return new Figures(agencyId, code, name, year, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10],
 					v[11], v[12], v[13], v[14], v[15], v[16], v[17], v[18], v[19]);
 		}
-	}
-
-	static Comparator<Figures> byReceived() {
-		return Comparator.comparingInt(Figures::received).reversed();
 	}
 }

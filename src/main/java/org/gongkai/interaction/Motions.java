@@ -236,7 +236,9 @@ class Motions {
 	}
 
 	List<Integer> publicYears() {
-		return jdbc.sql("SELECT DISTINCT motion_year FROM ia_motion ORDER BY motion_year DESC").query(Integer.class).list();
+		return jdbc.sql("SELECT DISTINCT motion_year FROM ia_motion WHERE is_public = TRUE ORDER BY motion_year DESC")
+			.query(Integer.class)
+			.list();
 	}
 
 	// ---- co-units -----------------------------------------------------------------------------------------
