@@ -183,4 +183,64 @@ abstract class MotionJourneyTest extends JourneySupport {
 		assertThat(demo("nyj-editor").get("/api/v1/motions/" + id).status()).as("the co-unit sees it").isEqualTo(200);
 		assertThat(demo("lucun-editor").get("/api/v1/motions/" + id).status()).isEqualTo(403);
 	}
+
+	@Test
+	void theConsoleRunsTheStepsAsFormsWithChineseMessagesAndSavesNothingHalfway() {
+		Http gkb = session("gkb", DEMO_PASSWORD);
+		assertThat(session("fgj-admin", DEMO_PASSWORD).get("/console").body()).contains("href=\"/console/motions\"", "建议提案");
+		String queue = gkb.get("/console/motions").body();
+		assertThat(queue).contains("建议提案办理", "登记交办", "年度办理安排");
+
+		// an invalid registration comes back with the messages next to the fields, and nothing is saved
+		String number = number();
+		Map<String, String> form = new HashMap<>(Map.of("year", String.valueOf(LocalDate.now(Zones.CHINA).getYear()), "kind",
+				"PROPOSAL", "number", number, "title", " ", "proposers", "李四委员", "leadUnit", "yiyuan-fgj", "assignedOn", today()));
+		Http.Response invalid = gkb.postForm("/console/motions/new", "/console/motions/new", form, true);
+		assertThat(invalid.status()).isEqualTo(200);
+		assertThat(invalid.body()).contains("请填写标题", "提交的内容有误", "aria-invalid=\"true\"", "李四委员");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM ia_motion WHERE number = ?").param(number).query(Long.class).single()).isZero();
+
+		form.put("title", "关于提升县城停车便利度的提案");
+		Http.Response created = gkb.postForm("/console/motions/new", "/console/motions/new", form, true);
+		assertThat(created.status()).isEqualTo(302);
+		String view = created.header("Location").replaceFirst("^https?://[^/]+", "");
+		assertThat(view).matches("/console/motions/\\d+");
+		assertThat(gkb.get(view).body()).contains("关于提升县城停车便利度的提案", "调整承办单位", "另行确定答复期限", "提案第" + number + "号");
+
+		// the lead unit: a reply before the consultation is refused on the page with the reason, nothing saved
+		Http lead = session("fgj-admin", DEMO_PASSWORD);
+		Map<String, String> reply = Map.of("category", "B", "content", "已列入明年计划。", "repliedOn", today());
+		Http.Response refused = lead.postForm(view + "/reply", view, reply, true);
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.body()).contains("答复前与提出人面商");
+		assertThat(lead.get(view).body()).contains("尚无面商记录", "已交办");
+		Http.Response missing = lead.postForm(view + "/consultations", view, Map.of("heldOn", today(), "form", "PHONE"), true);
+		assertThat(missing.body()).contains("请填写参加人员", "请填写面商情况摘要");
+		assertThat(lead.postForm(view + "/consultations", view, Map.of("heldOn", today(), "form", "PHONE", "participants", "李四委员",
+				"summary", "电话沟通办理思路。"), true).status()).isEqualTo(302);
+		assertThat(lead.postForm(view + "/reply", view, reply, true).status()).isEqualTo(302);
+		String replied = lead.get(view).body();
+		assertThat(replied).contains("已答复", "B类：所提问题正在解决或已列入计划逐步解决", "按期答复", "决定公开方式");
+
+		// the leader publishes a summary: the reason and the summary are required
+		Http leader = session("fgj-leader", DEMO_PASSWORD);
+		Http.Response noSummary = leader.postForm(view + "/publication", view, Map.of("decision", "SUMMARY"), true);
+		assertThat(noSummary.body()).contains("摘要公开须说明理由", "摘要公开须填写公开的摘要");
+		assertThat(leader.postForm(view + "/publication", view, Map.of("decision", "SUMMARY", "reason", "篇幅较长",
+				"summary", "已将县城停车设施建设列入明年计划。"), true).status()).isEqualTo(302);
+		long id = Long.parseLong(view.substring(view.lastIndexOf('/') + 1));
+		String page = anonymous().get("/interaction/motions/" + id + "/").body();
+		assertThat(page).contains("答复摘要", "已将县城停车设施建设列入明年计划。").doesNotContain("已列入明年计划。<");
+
+		// the year's arrangement and the statistics pages
+		Http.Response badYear = gkb.postForm("/console/motions/years", "/console/motions/years",
+				Map.of("year", "2044", "replyMonths", "0", "publishDays", "20"), true);
+		assertThat(badYear.body()).contains("答复期限应为1至12个月");
+		assertThat(gkb.postForm("/console/motions/years", "/console/motions/years", Map.of("year", "2044", "replyMonths", "2",
+				"publishDays", "15", "consultationRequired", "true"), true).status()).isEqualTo(302);
+		assertThat(gkb.get("/console/motions/years?year=2044").body()).contains("value=\"15\"");
+		assertThat(session("fgj-editor", DEMO_PASSWORD).get("/console/motions/years").status()).isEqualTo(403);
+		assertThat(gkb.get("/console/motions/statistics").body()).contains("建议提案办理统计", "沂源县发展和改革局");
+		assertThat(gkb.get("/console/motions?kind=PROPOSAL&status=ALL").body()).contains("关于提升县城停车便利度的提案");
+	}
 }
