@@ -183,12 +183,24 @@ class Motions {
 		return jdbc.sql("SELECT id FROM ia_motion WHERE publish_due_provisional = TRUE").query(Long.class).list();
 	}
 
-	/** Open motions with a due date within the window, for the dashboard. */
+	/** Motions of the units still awaiting a reply, for the dashboard. */
 	List<Motion> awaitingReply(Collection<Long> leadUnits) {
 		if (leadUnits.isEmpty()) {
 			return List.of();
 		}
 		return jdbc.sql("SELECT * FROM ia_motion WHERE lead_agency_id IN (:ids) AND status IN ('REGISTERED','HANDLING','REHANDLING')")
+			.param("ids", leadUnits)
+			.query(this::row)
+			.list();
+	}
+
+	/** Replied motions of the units whose latest reply may still need a publication decision. */
+	List<Motion> awaitingPublicationDecision(Collection<Long> leadUnits) {
+		if (leadUnits.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT * FROM ia_motion WHERE lead_agency_id IN (:ids) AND replied_on IS NOT NULL"
+				+ " AND status IN ('REPLIED','CLOSED') AND (published_round IS NULL OR published_round < round)")
 			.param("ids", leadUnits)
 			.query(this::row)
 			.list();

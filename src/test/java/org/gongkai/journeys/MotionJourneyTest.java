@@ -209,6 +209,7 @@ abstract class MotionJourneyTest extends JourneySupport {
 
 		// the lead unit: a reply before the consultation is refused on the page with the reason, nothing saved
 		Http lead = session("fgj-admin", DEMO_PASSWORD);
+		assertThat(lead.get("/console").body()).as("the dashboard").contains("待答复的建议提案");
 		Map<String, String> reply = Map.of("category", "B", "content", "已列入明年计划。", "repliedOn", today());
 		Http.Response refused = lead.postForm(view + "/reply", view, reply, true);
 		assertThat(refused.status()).isEqualTo(200);
