@@ -331,7 +331,13 @@ public class MotionManagement {
 		}
 		long newLead = lead.id();
 		String note = "主办单位：" + lead.name() + coUnitNames(wanted) + "。理由：" + why;
-		return step(m, actor, "units-changed", note, b -> b.leadUnit = newLead);
+		Motion saved = step(m, actor, "units-changed", note, b -> b.leadUnit = newLead);
+		if (saved.isPublic() && newLead != m.leadUnit()) {
+			// a reply of the first round stays public while the motion is handled again: its page names the new unit
+			publicChanged(saved);
+			events.publishEvent(new PublicPagesChanged(m.leadUnit()));
+		}
+		return saved;
 	}
 
 	/** The dispatcher sets this motion's reply deadline (另行确定答复期限). */

@@ -368,6 +368,19 @@ class MotionManagementTest {
 	}
 
 	@Test
+	void aPublicationLimitInAYearWithoutHolidayNoticeIsProvisional() {
+		clock.today(LocalDate.of(2027, 1, 4));
+		Motion m = register(2045, MotionKind.SUGGESTION, fgj, List.of(), LocalDate.of(2027, 1, 4), null);
+		consult(m.id(), LocalDate.of(2027, 1, 4));
+		Motion replied = replyAsLead(m.id(), MotionCategory.A, "已采纳。", LocalDate.of(2027, 1, 4));
+		assertThat(replied.publishDueProvisional()).as("2027's holiday notice is not loaded").isTrue();
+		assertThat(replied.publishDueOn()).isEqualTo(calendar.addWorkingDaysProvisionally(LocalDate.of(2027, 1, 4), 20).date());
+		asSupervisor();
+		management.recountProvisional();
+		assertThat(queries.staffView(m.id()).publishDueProvisional()).as("still not loaded").isTrue();
+	}
+
+	@Test
 	void phoneNumbersAndIdNumbersAreMaskedInThePublishedText() {
 		Motion full = register(2041, MotionKind.SUGGESTION, fgj, List.of(), LocalDate.of(2026, 3, 2), null);
 		Motion summary = register(2041, MotionKind.SUGGESTION, fgj, List.of(), LocalDate.of(2026, 3, 2), null);
