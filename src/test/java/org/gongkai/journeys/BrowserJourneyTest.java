@@ -26,6 +26,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -227,7 +228,10 @@ class BrowserJourneyTest {
 		driver.findElement(By.id("channels")).sendKeys("政府网站");
 		driver.findElement(By.id("forms")).sendKeys("简明问答");
 		driver.findElement(By.id("outline")).sendKeys("一、适用对象；二、申请方式");
-		driver.findElement(By.cssSelector("#plan-form button[type=submit]")).click();
+		WebElement planButton = driver.findElement(By.cssSelector("#plan-form button[type=submit]"));
+		planButton.click();
+		// let the plan's POST finish before leaving the page, or the navigation may cancel it
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(planButton));
 		driver.get(documentView);
 		driver.findElement(By.xpath("//button[text()='提交审查']")).click();
 		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("已提交审查");
