@@ -120,17 +120,16 @@ class InteractionConsoleController {
 		int total;
 		Set<Long> supervised = new HashSet<>();
 		queries.openSupervisions(ids).forEach(s -> supervised.add(s.messageId()));
-		if (chosenView == null && chosenType == null) {
-			total = queries.countQueue(ids, chosenStatus, false);
-			found = queries.queue(ids, chosenStatus, false, p, PAGE_SIZE);
+		if (chosenView == null) {
+			total = queries.countQueue(ids, chosenStatus, chosenType, false);
+			found = queries.queue(ids, chosenStatus, chosenType, false, p, PAGE_SIZE);
 		}
 		else {
-			// the views and the type are worked out here: every open message at most, few enough to sift in memory
-			int all = queries.countQueue(ids, chosenStatus, openOnly);
-			List<Message> sifted = queries.queue(ids, chosenStatus, openOnly, 1, Math.max(all, 1))
+			// the views are worked out here over the open messages only, few enough to sift in memory
+			int all = queries.countQueue(ids, chosenStatus, chosenType, openOnly);
+			List<Message> sifted = queries.queue(ids, chosenStatus, chosenType, openOnly, 1, Math.max(all, 1))
 				.stream()
-				.filter(m -> chosenType == null || m.type() == chosenType)
-				.filter(m -> chosenView == null || switch (chosenView) {
+				.filter(m -> switch (chosenView) {
 					case "overdue" -> m.overdue(today);
 					case "aging" -> InteractionRules.level(m, today) != InteractionRules.Level.NONE;
 					case "supervised" -> supervised.contains(m.id());
@@ -199,12 +198,14 @@ class InteractionConsoleController {
 		model.addAttribute("canReject", v.canReview() && s == MessageStatus.SUBMITTED);
 		model.addAttribute("canAssign", v.canReview() && (s == MessageStatus.SUBMITTED || handling));
 		model.addAttribute("canReply", v.canHandle() && handling);
-		model.addAttribute("canExtend", v.canHandle() && handling && m.extensionDays() == 0 && settings.maxExtensionDays() > 0);
+		model.addAttribute("canExtend", v.canHandle() && handling && m.extensionDays() == 0 && settings.maxExtensionDays() > 0
+				&& !m.overdue(today()));
 		model.addAttribute("canGiveBack", v.canHandle() && handling && m.handlingAgencyId() != m.agencyId());
 		model.addAttribute("canSupervise", v.canSupervise() && s.awaitingReply());
 		model.addAttribute("canWithhold", staff && m.publicAllowed() && m.hiddenReason() == null && s != MessageStatus.REJECTED);
 		model.addAttribute("canRelease", staff && m.publicAllowed() && m.hiddenReason() != null);
-		model.addAttribute("canConcern", staff && s != MessageStatus.REJECTED);
+		model.addAttribute("canConcern", staff && s != MessageStatus.REJECTED && s != MessageStatus.SUBMITTED && m.publicAllowed()
+				&& m.hiddenReason() == null);
 		model.addAttribute("maxExtensionDays", settings.maxExtensionDays());
 		model.addAttribute("rejectionReasons", RejectionReason.values());
 		model.addAttribute("assignTargets",

@@ -66,7 +66,7 @@ class InteractionDashboard implements DashboardContributor {
 				default -> {
 				}
 			}
-			if (oldest == null || m.submittedOn().isBefore(oldest.submittedOn())) {
+			if (oldest == null || InteractionRules.waitingSince(m).isBefore(InteractionRules.waitingSince(oldest))) {
 				oldest = m;
 			}
 		}
@@ -83,7 +83,8 @@ class InteractionDashboard implements DashboardContributor {
 			detail = veto + "条有效留言超过3个月未回应，属政府网站检查单项否决情形（国办秘函〔2019〕19号）";
 		}
 		else if (aging > 0) {
-			detail = "最早的留言提交于" + oldest.submittedOn() + "，须在" + InteractionRules.vetoDay(oldest.submittedOn())
+			detail = "等待最久的留言始于" + InteractionRules.waitingSince(oldest) + "，须在"
+					+ InteractionRules.vetoDay(InteractionRules.waitingSince(oldest))
 					+ "前答复，否则构成单项否决";
 		}
 		else {

@@ -72,8 +72,13 @@ public class InteractionManagement {
 
 	private final Clock clock;
 
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
+
 	InteractionManagement(Messages messages, AgencyDirectory agencies, AgencyAccess access, WorkingDayCalendar calendar,
-			ConcernManagement concerns, ApplicationEventPublisher events, Clock clock) {
+			ConcernManagement concerns, ApplicationEventPublisher events, Clock clock,
+			org.springframework.transaction.PlatformTransactionManager transactionManager) {
+		this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+		this.transactions.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.messages = messages;
 		this.agencies = agencies;
 		this.access = access;
@@ -297,8 +302,10 @@ public class InteractionManagement {
 		}
 		Message current = m;
 		save(current.with(b -> b.handlingAgencyId = target.id()));
-		messages.addEvent(id, clock.instant(), actor.username(), "assigned",
-				"转" + target.name() + "办理" + (n == null ? "" : "（" + n + "）"), true);
+		messages.addEvent(id, clock.instant(), actor.username(), "assigned", "已转" + target.name() + "办理", true);
+		if (n != null) {
+			messages.addEvent(id, clock.instant(), actor.username(), "assign-note", "转办说明：" + n, false);
+		}
 		audit(actor, m.agencyId(), id, "interaction.assigned", "转办留言（" + m.trackingCode() + "）至" + target.name());
 		return messages.find(id).orElseThrow();
 	}
@@ -336,6 +343,9 @@ public class InteractionManagement {
 		}
 		if (m.extensionDays() > 0) {
 			throw new DomainException("这条留言已经延期过一次");
+		}
+		if (m.dueOn() != null && today().isAfter(m.dueOn())) {
+			throw new DomainException("答复期限已于" + m.dueOn() + "届满，届满后不能再延期");
 		}
 		InteractionSettings settings = settings(m.agencyId());
 		if (days < 1 || days > settings.maxExtensionDays()) {
@@ -485,8 +495,17 @@ public class InteractionManagement {
 	 */
 	public ConcernTopic raiseConcern(long id) {
 		Message m = messages.find(id).orElseThrow(() -> DomainException.notFound("留言不存在"));
-		if (m.status() == MessageStatus.REJECTED) {
-			throw new DomainException("不予受理的留言不能作为社会关切");
+		Actor caller = Actors.require();
+		if (!access.allows(caller, m.agencyId(), MessageQueries.VIEW_ROLES)
+				&& !access.allows(caller, m.handlingAgencyId(), MessageQueries.VIEW_ROLES)) {
+			throw DomainException.forbidden("只有受理、承办单位的互动交流工作人员和监督部门可以查看这条留言");
+		}
+		if (m.status() == MessageStatus.REJECTED || m.status() == MessageStatus.SUBMITTED) {
+			throw new DomainException("只有已受理的留言可以列为社会关切");
+		}
+		if (!m.publicAllowed() || m.hiddenReason() != null) {
+			// the topic's title is shown with a published response: a message kept off the site must not reach it
+			throw new DomainException("留言人不同意公开或已设为不公开的留言，不能直接列为社会关切；请在回应关切中另行登记关切事项");
 		}
 		ConcernTopic topic = concerns.recordTopic(m.handlingAgencyId(),
 				new ConcernManagement.TopicDraft(PersonalDataScanner.mask(m.title()), ConcernTopic.Source.MESSAGE,
@@ -567,25 +586,50 @@ public class InteractionManagement {
 
 	// ---- the calendar --------------------------------------------------------------------------------
 
-	/** Recounts every provisional reply date after a year's holiday notice is loaded. */
+	/**
+	 * After a year's holiday notice is loaded: recounts every provisional reply date — of messages still waiting
+	 * and of answered ones, whose late flags are then decided again against the true date — and the review dates
+	 * of messages waiting for review.
+	 */
 	public int recountProvisional() {
 		int changed = 0;
 		for (Message p : messages.provisional()) {
 			Message m = messages.lock(p.id()).orElseThrow();
-			if (!m.dueProvisional() || !m.status().awaitingReply()) {
+			if (!m.dueProvisional() || m.status() == MessageStatus.REJECTED || m.status() == MessageStatus.SUBMITTED) {
 				continue;
 			}
 			InteractionSettings settings = settings(m.agencyId());
-			LocalDate start = m.status() == MessageStatus.REOPENED ? m.reopenedOn() : m.acceptedOn();
+			boolean secondRound = m.reopenedOn() != null;
+			LocalDate start = secondRound ? m.reopenedOn() : m.acceptedOn();
 			if (start == null) {
 				continue;
 			}
 			DueDate due = calendar.addWorkingDaysProvisionally(start, settings.replyDays(m.type()) + m.extensionDays());
+			int round = secondRound ? 2 : 1;
+			MessageReply answered = messages.replies(m.id()).stream().filter(r -> r.round() == round).findFirst().orElse(null);
+			Boolean late = answered == null ? null : answered.repliedOn().isAfter(due.date());
+			if (answered != null) {
+				messages.updateReplyDue(answered.id(), due.date(), late);
+			}
 			save(m.with(b -> {
 				b.dueOn = due.date();
 				b.dueProvisional = due.provisional();
+				if (late != null && round == 1) {
+					b.firstReplyLate = late;
+				}
 			}));
 			changed++;
+		}
+		for (Message p : messages.awaitingReview()) {
+			Message m = messages.lock(p.id()).orElseThrow();
+			if (m.status() != MessageStatus.SUBMITTED) {
+				continue;
+			}
+			LocalDate review = calendar.addWorkingDaysProvisionally(m.submittedOn(), settings(m.agencyId()).reviewDays()).date();
+			if (!review.equals(m.reviewDueOn())) {
+				save(m.with(b -> b.reviewDueOn = review));
+				changed++;
+			}
 		}
 		return changed;
 	}
@@ -611,15 +655,27 @@ public class InteractionManagement {
 	private Message lockForSender(String trackingCode, String phoneLast4) {
 		String code = Texts.trimToNull(trackingCode);
 		Message found = code == null ? null : messages.findByCode(code.toUpperCase(java.util.Locale.ROOT)).orElse(null);
-		if (found == null || !senderMatches(found, phoneLast4)) {
+		if (found == null || messages.trackingLocked(found.id(), clock.instant())) {
 			throw DomainException.notFound(MessageQueries.NOT_FOUND);
 		}
+		if (!senderMatches(found, phoneLast4)) {
+			// counted in its own transaction: the refusal below rolls this one back
+			transactions.executeWithoutResult(t -> messages.trackingFailed(found.id(), clock.instant()));
+			throw DomainException.notFound(MessageQueries.NOT_FOUND);
+		}
+		messages.trackingSucceeded(found.id());
 		return messages.lock(found.id()).orElseThrow();
 	}
 
 	static boolean senderMatches(Message m, String phoneLast4) {
 		String v = Texts.trimToNull(phoneLast4);
-		return v != null && v.length() == 4 && m.senderPhone().endsWith(v);
+		String phone = m.senderPhone();
+		if (v == null || v.length() != 4 || phone == null || phone.length() < 4) {
+			return false;
+		}
+		// compared in constant time, like the request verifier
+		return java.security.MessageDigest.isEqual(phone.substring(phone.length() - 4).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+				v.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	private Message save(Message m) {

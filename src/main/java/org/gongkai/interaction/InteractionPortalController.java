@@ -169,6 +169,10 @@ class InteractionPortalController {
 			catch (DateTimeParseException e) {
 				throw notFound();
 			}
+			if (m.getYear() < 2000) {
+				// no statistics before the platform's time; later months are refused below as not yet published
+				throw notFound();
+			}
 		}
 		return html(pages.statistics(m)
 			.orElseThrow(() -> DomainException.notFound("该月尚未结束，统计数据在次月初公布；请查看已公布月份的统计")));

@@ -29,6 +29,14 @@ public final class InteractionRules {
 		return submittedOn.plusMonths(VETO_MONTHS).plusDays(1);
 	}
 
+	/**
+	 * Since when a message has waited for an answer: its submission, or, once answered and reopened by the sender,
+	 * the day of the follow-up question (the message was answered before, so the first wait is over).
+	 */
+	public static LocalDate waitingSince(Message m) {
+		return m.status() == MessageStatus.REOPENED && m.reopenedOn() != null ? m.reopenedOn() : m.submittedOn();
+	}
+
 	/** Calendar days a message has waited. */
 	public static long ageDays(LocalDate submittedOn, LocalDate today) {
 		return ChronoUnit.DAYS.between(submittedOn, today);
@@ -39,10 +47,11 @@ public final class InteractionRules {
 		if (!m.status().awaitingReply()) {
 			return Level.NONE;
 		}
-		if (!today.isBefore(vetoDay(m.submittedOn()))) {
+		LocalDate since = waitingSince(m);
+		if (!today.isBefore(vetoDay(since))) {
 			return Level.VETO;
 		}
-		long age = ageDays(m.submittedOn(), today);
+		long age = ageDays(since, today);
 		if (age >= ALARM_AGE_DAYS) {
 			return Level.ALARM;
 		}

@@ -31,6 +31,9 @@ public class MessageQueries {
 	/** The one answer for an unknown code and a wrong verifier alike, so that codes cannot be probed. */
 	static final String NOT_FOUND = "未找到与查询码和联系电话后四位相符的留言";
 
+	/** Shown instead of the sender's name and contact to supervisors who neither review nor handle the message. */
+	static final String HIDDEN_SENDER = "（仅受理、承办单位可见）";
+
 	/** Who may open messages in the console. */
 	static final Role[] VIEW_ROLES = { Role.MESSAGE_HANDLER, Role.AGENCY_ADMIN, Role.SUPERVISOR };
 
@@ -44,7 +47,13 @@ public class MessageQueries {
 	 */
 	public record PublicMessage(long id, String agencyCode, String agencyName, String mailbox, MessageType type, String title,
 			String content, LocalDate submittedOn, LocalDate acceptedOn, LocalDate repliedOn, String replyingAgency, String reply,
-			List<PublicReply> replies, boolean reopened) {
+			List<PublicReply> replies, boolean reopened, java.time.Instant repliedAt) {
+
+		/** The reply time as the page's {@code PubDate} wants it (portal-rules §6 check 3), China time. */
+		public String pubDate() {
+			return repliedAt == null ? null
+					: java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(org.gongkai.platform.Zones.CHINA).format(repliedAt);
+		}
 	}
 
 	/** A page of public messages. */
@@ -94,10 +103,9 @@ public class MessageQueries {
 	public PublicPage publicPage(Long agencyId, MessageType type, Long mailboxId, int page, int pageSize) {
 		int p = Math.max(1, page);
 		int total = messages.countPublic(agencyId, type, mailboxId);
-		List<PublicMessage> items = messages.publicMessages(agencyId, type, mailboxId, (p - 1) * pageSize, pageSize)
-			.stream()
-			.map(this::toPublic)
-			.toList();
+		long offset = (p - 1L) * pageSize;
+		List<PublicMessage> items = offset >= total ? List.of()
+				: messages.publicMessages(agencyId, type, mailboxId, offset, pageSize).stream().map(this::toPublic).toList();
 		return new PublicPage(items, p, pageSize, total);
 	}
 
@@ -115,17 +123,18 @@ public class MessageQueries {
 	}
 
 	private PublicMessage toPublic(Message m) {
-		List<PublicReply> replies = messages.replies(m.id())
-			.stream()
+		List<MessageReply> answers = messages.replies(m.id());
+		List<PublicReply> replies = answers.stream()
 			.map(r -> new PublicReply(r.round(), agencyName(r.agencyId()), r.repliedOn(), PersonalDataScanner.mask(r.content())))
 			.toList();
 		PublicReply last = replies.isEmpty() ? null : replies.get(replies.size() - 1);
+		java.time.Instant repliedAt = answers.isEmpty() ? null : answers.get(answers.size() - 1).repliedAt();
 		Agency agency = agencies.findById(m.agencyId()).orElseThrow();
 		String mailbox = m.mailboxId() == null ? null : messages.mailbox(m.mailboxId()).map(Mailbox::name).orElse(null);
 		return new PublicMessage(m.id(), agency.code(), agency.name(), mailbox, m.type(), PersonalDataScanner.mask(m.title()),
 				PersonalDataScanner.mask(m.content()), m.submittedOn(), m.acceptedOn(), last == null ? null : last.repliedOn(),
 				last == null ? null : last.agency(), last == null ? null : last.content(), replies,
-				m.status() == MessageStatus.REOPENED);
+				m.status() == MessageStatus.REOPENED, repliedAt);
 	}
 
 	// ---- the sender ----------------------------------------------------------------------------------
@@ -145,10 +154,14 @@ public class MessageQueries {
 			return Optional.empty();
 		}
 		Message m = found.get();
-		if (!InteractionManagement.senderMatches(m, phoneLast4)) {
-			messages.recordTrackingFailure(m.id());
+		if (messages.trackingLocked(m.id(), clock.instant())) {
 			return Optional.empty();
 		}
+		if (!InteractionManagement.senderMatches(m, phoneLast4)) {
+			messages.trackingFailed(m.id(), clock.instant());
+			return Optional.empty();
+		}
+		messages.trackingSucceeded(m.id());
 		List<PublicReply> replies = messages.replies(m.id())
 			.stream()
 			.map(r -> new PublicReply(r.round(), agencyName(r.agencyId()), r.repliedOn(), r.content()))
@@ -185,17 +198,24 @@ public class MessageQueries {
 		boolean canHandle = handles(actor, m.handlingAgencyId());
 		boolean canSupervise = !actor.token() && access.allows(actor, m.handlingAgencyId(), Role.SUPERVISOR);
 		Mailbox box = m.mailboxId() == null ? null : messages.mailbox(m.mailboxId()).orElse(null);
-		return new StaffView(m, agencyName(m.agencyId()), agencyName(m.handlingAgencyId()), box, messages.replies(id),
+		// the form's notice promises the sender's name and contact to the receiving and handling agencies' staff only
+		Message shown = canReview || canHandle ? m : m.with(b -> {
+			b.senderName = HIDDEN_SENDER;
+			b.senderPhone = HIDDEN_SENDER;
+			b.senderEmail = null;
+		});
+		return new StaffView(shown, agencyName(m.agencyId()), agencyName(m.handlingAgencyId()), box, messages.replies(id),
 				messages.supervisions(id), messages.events(id, false), canHandle, canReview, canSupervise);
 	}
 
 	/** The console queue of the given agencies (each must be visible to the actor). */
-	public List<Message> queue(Collection<Long> agencyIds, MessageStatus status, boolean openOnly, int page, int pageSize) {
-		return messages.queue(visibleOnly(agencyIds), status, openOnly, (Math.max(1, page) - 1) * pageSize, pageSize);
+	public List<Message> queue(Collection<Long> agencyIds, MessageStatus status, MessageType type, boolean openOnly, int page,
+			int pageSize) {
+		return messages.queue(visibleOnly(agencyIds), status, type, openOnly, (Math.max(1, page) - 1L) * pageSize, pageSize);
 	}
 
-	public int countQueue(Collection<Long> agencyIds, MessageStatus status, boolean openOnly) {
-		return messages.countQueue(visibleOnly(agencyIds), status, openOnly);
+	public int countQueue(Collection<Long> agencyIds, MessageStatus status, MessageType type, boolean openOnly) {
+		return messages.countQueue(visibleOnly(agencyIds), status, type, openOnly);
 	}
 
 	public List<Supervision> openSupervisions(Collection<Long> agencyIds) {

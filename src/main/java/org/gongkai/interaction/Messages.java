@@ -122,18 +122,47 @@ class Messages {
 			.single() > 0;
 	}
 
-	void recordTrackingFailure(long id) {
+	/** A wrong verifier for this tracking code; the tenth in a row locks the code for an hour. */
+	void trackingFailed(long id, Instant now) {
 		jdbc.sql("UPDATE ia_message SET tracking_failures = tracking_failures + 1 WHERE id = ?").param(id).update();
+		jdbc.sql("UPDATE ia_message SET tracking_failures = 0, tracking_locked_until = ? WHERE id = ? AND tracking_failures >= 10")
+			.params(ts(now.plus(java.time.Duration.ofHours(1))), id)
+			.update();
+	}
+
+	void trackingSucceeded(long id) {
+		jdbc.sql("UPDATE ia_message SET tracking_failures = 0 WHERE id = ? AND tracking_failures > 0").param(id).update();
+	}
+
+	/** Whether the tracking code is locked after repeated wrong verifiers. */
+	boolean trackingLocked(long id, Instant now) {
+		return jdbc.sql("SELECT COUNT(*) FROM ia_message WHERE id = ? AND tracking_locked_until > ?")
+			.params(id, ts(now))
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/** Messages waiting for review (their review dates are recounted when a year is loaded). */
+	List<Message> awaitingReview() {
+		return jdbc.sql("SELECT * FROM ia_message WHERE status = 'SUBMITTED' ORDER BY id").query(Messages::message).list();
+	}
+
+	void updateReplyDue(long replyId, LocalDate dueOn, boolean late) {
+		jdbc.sql("UPDATE ia_reply SET due_on = ?, late = ? WHERE id = ?").params(dueOn, late, replyId).update();
 	}
 
 	/** A staff queue: messages received by or assigned to the given agencies. */
-	List<Message> queue(Collection<Long> agencyIds, MessageStatus status, boolean openOnly, int offset, int limit) {
+	List<Message> queue(Collection<Long> agencyIds, MessageStatus status, MessageType type, boolean openOnly, long offset,
+			int limit) {
 		if (agencyIds.isEmpty()) {
 			return List.of();
 		}
 		StringBuilder sql = new StringBuilder("SELECT * FROM ia_message WHERE (agency_id IN (:ids) OR handling_agency_id IN (:ids))");
 		if (status != null) {
 			sql.append(" AND status = :status");
+		}
+		if (type != null) {
+			sql.append(" AND type = :type");
 		}
 		if (openOnly) {
 			sql.append(" AND status IN ('SUBMITTED', 'ACCEPTED', 'REOPENED')");
@@ -143,10 +172,13 @@ class Messages {
 		if (status != null) {
 			spec = spec.param("status", status.name());
 		}
+		if (type != null) {
+			spec = spec.param("type", type.name());
+		}
 		return spec.query(Messages::message).list();
 	}
 
-	int countQueue(Collection<Long> agencyIds, MessageStatus status, boolean openOnly) {
+	int countQueue(Collection<Long> agencyIds, MessageStatus status, MessageType type, boolean openOnly) {
 		if (agencyIds.isEmpty()) {
 			return 0;
 		}
@@ -155,12 +187,18 @@ class Messages {
 		if (status != null) {
 			sql.append(" AND status = :status");
 		}
+		if (type != null) {
+			sql.append(" AND type = :type");
+		}
 		if (openOnly) {
 			sql.append(" AND status IN ('SUBMITTED', 'ACCEPTED', 'REOPENED')");
 		}
 		var spec = jdbc.sql(sql.toString()).param("ids", agencyIds);
 		if (status != null) {
 			spec = spec.param("status", status.name());
+		}
+		if (type != null) {
+			spec = spec.param("type", type.name());
 		}
 		return spec.query(Long.class).single().intValue();
 	}
@@ -180,7 +218,7 @@ class Messages {
 	private static final String PUBLIC_WHERE = " WHERE m.replied_on IS NOT NULL AND m.public_allowed = TRUE AND m.hidden_reason IS NULL AND m.status IN ('REPLIED', 'REOPENED')";
 
 	/** Public messages, newest reply first; {@code agencyId} matches the receiving or the handling agency. */
-	List<Message> publicMessages(Long agencyId, MessageType type, Long mailboxId, int offset, int limit) {
+	List<Message> publicMessages(Long agencyId, MessageType type, Long mailboxId, long offset, int limit) {
 		StringBuilder sql = new StringBuilder("SELECT m.* FROM ia_message m" + PUBLIC_WHERE);
 		appendPublicFilters(sql, agencyId, type, mailboxId);
 		sql.append(" ORDER BY m.replied_on DESC, m.id DESC LIMIT :limit OFFSET :offset");

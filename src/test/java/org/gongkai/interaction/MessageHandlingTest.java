@@ -277,11 +277,99 @@ class MessageHandlingTest {
 			.params(today.minusDays(retention.retentionDays() + 1L), old.id())
 			.update();
 		assertThat(retention.purge()).isGreaterThanOrEqualTo(1);
-		Message erased = asSupervisor(() -> queries.staffView(old.id())).message();
+		Message erased = as("hd-handler", Role.MESSAGE_HANDLER, "yiyuan", () -> queries.staffView(old.id())).message();
 		assertThat(erased.senderName()).isEqualTo(Messages.ERASED);
 		assertThat(erased.senderPhone()).doesNotContain("5678");
 		assertThat(erased.content()).contains("个人信息保存期限");
-		assertThat(asSupervisor(() -> queries.staffView(recent.id())).message().senderPhone()).isEqualTo("13900005679");
+		assertThat(as("hd-handler", Role.MESSAGE_HANDLER, "yiyuan", () -> queries.staffView(recent.id())).message().senderPhone())
+			.isEqualTo("13900005679");
+	}
+
+	@Test
+	void noExtensionOnceTheReplyDateHasPassed() {
+		Message m = submit("延期边界测试", "这是一条用于测试答复期限届满后不能延期的留言。", "13900002468", true);
+		as("hd-handler", Role.MESSAGE_HANDLER, "yiyuan", () -> management.accept(m.id()));
+		LocalDate today = LocalDate.now(clock.withZone(Zones.CHINA));
+		jdbc.sql("UPDATE ia_message SET due_on = ? WHERE id = ?").params(today.minusDays(1), m.id()).update();
+		assertThatThrownBy(() -> as("hd-handler", Role.MESSAGE_HANDLER, "yiyuan", () -> management.extend(m.id(), 3, "需要调研")))
+			.hasMessageContaining("届满后不能再延期");
+		Message replied = as("hd-handler", Role.MESSAGE_HANDLER, "yiyuan", () -> management.reply(m.id(), "已答复，谢谢。", null));
+		assertThat(replied.firstReplyLate()).isTrue();
+	}
+
+	@Test
+	void aMessageKeptOffTheSiteCannotBecomeATopicOfPublicConcern() {
+		Message m = submit("不公开的留言", "这是一条留言人不同意公开的留言，不能变成公开的关切事项。", "13900002469", false);
+		assertThatThrownBy(() -> as("adm", Role.AGENCY_ADMIN, "yiyuan", () -> management.raiseConcern(m.id())))
+			.hasMessageContaining("只有已受理的留言");
+		as("hd-handler", Role.MESSAGE_HANDLER, "yiyuan", () -> management.accept(m.id()));
+		assertThatThrownBy(() -> as("adm", Role.AGENCY_ADMIN, "yiyuan", () -> management.raiseConcern(m.id())))
+			.hasMessageContaining("不同意公开");
+		// an editor who may not see the message cannot raise it either
+		Message open = submit("可以公开的留言", "这是一条留言人同意公开的留言，可以列为社会关切。", "13900002470", true);
+		as("hd-handler", Role.MESSAGE_HANDLER, "yiyuan", () -> management.accept(open.id()));
+		assertThatThrownBy(() -> as("ed", Role.EDITOR, "yiyuan", () -> management.raiseConcern(open.id())))
+			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(403));
+		assertThat(as("adm", Role.AGENCY_ADMIN, "yiyuan", () -> management.raiseConcern(open.id())).title())
+			.isEqualTo("可以公开的留言");
+	}
+
+	@Test
+	void tenWrongVerifiersLockATrackingCodeForAnHour() {
+		Message m = submit("查询码锁定测试", "这是一条用于测试查询码连续输错后锁定的留言。", "13900002471", true);
+		assertThat(queries.track(m.trackingCode(), "2471")).isPresent();
+		for (int i = 0; i < 10; i++) {
+			assertThat(queries.track(m.trackingCode(), String.format("%04d", i))).isEmpty();
+		}
+		assertThat(queries.track(m.trackingCode(), "2471")).as("locked even with the right digits").isEmpty();
+		jdbc.sql("UPDATE ia_message SET tracking_locked_until = NULL WHERE id = ?").param(m.id()).update();
+		assertThat(queries.track(m.trackingCode(), "2471")).isPresent();
+	}
+
+	@Test
+	void aReopenedMessageWaitsFromTheFollowUpQuestionNotFromItsSubmission() {
+		LocalDate today = LocalDate.now(clock.withZone(Zones.CHINA));
+		Message m = submit("追问时限测试", "这是一条用于测试追问后等待时间计算的留言。", "13900002472", true);
+		Message reopened = m.with(b -> {
+			b.status = MessageStatus.REOPENED;
+			b.submittedOn = today.minusMonths(4);
+			b.reopenedOn = today.minusDays(5);
+		});
+		assertThat(InteractionRules.level(reopened, today)).isEqualTo(InteractionRules.Level.NONE);
+		assertThat(InteractionRules.waitingSince(reopened)).isEqualTo(today.minusDays(5));
+	}
+
+	@Test
+	void aPageFarPastTheEndIsEmptyNotAnError() {
+		assertThat(queries.publicPage(null, null, null, 1_000_000_000, 100).items()).isEmpty();
+	}
+
+	@Test
+	void aSupervisorWhoNeitherReviewsNorHandlesDoesNotSeeTheSendersContact() {
+		Message m = submit("联系方式可见范围", "这是一条用于测试留言人联系方式可见范围的留言。", "13900002473", true);
+		MessageQueries.StaffView supervisor = asSupervisor(() -> queries.staffView(m.id()));
+		assertThat(supervisor.message().senderPhone()).isEqualTo(MessageQueries.HIDDEN_SENDER);
+		assertThat(supervisor.message().senderName()).isEqualTo(MessageQueries.HIDDEN_SENDER);
+		assertThat(as("hd-handler", Role.MESSAGE_HANDLER, "yiyuan", () -> queries.staffView(m.id())).message().senderPhone())
+			.isEqualTo("13900002473");
+	}
+
+	@Test
+	void aProvisionalReplyDateIsRecountedAndTheLateFlagDecidedAgainAfterTheReply() {
+		Message m = submit("暂定期限重算", "这是一条用于测试暂定答复期限重新计算的留言。", "13900002474", true);
+		Message accepted = as("hd-handler", Role.MESSAGE_HANDLER, "yiyuan", () -> management.accept(m.id()));
+		LocalDate today = LocalDate.now(clock.withZone(Zones.CHINA));
+		// as if counted into a year without its holiday notice: a provisional date that proved too early
+		jdbc.sql("UPDATE ia_message SET due_on = ?, due_provisional = TRUE WHERE id = ?").params(today.minusDays(1), m.id()).update();
+		Message replied = as("hd-handler", Role.MESSAGE_HANDLER, "yiyuan", () -> management.reply(m.id(), "已答复，谢谢。", null));
+		assertThat(replied.firstReplyLate()).isTrue();
+		org.gongkai.platform.Actors.runAsSystem(management::recountProvisional);
+		Message recounted = asSupervisor(() -> queries.staffView(m.id())).message();
+		assertThat(recounted.dueOn()).isEqualTo(accepted.dueOn());
+		assertThat(recounted.dueProvisional()).isFalse();
+		assertThat(recounted.firstReplyLate()).isFalse();
+		assertThat(asSupervisor(() -> queries.staffView(m.id())).replies()).singleElement()
+			.satisfies(r -> assertThat(r.late()).isFalse());
 	}
 
 	// ---- helpers -------------------------------------------------------------------------------------

@@ -179,7 +179,7 @@ class BrowserJourneyTest {
 		driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
 		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("草稿已保存");
 		String view = driver.getCurrentUrl();
-		driver.findElement(By.xpath("//button[text()='提交审查']")).click();
+		submit(By.xpath("//button[text()='提交审查']"));
 		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("已提交审查");
 
 		login("fgj-reviewer", JourneySupport.DEMO_PASSWORD);
@@ -221,19 +221,17 @@ class BrowserJourneyTest {
 		long documentId = Long.parseLong(documentView.substring(documentView.lastIndexOf('/') + 1));
 
 		// 三同步: the plan must go with the submission
-		driver.findElement(By.xpath("//button[text()='提交审查']")).click();
+		submit(By.xpath("//button[text()='提交审查']"));
 		assertThat(driver.findElement(By.cssSelector(".error-summary")).getText()).contains("解读方案");
 		driver.get(url("/console/interpretation/policies/" + documentId));
 		((JavascriptExecutor) driver).executeScript("document.getElementById('planOn').value = '2026-11-30';");
 		driver.findElement(By.id("channels")).sendKeys("政府网站");
 		driver.findElement(By.id("forms")).sendKeys("简明问答");
 		driver.findElement(By.id("outline")).sendKeys("一、适用对象；二、申请方式");
-		WebElement planButton = driver.findElement(By.cssSelector("#plan-form button[type=submit]"));
-		planButton.click();
 		// let the plan's POST finish before leaving the page, or the navigation may cancel it
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(planButton));
+		submit(By.cssSelector("#plan-form button[type=submit]"));
 		driver.get(documentView);
-		driver.findElement(By.xpath("//button[text()='提交审查']")).click();
+		submit(By.xpath("//button[text()='提交审查']"));
 		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("已提交审查");
 
 		// the drafting department writes the Q&A interpretation in the console
@@ -249,7 +247,7 @@ class BrowserJourneyTest {
 		driver.findElement(By.id("qa-1-answer")).sendKeys("向县发展和改革局申请。");
 		driver.findElement(By.cssSelector("main form.form button[type=submit]")).click();
 		String interpretationView = waitForUrl(".*/console/interpretations/\\d+$");
-		driver.findElement(By.xpath("//button[text()='提交审签']")).click();
+		submit(By.xpath("//button[text()='提交审签']"));
 
 		login("fgj-reviewer", JourneySupport.DEMO_PASSWORD);
 		driver.get(documentView);
@@ -304,7 +302,7 @@ class BrowserJourneyTest {
 		driver.findElement(By.cssSelector("input[name=provisionForm][value=EMAIL]")).click();
 		driver.findElement(By.cssSelector("input[name=obtainMethod][value=ONLINE]")).click();
 		driver.findElement(By.id("f-consent")).click();
-		driver.findElement(By.xpath("//button[text()='提交申请']")).click();
+		submit(By.xpath("//button[text()='提交申请']"));
 		String code = new WebDriverWait(driver, Duration.ofSeconds(10))
 			.until(d -> d.findElements(By.id("tracking-code")).stream().findFirst().map(WebElement::getText).orElse(null));
 		assertThat(code).hasSize(12);
@@ -314,31 +312,31 @@ class BrowserJourneyTest {
 		driver.get(url("/console/requests?agency=yiyuan-fgj"));
 		driver.findElement(By.linkText(code)).click();
 		String caseUrl = driver.getCurrentUrl();
-		driver.findElement(By.xpath("//button[text()='确认收到']")).click();
+		submit(By.xpath("//button[text()='确认收到']"));
 		driver.findElement(By.id("correction-items")).sendKeys("请写明资金分配方案的年度和文号");
-		driver.findElement(By.xpath("//button[text()='告知补正']")).click();
+		submit(By.xpath("//button[text()='告知补正']"));
 		assertThat(driver.getPageSource()).contains("待补正");
-		driver.findElement(By.xpath("//button[text()='登记补正']")).click();
+		submit(By.xpath("//button[text()='登记补正']"));
 
 		login("fgj-leader", JourneySupport.DEMO_PASSWORD);
 		driver.get(caseUrl);
 		driver.findElement(By.id("extension-days")).sendKeys("10");
 		driver.findElement(By.id("extension-reason")).sendKeys("需要向县交通运输局调取资料");
-		driver.findElement(By.xpath("//button[text()='批准延期']")).click();
+		submit(By.xpath("//button[text()='批准延期']"));
 		assertThat(driver.getPageSource()).contains("批准延长 10 个工作日");
 
 		login("fgj-handler", JourneySupport.DEMO_PASSWORD);
 		driver.get(caseUrl);
 		new Select(driver.findElement(By.id("reply-outcome"))).selectByValue("r1");
 		driver.findElement(By.id("reply-content")).sendKeys("现将《沂源县2026年农村公路养护资金分配方案》通过电子邮件发送给您。");
-		driver.findElement(By.xpath("//button[text()='答复']")).click();
+		submit(By.xpath("//button[text()='答复']"));
 		assertThat(driver.getPageSource()).contains("已答复");
 		screenshot("console-request-replied");
 
 		driver.manage().deleteAllCookies();
 		driver.get(url("/requests/track?code=" + code));
 		driver.findElement(By.id("f-verifier")).sendKeys("1234");
-		driver.findElement(By.xpath("//button[text()='查询']")).click();
+		submit(By.xpath("//button[text()='查询']"));
 		String tracked = driver.findElement(By.tagName("main")).getText();
 		assertThat(tracked).contains("已答复", "予以公开", "现将《沂源县2026年农村公路养护资金分配方案》通过电子邮件发送给您。",
 				"请写明资金分配方案的年度和文号", "批准延长 10 个工作日");
@@ -359,7 +357,7 @@ class BrowserJourneyTest {
 		driver.findElement(By.id("f-phone")).sendKeys("13700005678");
 		driver.findElement(By.id("f-publicAllowed")).click();
 		driver.findElement(By.id("f-consent")).click();
-		driver.findElement(By.xpath("//button[text()='提交留言']")).click();
+		submit(By.xpath("//button[text()='提交留言']"));
 		String code = new WebDriverWait(driver, Duration.ofSeconds(10))
 			.until(d -> d.findElements(By.id("tracking-code")).stream().findFirst().map(WebElement::getText).orElse(null));
 		assertThat(code).startsWith("LY");
@@ -370,16 +368,16 @@ class BrowserJourneyTest {
 		driver.findElement(By.linkText(code)).click();
 		String messageUrl = driver.getCurrentUrl();
 		assertThat(driver.getPageSource()).contains("13700005678");
-		driver.findElement(By.xpath("//button[text()='受理']")).click();
+		submit(By.xpath("//button[text()='受理']"));
 		new Select(driver.findElement(By.id("assign-agency"))).selectByVisibleText(agencies.requireByCode("yiyuan-fgj").name());
-		driver.findElement(By.xpath("//button[text()='转办']")).click();
+		submit(By.xpath("//button[text()='转办']"));
 		assertThat(driver.getPageSource()).contains(agencies.requireByCode("yiyuan-fgj").name());
 		assertThat(axeViolations()).as("axe violations on the console message page").isEmpty();
 
 		login("fgj-messages", JourneySupport.DEMO_PASSWORD);
 		driver.get(messageUrl);
 		driver.findElement(By.id("reply-content")).sendKeys("您好，您所在小区已列入2026年老旧小区改造计划，预计下半年开工。");
-		driver.findElement(By.xpath("//button[text()='答复']")).click();
+		submit(By.xpath("//button[text()='答复']"));
 		assertThat(driver.getPageSource()).contains("已答复");
 		screenshot("console-message-replied");
 
@@ -434,6 +432,16 @@ class BrowserJourneyTest {
 		driver.manage().deleteAllCookies();
 		driver.get(url("/login"));
 		assertThat(axeViolations()).isEmpty();
+	}
+
+	/**
+	 * Clicks a button that submits a form and waits until the browser has left the page, so that the next read sees
+	 * the answer and not the page the button was on (and a following navigation cannot cancel the POST).
+	 */
+	private static void submit(By button) {
+		WebElement element = driver.findElement(button);
+		element.click();
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(element));
 	}
 
 	private double fontSize() {

@@ -96,7 +96,9 @@ abstract class MessageConsoleJourneyTest extends JourneySupport {
 		ok(messages.get(page), 200, "<legend>答复</legend>", "<legend>延期</legend>", "<legend>退回</legend>", phone);
 
 		// the supervising office presses with a deadline; a past deadline is refused
-		ok(gkb.get(page), 200, "<legend>督办</legend>", phone);
+		// the supervisor sees the message and its handling, but not the sender's contact (the form's notice says so)
+		ok(gkb.get(page), 200, "<legend>督办</legend>", "（仅受理、承办单位可见）");
+		assertThat(gkb.get(page).body()).doesNotContain(phone);
 		ok(gkb.postForm(page + "/supervise", page, Map.of("note", "请尽快答复", "dueOn", today.minusDays(1).toString()), true), 200,
 				"id=\"dueOn-error\">督办期限不能早于今天");
 		path(gkb.postForm(page + "/supervise", page, Map.of("note", "请于三日内答复留言人", "dueOn", today.plusDays(3).toString()), true));
@@ -213,6 +215,8 @@ abstract class MessageConsoleJourneyTest extends JourneySupport {
 
 		// a handler without an editor role may not record a public concern: the Chinese refusal, nothing recorded
 		String oldPage = "/console/messages/" + old.id();
+		ok(hd.postForm(oldPage + "/concern", oldPage, Map.of(), true), 409, "只有已受理的留言可以列为社会关切");
+		path(hd.postForm(oldPage + "/accept", oldPage, Map.of(), true));
 		ok(hd.postForm(oldPage + "/concern", oldPage, Map.of(), true), 403, "列为社会关切须由承办单位的信息发布员");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM ia_message_event WHERE message_id = ? AND action = 'concern'")
 			.param(old.id()).query(Long.class).single()).isZero();
