@@ -25,7 +25,8 @@ public class CatalogManagement {
 	private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,59}");
 
 	private static final List<String> RESERVED = List.of("documents", "feed.atom", "nodes", "files", "cleanup", "normative",
-			"ledger", "interpretations", "concerns", "apply", "interaction");
+			"ledger", "interpretations", "concerns", "apply", "interaction", "powers", "services", "enforcement",
+			"inspections");
 
 	private final CatalogNodes nodes;
 
