@@ -25,6 +25,7 @@ import org.gongkai.platform.InvalidInputException.FieldProblem;
 import org.gongkai.platform.PersonalDataScanner;
 import org.gongkai.platform.PublicPagesChanged;
 import org.gongkai.platform.Role;
+import org.gongkai.platform.RoleGrant;
 import org.gongkai.platform.Texts;
 import org.gongkai.platform.Zones;
 import org.springframework.context.ApplicationEventPublisher;
@@ -48,7 +49,10 @@ public class MotionManagement {
 	/** Who decides on and withdraws the publication of a reply: the lead unit's approver or administrator. */
 	static final Role[] PUBLISHERS = { Role.APPROVER, Role.AGENCY_ADMIN };
 
-	/** The dispatcher (交办单位): a supervisor with reach over the lead unit, or its agency administrator. */
+	/**
+	 * The roles of the dispatcher (交办单位); see {@link #isDispatcher} for where they must be granted: never on the
+	 * lead unit alone for an agency administrator, so that a unit does not dispatch, re-time or close its own motions.
+	 */
 	static final Role[] DISPATCHERS = { Role.SUPERVISOR, Role.AGENCY_ADMIN };
 
 	/** The steps of the history, in Chinese. */
@@ -111,8 +115,8 @@ public class MotionManagement {
 	public MotionYear arrange(int year, String suggestionSession, String proposalSession, Integer replyMonths,
 			LocalDate fixedDueOn, Integer publishDays, Boolean consultationRequired) {
 		Actor actor = Actors.require();
-		if (!actor.isSystemAdmin() && !actor.hasRole(Role.SUPERVISOR)) {
-			throw DomainException.forbidden("只有政务公开办（交办单位）可以设置建议提案年度办理安排");
+		if (!canArrange(actor)) {
+			throw DomainException.forbidden("只有本级政务公开办（交办单位）可以设置建议提案年度办理安排");
 		}
 		List<FieldProblem> problems = new ArrayList<>();
 		if (year < 2000 || year > 2100) {
@@ -169,6 +173,68 @@ public class MotionManagement {
 		events.publishEvent(ChangeRecorded.of(actor, now, null, "motion.year-arranged", "MotionYear", year,
 				year + "年度建议提案办理安排", describe(before), describe(after)));
 		return after;
+	}
+
+	/**
+	 * Who sets the year's arrangement, which re-times every unit's motions: the system administrator, or a supervisor
+	 * whose grant covers a whole tree (a subtree grant on a root agency, one without a parent) — not a supervisor of
+	 * one department or township.
+	 */
+	public boolean canArrange(Actor actor) {
+		if (actor.isSystemAdmin()) {
+			return true;
+		}
+		for (RoleGrant grant : actor.grants()) {
+			if (grant.role() == Role.SUPERVISOR && grant.subtree() && grant.agencyId() != null
+					&& agencies.findById(grant.agencyId()).filter(a -> a.parentId() == null).isPresent()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The dispatcher (交办单位) over a lead unit: the system administrator; a supervisor granted on the unit or, with a
+	 * subtree grant, on an agency above it; or an agency administrator with a subtree grant on a strict ancestor of the
+	 * unit. The lead unit's own administrator is not its dispatcher: it cannot move its deadline, change its units,
+	 * decide on a second handling or close its motions.
+	 */
+	public boolean isDispatcher(Actor actor, long leadUnit) {
+		if (actor.isSystemAdmin()) {
+			return true;
+		}
+		Agency lead = null;
+		for (RoleGrant grant : actor.grants()) {
+			if (grant.agencyId() == null || (grant.role() != Role.SUPERVISOR && grant.role() != Role.AGENCY_ADMIN)) {
+				continue;
+			}
+			if (grant.agencyId() == leadUnit) {
+				if (grant.role() == Role.SUPERVISOR) {
+					return true;
+				}
+				continue;
+			}
+			if (grant.subtree()) {
+				if (lead == null) {
+					lead = agencies.findById(leadUnit).orElse(null);
+					if (lead == null) {
+						return false;
+					}
+				}
+				if (lead.isWithin(grant.agencyId())) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private Actor requireDispatcher(long leadUnit, String message) {
+		Actor actor = Actors.require();
+		if (!isDispatcher(actor, leadUnit)) {
+			throw DomainException.forbidden(message);
+		}
+		return actor;
 	}
 
 	private static String describe(MotionYear y) {
@@ -254,7 +320,7 @@ public class MotionManagement {
 		if (r.dueOn() != null && r.assignedOn() != null && !r.dueOn().isAfter(r.assignedOn())) {
 			problems.add(new FieldProblem("dueOn", "答复期限应晚于交办日期"));
 		}
-		if (lead != null && !access.allows(actor, lead.id(), DISPATCHERS)) {
+		if (lead != null && !isDispatcher(actor, lead.id())) {
 			throw DomainException.forbidden("您没有向该单位交办建议提案的权限");
 		}
 		if (!problems.isEmpty()) {
@@ -291,7 +357,7 @@ public class MotionManagement {
 	/** Changes the lead unit and the co-units before the reply (调整承办单位). */
 	public Motion changeUnits(long id, Long leadUnit, List<Long> coUnits, String reason) {
 		Motion m = lock(id);
-		Actor actor = access.require(m.leadUnit(), DISPATCHERS);
+		Actor actor = requireDispatcher(m.leadUnit(), "只有交办单位可以调整承办单位");
 		if (!m.status().awaitingReply()) {
 			throw new DomainException("已答复的建议提案不能再调整承办单位");
 		}
@@ -311,7 +377,7 @@ public class MotionManagement {
 		if (why == null || why.length() > 1000) {
 			problems.add(new FieldProblem("reason", "请说明调整理由（不超过1000字）"));
 		}
-		if (lead != null && lead.id() != m.leadUnit() && !access.allows(actor, lead.id(), DISPATCHERS)) {
+		if (lead != null && lead.id() != m.leadUnit() && !isDispatcher(actor, lead.id())) {
 			throw DomainException.forbidden("您没有向该单位交办建议提案的权限");
 		}
 		if (!problems.isEmpty()) {
@@ -343,7 +409,7 @@ public class MotionManagement {
 	/** The dispatcher sets this motion's reply deadline (另行确定答复期限). */
 	public Motion setDeadline(long id, LocalDate dueOn, String reason) {
 		Motion m = lock(id);
-		Actor actor = access.require(m.leadUnit(), DISPATCHERS);
+		Actor actor = requireDispatcher(m.leadUnit(), "只有交办单位可以调整答复期限");
 		if (!m.status().awaitingReply()) {
 			throw new DomainException("已答复的建议提案不能再调整答复期限");
 		}
@@ -623,7 +689,7 @@ public class MotionManagement {
 	/** After an unsatisfied feedback the dispatcher may have the motion handled once more, with a new deadline. */
 	public Motion rehandle(long id, LocalDate dueOn, String reason) {
 		Motion m = lock(id);
-		Actor actor = access.require(m.leadUnit(), DISPATCHERS);
+		Actor actor = requireDispatcher(m.leadUnit(), "只有交办单位可以决定重新办理");
 		if (m.status() != MotionStatus.REPLIED || m.feedback() != MotionFeedback.UNSATISFIED) {
 			throw new DomainException("提出人对答复不满意的，才能重新办理");
 		}
@@ -659,7 +725,7 @@ public class MotionManagement {
 	/** The dispatcher closes a replied motion (办结). */
 	public Motion close(long id) {
 		Motion m = lock(id);
-		Actor actor = access.require(m.leadUnit(), DISPATCHERS);
+		Actor actor = requireDispatcher(m.leadUnit(), "只有交办单位可以办结建议提案");
 		if (m.status() != MotionStatus.REPLIED) {
 			throw new DomainException("“" + m.status().label() + "”的建议提案不能办结：答复提出人后才能办结");
 		}

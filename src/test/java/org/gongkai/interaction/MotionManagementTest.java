@@ -451,6 +451,64 @@ class MotionManagementTest {
 					"closed");
 	}
 
+	// ---- who dispatches -----------------------------------------------------------------------------------
+
+	static int status(Runnable step) {
+		DomainException e = org.junit.jupiter.api.Assertions.assertThrows(DomainException.class, step::run);
+		return e.status();
+	}
+
+	@Test
+	void theLeadUnitsOwnAdministratorIsNotItsDispatcher() {
+		Motion m = register(2046, MotionKind.SUGGESTION, fgj, List.of(), LocalDate.of(2026, 3, 2), LocalDate.of(2026, 4, 30));
+
+		// the unit's administrator, even with a subtree grant on its own unit, cannot re-time, re-assign or register
+		for (boolean subtree : List.of(false, true)) {
+			as("fgj-admin", fgj, Role.AGENCY_ADMIN, subtree);
+			assertThat(status(() -> management.setDeadline(m.id(), LocalDate.of(2026, 12, 31), "我们需要更多时间"))).isEqualTo(403);
+			as("fgj-admin", fgj, Role.AGENCY_ADMIN, subtree);
+			assertThat(status(() -> management.changeUnits(m.id(), fgj, List.of(nyj), "理由"))).isEqualTo(403);
+			as("fgj-admin", fgj, Role.AGENCY_ADMIN, subtree);
+			assertThat(status(() -> management.register(new MotionRegistration(2046, MotionKind.SUGGESTION, "8001", null, "标题",
+					null, "王五", null, fgj, List.of(), LocalDate.of(2026, 3, 2), null)))).isEqualTo(403);
+		}
+		asSupervisor();
+		assertThat(queries.staffView(m.id()).dueOn()).isEqualTo(LocalDate.of(2026, 4, 30));
+
+		// it replies, the proposer is unsatisfied: the unit does not decide on a second handling, nor close its motion
+		consult(m.id(), LocalDate.of(2026, 3, 2));
+		clock.today(LocalDate.of(2026, 3, 9));
+		replyAsLead(m.id(), MotionCategory.C, "留作参考。", LocalDate.of(2026, 3, 9));
+		asLeadEditor();
+		management.recordFeedback(m.id(), MotionFeedback.UNSATISFIED, "没有解决实际问题", LocalDate.of(2026, 3, 9));
+		asLeadAdmin();
+		assertThat(status(() -> management.rehandle(m.id(), LocalDate.of(2026, 4, 9), "再办一次"))).isEqualTo(403);
+		asLeadAdmin();
+		assertThat(status(() -> management.close(m.id()))).isEqualTo(403);
+
+		// the county's administrator (a subtree grant above the unit) and a supervisor of the unit itself do dispatch
+		as("county-admin", county, Role.AGENCY_ADMIN, true);
+		assertThat(management.isDispatcher(org.gongkai.platform.Actors.require(), fgj)).isTrue();
+		assertThat(management.isDispatcher(org.gongkai.platform.Actors.require(), county))
+			.as("not for the county government's own motions").isFalse();
+		as("fgj-supervisor", fgj, Role.SUPERVISOR, false);
+		assertThat(management.close(m.id()).status()).isEqualTo(MotionStatus.CLOSED);
+	}
+
+	@Test
+	void onlyTheSystemAdministratorOrASupervisorOfARootAgencyArrangesTheYear() {
+		as("fgj-supervisor", fgj, Role.SUPERVISOR, true);
+		assertThat(status(() -> management.arrange(2048, null, null, 1, null, 5, false))).isEqualTo(403);
+		as("county-supervisor", county, Role.SUPERVISOR, false);
+		assertThat(status(() -> management.arrange(2048, null, null, 1, null, 5, false)))
+			.as("a grant on the root alone does not reach the units").isEqualTo(403);
+		as("county-admin", county, Role.AGENCY_ADMIN, true);
+		assertThat(status(() -> management.arrange(2048, null, null, 1, null, 5, false))).isEqualTo(403);
+		assertThat(management.arrangement(2048).custom()).isFalse();
+		asSupervisor();
+		assertThat(management.arrange(2048, null, null, 1, null, 5, false).replyMonths()).isEqualTo(1);
+	}
+
 	// ---- statistics ---------------------------------------------------------------------------------------
 
 	@Test

@@ -214,7 +214,13 @@ abstract class MotionJourneyTest extends JourneySupport {
 		Http.Response refused = lead.postForm(view + "/reply", view, reply, true);
 		assertThat(refused.status()).isEqualTo(200);
 		assertThat(refused.body()).contains("答复前与提出人面商");
-		assertThat(lead.get(view).body()).contains("尚无面商记录", "已交办");
+		String leadView = lead.get(view).body();
+		assertThat(leadView).contains("尚无面商记录", "已交办");
+		// the lead unit's own administrator is not its dispatcher: no forms to re-time, re-assign or register
+		assertThat(leadView).doesNotContain("另行确定答复期限", "调整承办单位");
+		assertThat(lead.get("/console/motions").body()).doesNotContain("登记交办", "href=\"/console/motions/years\"");
+		assertThat(lead.postForm(view + "/deadline", view, Map.of("dueOn", "2099-12-31", "reason", "延期"), true).status())
+			.isEqualTo(403);
 		Http.Response missing = lead.postForm(view + "/consultations", view, Map.of("heldOn", today(), "form", "PHONE"), true);
 		assertThat(missing.body()).contains("请填写参加人员", "请填写面商情况摘要");
 		assertThat(lead.postForm(view + "/consultations", view, Map.of("heldOn", today(), "form", "PHONE", "participants", "李四委员",
