@@ -205,7 +205,8 @@ class MotionConsoleController implements ConsoleMenuContributor {
 			.toList() : List.of());
 		model.addAttribute("canAccept", leadStaff && m.status() == MotionStatus.REGISTERED);
 		model.addAttribute("canChangeUnits", dispatcher && awaiting);
-		model.addAttribute("canSetDeadline", dispatcher && awaiting);
+		// a deadline that has passed is moved only by a supervisor (MotionManagement.setDeadline)
+		model.addAttribute("canSetDeadline", dispatcher && awaiting && (supervisor || !m.dueOn().isBefore(today)));
 		model.addAttribute("canConsult", leadStaff && awaiting);
 		model.addAttribute("canReply", leadStaff && awaiting);
 		model.addAttribute("canPublish", publisher && !awaiting && m.repliedOn() != null

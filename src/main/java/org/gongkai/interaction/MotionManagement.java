@@ -147,11 +147,15 @@ public class MotionManagement {
 		MotionYear after = new MotionYear(year, s1, s2, replyMonths, fixedDueOn, publishDays,
 				consultationRequired == null || consultationRequired, true, actor.username(), now);
 		motions.saveYear(after);
+		LocalDate today = today();
 		for (long id : motions.followingArrangement(year)) {
 			Motion m = lock(id);
 			Deadline d = deadline(after, m.assignedOn(), null);
 			if (!d.date().equals(m.dueOn())) {
 				save(m, b -> {
+					if (m.dueOn().isBefore(today) && m.missedDueOn() == null) {
+						b.missedDueOn = m.dueOn();
+					}
 					b.dueOn = d.date();
 					b.dueRule = d.rule();
 				});
@@ -332,7 +336,7 @@ public class MotionManagement {
 		Motion m = new Motion(0, r.year(), r.kind(), number, session != null ? session : year.sessionOf(r.kind()), title, content,
 				proposers, contact, lead.id(), r.assignedOn(), r.dueOn(), d.date(), d.rule(), MotionStatus.REGISTERED, 1, null,
 				null, null, null, null, null, null, null, false, null, null, null, null, null, null, null, null, null, false,
-				null, null, null, null, null, null, null, 0, actor.username(), now, now);
+				null, null, null, null, null, null, null, null, null, 0, actor.username(), now, now);
 		long id = motions.insert(m);
 		for (Long unit : coUnits) {
 			motions.addCoUnit(id, unit);
@@ -424,10 +428,20 @@ public class MotionManagement {
 		if (why == null || why.length() > 1000) {
 			problems.add(new FieldProblem("reason", "请说明理由（不超过1000字）"));
 		}
+		// a deadline that has passed is moved only by a supervisor, with a reason; the reply stays late against it
+		boolean expired = m.dueOn().isBefore(today());
+		if (expired && !access.allows(actor, m.leadUnit(), Role.SUPERVISOR)) {
+			throw new DomainException("答复期限 " + m.dueOn() + " 已过，只有政务公开办可以说明理由后另行确定答复期限");
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		return step(m, actor, "deadline-set", "答复期限改为 " + dueOn + "。理由：" + why, b -> {
+		String note = "答复期限改为 " + dueOn + "。理由：" + why
+				+ (expired ? "（原答复期限 " + m.lateAfter() + " 已过，答复仍按原期限计算是否逾期）" : "");
+		return step(m, actor, "deadline-set", note, b -> {
+			if (expired && m.missedDueOn() == null) {
+				b.missedDueOn = m.dueOn();
+			}
 			b.dueOn = dueOn;
 			if (m.round() == 1) {
 				b.explicitDueOn = dueOn;
@@ -516,7 +530,23 @@ public class MotionManagement {
 		if (text == null || text.length() > MAX_TEXT) {
 			problems.add(new FieldProblem("content", "请填写答复全文（不超过" + MAX_TEXT + "字）"));
 		}
-		problems.addAll(pastDate("repliedOn", repliedOn, "答复日期", m.assignedOn()));
+		List<FieldProblem> dateProblems = pastDate("repliedOn", repliedOn, "答复日期", m.assignedOn());
+		problems.addAll(dateProblems);
+		if (dateProblems.isEmpty() && m.round() > 1) {
+			// the reply of a second handling comes after the decision to handle again and after the earlier reply
+			LocalDate previous = motions.replies(id)
+				.stream()
+				.filter(r -> r.round() < m.round())
+				.map(MotionReply::repliedOn)
+				.max(LocalDate::compareTo)
+				.orElse(null);
+			if (m.rehandledOn() != null && repliedOn.isBefore(m.rehandledOn())) {
+				problems.add(new FieldProblem("repliedOn", "重新办理的答复日期不能早于决定重新办理之日 " + m.rehandledOn()));
+			}
+			else if (previous != null && !repliedOn.isAfter(previous)) {
+				problems.add(new FieldProblem("repliedOn", "重新办理的答复日期应晚于上次答复日期 " + previous));
+			}
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
@@ -527,12 +557,13 @@ public class MotionManagement {
 			throw new DomainException(m.year() + "年度要求主办单位在答复前与提出人面商。请先登记面商情况（面商日期、形式、参加人员和情况摘要），再答复"
 					+ (m.round() > 1 ? "；重新办理的须重新面商" : ""));
 		}
-		boolean late = repliedOn.isAfter(m.dueOn());
+		LocalDate due = m.lateAfter();
+		boolean late = repliedOn.isAfter(due);
 		DueDate publishBy = calendar.addWorkingDaysProvisionally(repliedOn, year.publishDays());
 		Instant now = clock.instant();
-		motions.addReply(id, m.round(), category, text, repliedOn, m.dueOn(), late, actor.username(), now);
+		motions.addReply(id, m.round(), category, text, repliedOn, due, late, actor.username(), now);
 		String note = (m.round() > 1 ? "重新办理后答复，" : "") + category.label() + "，答复日期 " + repliedOn
-				+ (late ? "（逾期，答复期限 " + m.dueOn() + "）" : "") + "；应于 " + publishBy.date() + (publishBy.provisional() ? "（暂定）" : "")
+				+ (late ? "（逾期，答复期限 " + due + "）" : "") + "；应于 " + publishBy.date() + (publishBy.provisional() ? "（暂定）" : "")
 				+ " 前决定并公开答复";
 		long missing = motions.coUnits(id).stream().filter(u -> !u.answered()).count();
 		if (missing > 0) {
@@ -715,6 +746,8 @@ public class MotionManagement {
 			b.round = m.round() + 1;
 			b.dueOn = dueOn;
 			b.dueRule = "不满意后重新办理的答复期限";
+			b.missedDueOn = null;
+			b.rehandledOn = today();
 			b.rehandleReason = why != null ? why : m.feedbackNote();
 			b.feedback = null;
 			b.feedbackNote = null;
@@ -912,6 +945,10 @@ public class MotionManagement {
 
 		LocalDate closedOn;
 
+		LocalDate missedDueOn;
+
+		LocalDate rehandledOn;
+
 		int version;
 
 		Instant updatedAt;
@@ -950,6 +987,8 @@ public class MotionManagement {
 			feedbackOn = m.feedbackOn();
 			rehandleReason = m.rehandleReason();
 			closedOn = m.closedOn();
+			missedDueOn = m.missedDueOn();
+			rehandledOn = m.rehandledOn();
 			version = m.version();
 			updatedAt = m.updatedAt();
 		}
@@ -960,7 +999,7 @@ public class MotionManagement {
 					replyContent, repliedOn, replyLate, repliedBy, firstRepliedOn, firstReplyLate, publishDueOn,
 					publishDueProvisional, publication, publicationReason, publicationSummary, publishedText, publishedOn,
 					publishedAt, publishedRound, publicationLate, publicationBy, isPublic, withdrawnReason, withdrawnAt,
-					feedback, feedbackNote, feedbackOn, rehandleReason, closedOn, version, m.createdBy(), m.createdAt(),
+					feedback, feedbackNote, feedbackOn, rehandleReason, closedOn, missedDueOn, rehandledOn, version, m.createdBy(), m.createdAt(),
 					updatedAt);
 		}
 	}

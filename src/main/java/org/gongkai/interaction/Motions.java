@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Motions {
 
-	private static final String COLUMNS = "motion_year, kind, number, session_label, title, content, proposers, proposer_contact, lead_agency_id, assigned_on, explicit_due_on, due_on, due_rule, status, round, reply_category, reply_content, replied_on, reply_late, replied_by, first_replied_on, first_reply_late, publish_due_on, publish_due_provisional, publication, publication_reason, publication_summary, published_text, published_on, published_at, published_round, publication_late, publication_by, is_public, withdrawn_reason, withdrawn_at, feedback, feedback_note, feedback_on, rehandle_reason, closed_on, version, created_by, created_at, updated_at";
+	private static final String COLUMNS = "motion_year, kind, number, session_label, title, content, proposers, proposer_contact, lead_agency_id, assigned_on, explicit_due_on, due_on, due_rule, status, round, reply_category, reply_content, replied_on, reply_late, replied_by, first_replied_on, first_reply_late, publish_due_on, publish_due_provisional, publication, publication_reason, publication_summary, published_text, published_on, published_at, published_round, publication_late, publication_by, is_public, withdrawn_reason, withdrawn_at, feedback, feedback_note, feedback_on, rehandle_reason, closed_on, missed_due_on, rehandled_on, version, created_by, created_at, updated_at";
 
 	private static final int COLUMN_COUNT = COLUMNS.split(", ").length;
 
@@ -103,6 +103,8 @@ class Motions {
 		v.add(m.feedbackOn());
 		v.add(m.rehandleReason());
 		v.add(m.closedOn());
+		v.add(m.missedDueOn());
+		v.add(m.rehandledOn());
 		v.add(m.version());
 		v.add(m.createdBy());
 		v.add(ts(m.createdAt()));
@@ -389,7 +391,7 @@ class Motions {
 				rs.getString("publication_by"), rs.getBoolean("is_public"), rs.getString("withdrawn_reason"),
 				instant(rs, "withdrawn_at"), enumOf(MotionFeedback.class, rs.getString("feedback")),
 				rs.getString("feedback_note"), date(rs, "feedback_on"), rs.getString("rehandle_reason"),
-				date(rs, "closed_on"), rs.getInt("version"), rs.getString("created_by"), instant(rs, "created_at"),
+				date(rs, "closed_on"), date(rs, "missed_due_on"), date(rs, "rehandled_on"), rs.getInt("version"), rs.getString("created_by"), instant(rs, "created_at"),
 				instant(rs, "updated_at"));
 	}
 

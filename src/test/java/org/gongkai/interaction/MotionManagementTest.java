@@ -432,15 +432,18 @@ class MotionManagementTest {
 		assertThat(again.round()).isEqualTo(2);
 		assertThat(again.dueOn()).isEqualTo(LocalDate.of(2026, 4, 9));
 		// the second round needs its own consultation
-		assertThatThrownBy(() -> replyAsLead(m.id(), MotionCategory.B, "正在解决。", LocalDate.of(2026, 3, 9)))
+		clock.today(LocalDate.of(2026, 3, 10));
+		assertThatThrownBy(() -> replyAsLead(m.id(), MotionCategory.B, "正在解决。", LocalDate.of(2026, 3, 10)))
 			.isInstanceOf(DomainException.class).hasMessageContaining("重新面商");
 		consult(m.id(), LocalDate.of(2026, 3, 9));
-		Motion second = replyAsLead(m.id(), MotionCategory.B, "已列入明年计划。", LocalDate.of(2026, 3, 9));
+		assertThatThrownBy(() -> replyAsLead(m.id(), MotionCategory.B, "已列入明年计划。", LocalDate.of(2026, 3, 9)))
+			.as("not on the day of the first reply").isInstanceOf(InvalidInputException.class).hasMessageContaining("应晚于上次答复日期");
+		Motion second = replyAsLead(m.id(), MotionCategory.B, "已列入明年计划。", LocalDate.of(2026, 3, 10));
 		assertThat(second.replyCategory()).isEqualTo(MotionCategory.B);
 		assertThat(second.firstReplyLate()).isFalse();
 		assertThat(queries.replies(m.id())).hasSize(2);
 		asLeadEditor();
-		management.recordFeedback(m.id(), MotionFeedback.UNSATISFIED, "仍不满意", LocalDate.of(2026, 3, 9));
+		management.recordFeedback(m.id(), MotionFeedback.UNSATISFIED, "仍不满意", LocalDate.of(2026, 3, 10));
 		asSupervisor();
 		assertThatThrownBy(() -> management.rehandle(m.id(), LocalDate.of(2026, 5, 9), null)).isInstanceOf(DomainException.class)
 			.hasMessageContaining("只能").hasMessageContaining("一次");
@@ -496,6 +499,40 @@ class MotionManagementTest {
 	}
 
 	@Test
+	void anExpiredDeadlineIsMovedOnlyByASupervisorAndTheReplyStaysLateAgainstIt() {
+		Motion m = register(2047, MotionKind.SUGGESTION, fgj, List.of(), LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 10));
+		Motion open = register(2047, MotionKind.SUGGESTION, fgj, List.of(), LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 31));
+		consult(m.id(), LocalDate.of(2026, 3, 2));
+		consult(open.id(), LocalDate.of(2026, 3, 2));
+		clock.today(LocalDate.of(2026, 3, 12));
+
+		// the county's administrator dispatches, but does not move a deadline that has passed
+		as("county-admin", county, Role.AGENCY_ADMIN, true);
+		assertThat(status(() -> management.setDeadline(m.id(), LocalDate.of(2026, 3, 31), "延期"))).isEqualTo(409);
+		as("county-admin", county, Role.AGENCY_ADMIN, true);
+		assertThat(management.setDeadline(open.id(), LocalDate.of(2026, 4, 10), "涉及多个部门").dueOn())
+			.isEqualTo(LocalDate.of(2026, 4, 10));
+
+		// the supervisor may, with a reason; the reply is still late against the deadline that had passed
+		asSupervisor();
+		assertThatThrownBy(() -> management.setDeadline(m.id(), LocalDate.of(2026, 3, 31), " "))
+			.isInstanceOf(InvalidInputException.class);
+		Motion moved = management.setDeadline(m.id(), LocalDate.of(2026, 3, 31), "涉及跨部门协调，经政务公开办同意延期");
+		assertThat(moved.dueOn()).isEqualTo(LocalDate.of(2026, 3, 31));
+		assertThat(moved.missedDueOn()).isEqualTo(LocalDate.of(2026, 3, 10));
+		Motion replied = replyAsLead(m.id(), MotionCategory.A, "已经解决。", LocalDate.of(2026, 3, 12));
+		assertThat(replied.replyLate()).isTrue();
+		assertThat(replied.firstReplyLate()).isTrue();
+		assertThat(queries.replies(m.id())).singleElement().satisfies(r -> {
+			assertThat(r.late()).isTrue();
+			assertThat(r.dueOn()).isEqualTo(LocalDate.of(2026, 3, 10));
+		});
+		// a deadline moved before it passed is the one the reply is measured against
+		assertThat(replyAsLead(open.id(), MotionCategory.A, "已经解决。", LocalDate.of(2026, 3, 12)).replyLate()).isFalse();
+		assertThat(statistics.forUnit(fgj, 2047).repliedLate()).isEqualTo(1);
+	}
+
+	@Test
 	void onlyTheSystemAdministratorOrASupervisorOfARootAgencyArrangesTheYear() {
 		as("fgj-supervisor", fgj, Role.SUPERVISOR, true);
 		assertThat(status(() -> management.arrange(2048, null, null, 1, null, 5, false))).isEqualTo(403);
@@ -507,6 +544,42 @@ class MotionManagementTest {
 		assertThat(management.arrangement(2048).custom()).isFalse();
 		asSupervisor();
 		assertThat(management.arrange(2048, null, null, 1, null, 5, false).replyMonths()).isEqualTo(1);
+	}
+
+	// ---- the second handling ------------------------------------------------------------------------------
+
+	Motion unsatisfiedAndHandledAgain(int year, LocalDate rehandleOn) {
+		Motion m = register(year, MotionKind.SUGGESTION, fgj, List.of(), LocalDate.of(2026, 3, 2), null);
+		consult(m.id(), LocalDate.of(2026, 3, 2));
+		clock.today(LocalDate.of(2026, 3, 9));
+		replyAsLead(m.id(), MotionCategory.A, "第一次答复：所提建议已采纳。", LocalDate.of(2026, 3, 9));
+		asLeadApprover();
+		management.decidePublication(m.id(), MotionPublication.FULL, null, null);
+		asLeadEditor();
+		management.recordFeedback(m.id(), MotionFeedback.UNSATISFIED, "没有解决实际问题", LocalDate.of(2026, 3, 9));
+		clock.today(rehandleOn);
+		asSupervisor();
+		Motion again = management.rehandle(m.id(), rehandleOn.plusMonths(1), "请重新研究");
+		assertThat(again.rehandledOn()).isEqualTo(rehandleOn);
+		consult(m.id(), rehandleOn);
+		return again;
+	}
+
+	@Test
+	void aSecondReplyIsDatedOnOrAfterTheRehandlingAndNotInTheFuture() {
+		Motion m = unsatisfiedAndHandledAgain(2049, LocalDate.of(2026, 3, 16));
+		InvalidInputException beforeRehandling = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+				() -> replyAsLead(m.id(), MotionCategory.B, "第二次答复。", LocalDate.of(2026, 3, 12)));
+		assertThat(beforeRehandling.problems()).singleElement().satisfies(p -> {
+			assertThat(p.field()).isEqualTo("repliedOn");
+			assertThat(p.message()).contains("2026-03-16");
+		});
+		assertThatThrownBy(() -> replyAsLead(m.id(), MotionCategory.B, "第二次答复。", LocalDate.of(2026, 3, 17)))
+			.isInstanceOf(InvalidInputException.class).hasMessageContaining("不能晚于今天");
+		asSupervisor();
+		assertThat(queries.replies(m.id())).as("nothing saved").hasSize(1);
+		assertThat(replyAsLead(m.id(), MotionCategory.B, "第二次答复。", LocalDate.of(2026, 3, 16)).repliedOn())
+			.isEqualTo(LocalDate.of(2026, 3, 16));
 	}
 
 	// ---- statistics ---------------------------------------------------------------------------------------
