@@ -116,6 +116,12 @@ class MotionManagementTest {
 	TestClock clock;
 
 	@Autowired
+	MotionPages pages;
+
+	@Autowired
+	MotionApiController api;
+
+	@Autowired
 	ApplicationEvents events;
 
 	long county;
@@ -580,6 +586,43 @@ class MotionManagementTest {
 		assertThat(queries.replies(m.id())).as("nothing saved").hasSize(1);
 		assertThat(replyAsLead(m.id(), MotionCategory.B, "第二次答复。", LocalDate.of(2026, 3, 16)).repliedOn())
 			.isEqualTo(LocalDate.of(2026, 3, 16));
+	}
+
+	// ---- the public sees the published round --------------------------------------------------------------
+
+	@Test
+	void thePublicSeesThePublishedRoundNotASecondReplyAwaitingItsDecision() {
+		Motion m = unsatisfiedAndHandledAgain(2050, LocalDate.of(2026, 3, 16));
+		Motion second = replyAsLead(m.id(), MotionCategory.C, "第二次答复：留作参考。", LocalDate.of(2026, 3, 16));
+		assertThat(second.replyCategory()).isEqualTo(MotionCategory.C);
+		assertThat(second.isPublic()).as("the first reply stays public").isTrue();
+
+		Motion shown = queries.publicMotion(m.id()).orElseThrow();
+		assertThat(shown.replyCategory()).isEqualTo(MotionCategory.A);
+		assertThat(shown.repliedOn()).isEqualTo(LocalDate.of(2026, 3, 9));
+		assertThat(shown.replyContent()).isNull();
+		assertThat(shown.proposerContact()).isNull();
+		assertThat(queries.publicPage(2050, null, null, 1, 10).items()).singleElement().satisfies(p -> {
+			assertThat(p.replyCategory()).isEqualTo(MotionCategory.A);
+			assertThat(p.repliedOn()).isEqualTo(LocalDate.of(2026, 3, 9));
+		});
+
+		String page = pages.itemPage(m.id()).orElseThrow();
+		assertThat(page).contains(MotionCategory.A.label(), "2026-03-09", "第一次答复")
+			.doesNotContain(MotionCategory.C.label(), "2026-03-16", "第二次答复");
+		String list = pages.listPage(new MotionPages.Filters(2050, null, null, 1)).orElseThrow();
+		assertThat(list).contains("2026-03-09").doesNotContain("2026-03-16");
+		java.util.Map<String, Object> item = api.publicItem(m.id());
+		assertThat(item.get("category")).isEqualTo(MotionCategory.A);
+		assertThat(item.get("repliedOn")).isEqualTo(LocalDate.of(2026, 3, 9));
+		assertThat((String) item.get("text")).contains("第一次答复");
+
+		// once the second reply is published, the public sees it
+		clock.today(LocalDate.of(2026, 3, 17));
+		asLeadApprover();
+		management.decidePublication(m.id(), MotionPublication.FULL, null, null);
+		assertThat(queries.publicMotion(m.id()).orElseThrow().replyCategory()).isEqualTo(MotionCategory.C);
+		assertThat(pages.itemPage(m.id()).orElseThrow()).contains(MotionCategory.C.label(), "2026-03-16", "第二次答复");
 	}
 
 	// ---- statistics ---------------------------------------------------------------------------------------
