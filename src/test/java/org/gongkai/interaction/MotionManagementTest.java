@@ -625,6 +625,19 @@ class MotionManagementTest {
 		assertThat(pages.itemPage(m.id()).orElseThrow()).contains(MotionCategory.C.label(), "2026-03-16", "第二次答复");
 	}
 
+	@Test
+	void theItemPagesPubDateIsThePublicationTimeInChinaTime() {
+		Motion m = register(2051, MotionKind.PROPOSAL, fgj, List.of(), LocalDate.of(2026, 3, 2), null);
+		consult(m.id(), LocalDate.of(2026, 3, 2));
+		// 23:30 in Beijing is still 15:30 UTC the same day; the date must be China's
+		clock.now = LocalDate.of(2026, 3, 9).atTime(23, 30).atZone(Zones.CHINA).toInstant();
+		replyAsLead(m.id(), MotionCategory.A, "已采纳。", LocalDate.of(2026, 3, 9));
+		clock.now = LocalDate.of(2026, 3, 10).atTime(7, 5).atZone(Zones.CHINA).toInstant();
+		asLeadApprover();
+		management.decidePublication(m.id(), MotionPublication.FULL, null, null);
+		assertThat(pages.itemPage(m.id()).orElseThrow()).contains("<meta name=\"PubDate\" content=\"2026-03-10 07:05\">");
+	}
+
 	// ---- statistics ---------------------------------------------------------------------------------------
 
 	@Test
