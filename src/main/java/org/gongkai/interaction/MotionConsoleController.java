@@ -114,8 +114,8 @@ class MotionConsoleController implements ConsoleMenuContributor {
 		filter.put("status", status == null ? "" : status);
 		filter.put("agency", agency == null ? "" : agency);
 		model.addAttribute("filter", filter);
-		model.addAttribute("canRegister", !access.agenciesFor(actor, MotionManagement.DISPATCHERS).isEmpty());
-		model.addAttribute("canArrange", actor.isSystemAdmin() || actor.hasRole(Role.SUPERVISOR));
+		model.addAttribute("canRegister", !dispatchedUnits(actor).isEmpty());
+		model.addAttribute("canArrange", management.canArrange(actor));
 		model.addAttribute("dueSoonDays", MotionQueries.DUE_SOON_DAYS);
 		return "interaction/motion-console-queue";
 	}
@@ -125,7 +125,7 @@ class MotionConsoleController implements ConsoleMenuContributor {
 	@GetMapping("/console/motions/new")
 	String newForm(Model model) {
 		Actor actor = Actors.require();
-		if (access.agenciesFor(actor, MotionManagement.DISPATCHERS).isEmpty()) {
+		if (dispatchedUnits(actor).isEmpty()) {
 			throw DomainException.forbidden("只有政务公开办或单位管理员可以登记交办建议提案");
 		}
 		if (!model.containsAttribute("input")) {
@@ -139,7 +139,7 @@ class MotionConsoleController implements ConsoleMenuContributor {
 	}
 
 	private String newPage(Actor actor, Model model) {
-		model.addAttribute("leadOptions", access.agenciesFor(actor, MotionManagement.DISPATCHERS).stream().filter(Agency::active).toList());
+		model.addAttribute("leadOptions", dispatchedUnits(actor).stream().filter(Agency::active).toList());
 		model.addAttribute("unitOptions", agencies.active());
 		model.addAttribute("kinds", MotionKind.values());
 		model.addAttribute("failed", "register");
@@ -177,7 +177,7 @@ class MotionConsoleController implements ConsoleMenuContributor {
 		List<MotionCoUnit> coUnits = queries.coUnits(id);
 		boolean leadStaff = access.allows(actor, m.leadUnit(), MotionManagement.UNIT_STAFF);
 		boolean publisher = access.allows(actor, m.leadUnit(), MotionManagement.PUBLISHERS);
-		boolean dispatcher = access.allows(actor, m.leadUnit(), MotionManagement.DISPATCHERS);
+		boolean dispatcher = management.isDispatcher(actor, m.leadUnit());
 		boolean supervisor = access.allows(actor, m.leadUnit(), Role.SUPERVISOR);
 		boolean awaiting = m.status().awaitingReply();
 		MotionYear year = management.arrangement(m.year());
@@ -205,7 +205,8 @@ class MotionConsoleController implements ConsoleMenuContributor {
 			.toList() : List.of());
 		model.addAttribute("canAccept", leadStaff && m.status() == MotionStatus.REGISTERED);
 		model.addAttribute("canChangeUnits", dispatcher && awaiting);
-		model.addAttribute("canSetDeadline", dispatcher && awaiting);
+		// a deadline that has passed is moved only by a supervisor (MotionManagement.setDeadline)
+		model.addAttribute("canSetDeadline", dispatcher && awaiting && (supervisor || !m.dueOn().isBefore(today)));
 		model.addAttribute("canConsult", leadStaff && awaiting);
 		model.addAttribute("canReply", leadStaff && awaiting);
 		model.addAttribute("canPublish", publisher && !awaiting && m.repliedOn() != null
@@ -360,8 +361,8 @@ class MotionConsoleController implements ConsoleMenuContributor {
 	@GetMapping("/console/motions/years")
 	String years(@RequestParam(required = false) Integer year, Model model) {
 		Actor actor = Actors.require();
-		if (!actor.isSystemAdmin() && !actor.hasRole(Role.SUPERVISOR)) {
-			throw DomainException.forbidden("只有政务公开办（交办单位）可以设置建议提案年度办理安排");
+		if (!management.canArrange(actor)) {
+			throw DomainException.forbidden("只有本级政务公开办（交办单位）可以设置建议提案年度办理安排");
 		}
 		int y = year == null ? today().getYear() : year;
 		MotionYear arrangement = management.arrangement(y);
@@ -415,6 +416,11 @@ class MotionConsoleController implements ConsoleMenuContributor {
 	}
 
 	// ---- helpers ------------------------------------------------------------------------------------------
+
+	/** The units the actor may assign motions to as their dispatcher. */
+	private List<Agency> dispatchedUnits(Actor actor) {
+		return agencies.all().stream().filter(a -> management.isDispatcher(actor, a.id())).toList();
+	}
 
 	private List<Integer> yearsOffered() {
 		int current = today().getYear();

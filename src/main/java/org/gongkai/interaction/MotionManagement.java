@@ -25,6 +25,7 @@ import org.gongkai.platform.InvalidInputException.FieldProblem;
 import org.gongkai.platform.PersonalDataScanner;
 import org.gongkai.platform.PublicPagesChanged;
 import org.gongkai.platform.Role;
+import org.gongkai.platform.RoleGrant;
 import org.gongkai.platform.Texts;
 import org.gongkai.platform.Zones;
 import org.springframework.context.ApplicationEventPublisher;
@@ -48,7 +49,10 @@ public class MotionManagement {
 	/** Who decides on and withdraws the publication of a reply: the lead unit's approver or administrator. */
 	static final Role[] PUBLISHERS = { Role.APPROVER, Role.AGENCY_ADMIN };
 
-	/** The dispatcher (交办单位): a supervisor with reach over the lead unit, or its agency administrator. */
+	/**
+	 * The roles of the dispatcher (交办单位); see {@link #isDispatcher} for where they must be granted: never on the
+	 * lead unit alone for an agency administrator, so that a unit does not dispatch, re-time or close its own motions.
+	 */
 	static final Role[] DISPATCHERS = { Role.SUPERVISOR, Role.AGENCY_ADMIN };
 
 	/** The steps of the history, in Chinese. */
@@ -111,8 +115,8 @@ public class MotionManagement {
 	public MotionYear arrange(int year, String suggestionSession, String proposalSession, Integer replyMonths,
 			LocalDate fixedDueOn, Integer publishDays, Boolean consultationRequired) {
 		Actor actor = Actors.require();
-		if (!actor.isSystemAdmin() && !actor.hasRole(Role.SUPERVISOR)) {
-			throw DomainException.forbidden("只有政务公开办（交办单位）可以设置建议提案年度办理安排");
+		if (!canArrange(actor)) {
+			throw DomainException.forbidden("只有本级政务公开办（交办单位）可以设置建议提案年度办理安排");
 		}
 		List<FieldProblem> problems = new ArrayList<>();
 		if (year < 2000 || year > 2100) {
@@ -143,11 +147,15 @@ public class MotionManagement {
 		MotionYear after = new MotionYear(year, s1, s2, replyMonths, fixedDueOn, publishDays,
 				consultationRequired == null || consultationRequired, true, actor.username(), now);
 		motions.saveYear(after);
+		LocalDate today = today();
 		for (long id : motions.followingArrangement(year)) {
 			Motion m = lock(id);
 			Deadline d = deadline(after, m.assignedOn(), null);
 			if (!d.date().equals(m.dueOn())) {
 				save(m, b -> {
+					if (m.dueOn().isBefore(today) && m.missedDueOn() == null) {
+						b.missedDueOn = m.dueOn();
+					}
 					b.dueOn = d.date();
 					b.dueRule = d.rule();
 				});
@@ -169,6 +177,68 @@ public class MotionManagement {
 		events.publishEvent(ChangeRecorded.of(actor, now, null, "motion.year-arranged", "MotionYear", year,
 				year + "年度建议提案办理安排", describe(before), describe(after)));
 		return after;
+	}
+
+	/**
+	 * Who sets the year's arrangement, which re-times every unit's motions: the system administrator, or a supervisor
+	 * whose grant covers a whole tree (a subtree grant on a root agency, one without a parent) — not a supervisor of
+	 * one department or township.
+	 */
+	public boolean canArrange(Actor actor) {
+		if (actor.isSystemAdmin()) {
+			return true;
+		}
+		for (RoleGrant grant : actor.grants()) {
+			if (grant.role() == Role.SUPERVISOR && grant.subtree() && grant.agencyId() != null
+					&& agencies.findById(grant.agencyId()).filter(a -> a.parentId() == null).isPresent()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The dispatcher (交办单位) over a lead unit: the system administrator; a supervisor granted on the unit or, with a
+	 * subtree grant, on an agency above it; or an agency administrator with a subtree grant on a strict ancestor of the
+	 * unit. The lead unit's own administrator is not its dispatcher: it cannot move its deadline, change its units,
+	 * decide on a second handling or close its motions.
+	 */
+	public boolean isDispatcher(Actor actor, long leadUnit) {
+		if (actor.isSystemAdmin()) {
+			return true;
+		}
+		Agency lead = null;
+		for (RoleGrant grant : actor.grants()) {
+			if (grant.agencyId() == null || (grant.role() != Role.SUPERVISOR && grant.role() != Role.AGENCY_ADMIN)) {
+				continue;
+			}
+			if (grant.agencyId() == leadUnit) {
+				if (grant.role() == Role.SUPERVISOR) {
+					return true;
+				}
+				continue;
+			}
+			if (grant.subtree()) {
+				if (lead == null) {
+					lead = agencies.findById(leadUnit).orElse(null);
+					if (lead == null) {
+						return false;
+					}
+				}
+				if (lead.isWithin(grant.agencyId())) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private Actor requireDispatcher(long leadUnit, String message) {
+		Actor actor = Actors.require();
+		if (!isDispatcher(actor, leadUnit)) {
+			throw DomainException.forbidden(message);
+		}
+		return actor;
 	}
 
 	private static String describe(MotionYear y) {
@@ -254,7 +324,7 @@ public class MotionManagement {
 		if (r.dueOn() != null && r.assignedOn() != null && !r.dueOn().isAfter(r.assignedOn())) {
 			problems.add(new FieldProblem("dueOn", "答复期限应晚于交办日期"));
 		}
-		if (lead != null && !access.allows(actor, lead.id(), DISPATCHERS)) {
+		if (lead != null && !isDispatcher(actor, lead.id())) {
 			throw DomainException.forbidden("您没有向该单位交办建议提案的权限");
 		}
 		if (!problems.isEmpty()) {
@@ -266,7 +336,7 @@ public class MotionManagement {
 		Motion m = new Motion(0, r.year(), r.kind(), number, session != null ? session : year.sessionOf(r.kind()), title, content,
 				proposers, contact, lead.id(), r.assignedOn(), r.dueOn(), d.date(), d.rule(), MotionStatus.REGISTERED, 1, null,
 				null, null, null, null, null, null, null, false, null, null, null, null, null, null, null, null, null, false,
-				null, null, null, null, null, null, null, 0, actor.username(), now, now);
+				null, null, null, null, null, null, null, null, null, 0, actor.username(), now, now);
 		long id = motions.insert(m);
 		for (Long unit : coUnits) {
 			motions.addCoUnit(id, unit);
@@ -291,7 +361,7 @@ public class MotionManagement {
 	/** Changes the lead unit and the co-units before the reply (调整承办单位). */
 	public Motion changeUnits(long id, Long leadUnit, List<Long> coUnits, String reason) {
 		Motion m = lock(id);
-		Actor actor = access.require(m.leadUnit(), DISPATCHERS);
+		Actor actor = requireDispatcher(m.leadUnit(), "只有交办单位可以调整承办单位");
 		if (!m.status().awaitingReply()) {
 			throw new DomainException("已答复的建议提案不能再调整承办单位");
 		}
@@ -311,7 +381,7 @@ public class MotionManagement {
 		if (why == null || why.length() > 1000) {
 			problems.add(new FieldProblem("reason", "请说明调整理由（不超过1000字）"));
 		}
-		if (lead != null && lead.id() != m.leadUnit() && !access.allows(actor, lead.id(), DISPATCHERS)) {
+		if (lead != null && lead.id() != m.leadUnit() && !isDispatcher(actor, lead.id())) {
 			throw DomainException.forbidden("您没有向该单位交办建议提案的权限");
 		}
 		if (!problems.isEmpty()) {
@@ -343,7 +413,7 @@ public class MotionManagement {
 	/** The dispatcher sets this motion's reply deadline (另行确定答复期限). */
 	public Motion setDeadline(long id, LocalDate dueOn, String reason) {
 		Motion m = lock(id);
-		Actor actor = access.require(m.leadUnit(), DISPATCHERS);
+		Actor actor = requireDispatcher(m.leadUnit(), "只有交办单位可以调整答复期限");
 		if (!m.status().awaitingReply()) {
 			throw new DomainException("已答复的建议提案不能再调整答复期限");
 		}
@@ -358,10 +428,20 @@ public class MotionManagement {
 		if (why == null || why.length() > 1000) {
 			problems.add(new FieldProblem("reason", "请说明理由（不超过1000字）"));
 		}
+		// a deadline that has passed is moved only by a supervisor, with a reason; the reply stays late against it
+		boolean expired = m.dueOn().isBefore(today());
+		if (expired && !access.allows(actor, m.leadUnit(), Role.SUPERVISOR)) {
+			throw new DomainException("答复期限 " + m.dueOn() + " 已过，只有政务公开办可以说明理由后另行确定答复期限");
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		return step(m, actor, "deadline-set", "答复期限改为 " + dueOn + "。理由：" + why, b -> {
+		String note = "答复期限改为 " + dueOn + "。理由：" + why
+				+ (expired ? "（原答复期限 " + m.lateAfter() + " 已过，答复仍按原期限计算是否逾期）" : "");
+		return step(m, actor, "deadline-set", note, b -> {
+			if (expired && m.missedDueOn() == null) {
+				b.missedDueOn = m.dueOn();
+			}
 			b.dueOn = dueOn;
 			if (m.round() == 1) {
 				b.explicitDueOn = dueOn;
@@ -450,7 +530,23 @@ public class MotionManagement {
 		if (text == null || text.length() > MAX_TEXT) {
 			problems.add(new FieldProblem("content", "请填写答复全文（不超过" + MAX_TEXT + "字）"));
 		}
-		problems.addAll(pastDate("repliedOn", repliedOn, "答复日期", m.assignedOn()));
+		List<FieldProblem> dateProblems = pastDate("repliedOn", repliedOn, "答复日期", m.assignedOn());
+		problems.addAll(dateProblems);
+		if (dateProblems.isEmpty() && m.round() > 1) {
+			// the reply of a second handling comes after the decision to handle again and after the earlier reply
+			LocalDate previous = motions.replies(id)
+				.stream()
+				.filter(r -> r.round() < m.round())
+				.map(MotionReply::repliedOn)
+				.max(LocalDate::compareTo)
+				.orElse(null);
+			if (m.rehandledOn() != null && repliedOn.isBefore(m.rehandledOn())) {
+				problems.add(new FieldProblem("repliedOn", "重新办理的答复日期不能早于决定重新办理之日 " + m.rehandledOn()));
+			}
+			else if (previous != null && !repliedOn.isAfter(previous)) {
+				problems.add(new FieldProblem("repliedOn", "重新办理的答复日期应晚于上次答复日期 " + previous));
+			}
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
@@ -461,12 +557,13 @@ public class MotionManagement {
 			throw new DomainException(m.year() + "年度要求主办单位在答复前与提出人面商。请先登记面商情况（面商日期、形式、参加人员和情况摘要），再答复"
 					+ (m.round() > 1 ? "；重新办理的须重新面商" : ""));
 		}
-		boolean late = repliedOn.isAfter(m.dueOn());
+		LocalDate due = m.lateAfter();
+		boolean late = repliedOn.isAfter(due);
 		DueDate publishBy = calendar.addWorkingDaysProvisionally(repliedOn, year.publishDays());
 		Instant now = clock.instant();
-		motions.addReply(id, m.round(), category, text, repliedOn, m.dueOn(), late, actor.username(), now);
+		motions.addReply(id, m.round(), category, text, repliedOn, due, late, actor.username(), now);
 		String note = (m.round() > 1 ? "重新办理后答复，" : "") + category.label() + "，答复日期 " + repliedOn
-				+ (late ? "（逾期，答复期限 " + m.dueOn() + "）" : "") + "；应于 " + publishBy.date() + (publishBy.provisional() ? "（暂定）" : "")
+				+ (late ? "（逾期，答复期限 " + due + "）" : "") + "；应于 " + publishBy.date() + (publishBy.provisional() ? "（暂定）" : "")
 				+ " 前决定并公开答复";
 		long missing = motions.coUnits(id).stream().filter(u -> !u.answered()).count();
 		if (missing > 0) {
@@ -623,7 +720,7 @@ public class MotionManagement {
 	/** After an unsatisfied feedback the dispatcher may have the motion handled once more, with a new deadline. */
 	public Motion rehandle(long id, LocalDate dueOn, String reason) {
 		Motion m = lock(id);
-		Actor actor = access.require(m.leadUnit(), DISPATCHERS);
+		Actor actor = requireDispatcher(m.leadUnit(), "只有交办单位可以决定重新办理");
 		if (m.status() != MotionStatus.REPLIED || m.feedback() != MotionFeedback.UNSATISFIED) {
 			throw new DomainException("提出人对答复不满意的，才能重新办理");
 		}
@@ -649,6 +746,8 @@ public class MotionManagement {
 			b.round = m.round() + 1;
 			b.dueOn = dueOn;
 			b.dueRule = "不满意后重新办理的答复期限";
+			b.missedDueOn = null;
+			b.rehandledOn = today();
 			b.rehandleReason = why != null ? why : m.feedbackNote();
 			b.feedback = null;
 			b.feedbackNote = null;
@@ -659,7 +758,7 @@ public class MotionManagement {
 	/** The dispatcher closes a replied motion (办结). */
 	public Motion close(long id) {
 		Motion m = lock(id);
-		Actor actor = access.require(m.leadUnit(), DISPATCHERS);
+		Actor actor = requireDispatcher(m.leadUnit(), "只有交办单位可以办结建议提案");
 		if (m.status() != MotionStatus.REPLIED) {
 			throw new DomainException("“" + m.status().label() + "”的建议提案不能办结：答复提出人后才能办结");
 		}
@@ -846,6 +945,10 @@ public class MotionManagement {
 
 		LocalDate closedOn;
 
+		LocalDate missedDueOn;
+
+		LocalDate rehandledOn;
+
 		int version;
 
 		Instant updatedAt;
@@ -884,6 +987,8 @@ public class MotionManagement {
 			feedbackOn = m.feedbackOn();
 			rehandleReason = m.rehandleReason();
 			closedOn = m.closedOn();
+			missedDueOn = m.missedDueOn();
+			rehandledOn = m.rehandledOn();
 			version = m.version();
 			updatedAt = m.updatedAt();
 		}
@@ -894,7 +999,7 @@ public class MotionManagement {
 					replyContent, repliedOn, replyLate, repliedBy, firstRepliedOn, firstReplyLate, publishDueOn,
 					publishDueProvisional, publication, publicationReason, publicationSummary, publishedText, publishedOn,
 					publishedAt, publishedRound, publicationLate, publicationBy, isPublic, withdrawnReason, withdrawnAt,
-					feedback, feedbackNote, feedbackOn, rehandleReason, closedOn, version, m.createdBy(), m.createdAt(),
+					feedback, feedbackNote, feedbackOn, rehandleReason, closedOn, missedDueOn, rehandledOn, version, m.createdBy(), m.createdAt(),
 					updatedAt);
 		}
 	}

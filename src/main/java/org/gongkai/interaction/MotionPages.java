@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +30,9 @@ import org.springframework.stereotype.Component;
 class MotionPages {
 
 	static final int PAGE_SIZE = 20;
+
+	/** The {@code PubDate} meta of an item page (portal rules §6): the publication time in China time. */
+	private static final DateTimeFormatter PUB_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final PageRenderer renderer;
 
@@ -127,6 +131,8 @@ class MotionPages {
 			model.put("leadUnit", agencyName(m.leadUnit()));
 			model.put("coUnits", queries.coUnits(m.id()).stream().map(u -> agencyName(u.agencyId())).toList());
 			model.put("paragraphs", paragraphs(m.publishedText()));
+			model.put("pubDate", m.publishedAt() != null ? PUB_DATE.format(m.publishedAt().atZone(Zones.CHINA))
+					: PUB_DATE.format(m.publishedOn().atStartOfDay()));
 			model.put("listPath", MotionPaths.list());
 			return renderer.render("interaction/motion-item", model);
 		});

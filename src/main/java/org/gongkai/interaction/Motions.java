@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Motions {
 
-	private static final String COLUMNS = "motion_year, kind, number, session_label, title, content, proposers, proposer_contact, lead_agency_id, assigned_on, explicit_due_on, due_on, due_rule, status, round, reply_category, reply_content, replied_on, reply_late, replied_by, first_replied_on, first_reply_late, publish_due_on, publish_due_provisional, publication, publication_reason, publication_summary, published_text, published_on, published_at, published_round, publication_late, publication_by, is_public, withdrawn_reason, withdrawn_at, feedback, feedback_note, feedback_on, rehandle_reason, closed_on, version, created_by, created_at, updated_at";
+	private static final String COLUMNS = "motion_year, kind, number, session_label, title, content, proposers, proposer_contact, lead_agency_id, assigned_on, explicit_due_on, due_on, due_rule, status, round, reply_category, reply_content, replied_on, reply_late, replied_by, first_replied_on, first_reply_late, publish_due_on, publish_due_provisional, publication, publication_reason, publication_summary, published_text, published_on, published_at, published_round, publication_late, publication_by, is_public, withdrawn_reason, withdrawn_at, feedback, feedback_note, feedback_on, rehandle_reason, closed_on, missed_due_on, rehandled_on, version, created_by, created_at, updated_at";
 
 	private static final int COLUMN_COUNT = COLUMNS.split(", ").length;
 
@@ -103,6 +103,8 @@ class Motions {
 		v.add(m.feedbackOn());
 		v.add(m.rehandleReason());
 		v.add(m.closedOn());
+		v.add(m.missedDueOn());
+		v.add(m.rehandledOn());
 		v.add(m.version());
 		v.add(m.createdBy());
 		v.add(ts(m.createdAt()));
@@ -208,20 +210,33 @@ class Motions {
 
 	// ---- public reads -------------------------------------------------------------------------------------
 
+	/**
+	 * A public motion's row: the category, date and timeliness of the reply are those of the published round (a later
+	 * reply may be awaiting its own publication decision), and the fields never shown publicly are left out.
+	 */
+	private static final String PUBLIC_SELECT = "SELECT m.id, " + java.util.Arrays.stream(COLUMNS.split(", ")).map(c -> switch (c) {
+		case "reply_category" -> "COALESCE(r.category, m.reply_category) AS reply_category";
+		case "replied_on" -> "COALESCE(r.replied_on, m.replied_on) AS replied_on";
+		case "reply_late" -> "COALESCE(r.late, m.reply_late) AS reply_late";
+		case "reply_content", "proposer_contact", "replied_by" -> "NULL AS " + c;
+		default -> "m." + c;
+	}).collect(java.util.stream.Collectors.joining(", "))
+			+ " FROM ia_motion m LEFT JOIN ia_motion_reply r ON r.motion_id = m.id AND r.round = m.published_round";
+
 	Page<Motion> publicPage(Integer year, MotionKind kind, Long agencyId, int page, int size) {
-		StringBuilder where = new StringBuilder(" WHERE is_public = TRUE");
+		StringBuilder where = new StringBuilder(" WHERE m.is_public = TRUE");
 		if (year != null) {
-			where.append(" AND motion_year = :year");
+			where.append(" AND m.motion_year = :year");
 		}
 		if (kind != null) {
-			where.append(" AND kind = :kind");
+			where.append(" AND m.kind = :kind");
 		}
 		if (agencyId != null) {
-			where.append(" AND lead_agency_id = :agency");
+			where.append(" AND m.lead_agency_id = :agency");
 		}
-		JdbcClient.StatementSpec count = jdbc.sql("SELECT COUNT(*) FROM ia_motion" + where);
-		JdbcClient.StatementSpec list = jdbc.sql("SELECT * FROM ia_motion" + where
-				+ " ORDER BY published_at DESC, id DESC LIMIT :limit OFFSET :offset");
+		JdbcClient.StatementSpec count = jdbc.sql("SELECT COUNT(*) FROM ia_motion m" + where);
+		JdbcClient.StatementSpec list = jdbc.sql(PUBLIC_SELECT + where
+				+ " ORDER BY m.published_at DESC, m.id DESC LIMIT :limit OFFSET :offset");
 		if (year != null) {
 			count = count.param("year", year);
 			list = list.param("year", year);
@@ -240,7 +255,7 @@ class Motions {
 	}
 
 	Optional<Motion> publicMotion(long id) {
-		return jdbc.sql("SELECT * FROM ia_motion WHERE id = ? AND is_public = TRUE").param(id).query(this::row).optional();
+		return jdbc.sql(PUBLIC_SELECT + " WHERE m.id = ? AND m.is_public = TRUE").param(id).query(this::row).optional();
 	}
 
 	List<Long> publicIds() {
@@ -389,7 +404,7 @@ class Motions {
 				rs.getString("publication_by"), rs.getBoolean("is_public"), rs.getString("withdrawn_reason"),
 				instant(rs, "withdrawn_at"), enumOf(MotionFeedback.class, rs.getString("feedback")),
 				rs.getString("feedback_note"), date(rs, "feedback_on"), rs.getString("rehandle_reason"),
-				date(rs, "closed_on"), rs.getInt("version"), rs.getString("created_by"), instant(rs, "created_at"),
+				date(rs, "closed_on"), date(rs, "missed_due_on"), date(rs, "rehandled_on"), rs.getInt("version"), rs.getString("created_by"), instant(rs, "created_at"),
 				instant(rs, "updated_at"));
 	}
 

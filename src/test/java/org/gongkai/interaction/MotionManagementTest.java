@@ -116,6 +116,12 @@ class MotionManagementTest {
 	TestClock clock;
 
 	@Autowired
+	MotionPages pages;
+
+	@Autowired
+	MotionApiController api;
+
+	@Autowired
 	ApplicationEvents events;
 
 	long county;
@@ -432,15 +438,18 @@ class MotionManagementTest {
 		assertThat(again.round()).isEqualTo(2);
 		assertThat(again.dueOn()).isEqualTo(LocalDate.of(2026, 4, 9));
 		// the second round needs its own consultation
-		assertThatThrownBy(() -> replyAsLead(m.id(), MotionCategory.B, "正在解决。", LocalDate.of(2026, 3, 9)))
+		clock.today(LocalDate.of(2026, 3, 10));
+		assertThatThrownBy(() -> replyAsLead(m.id(), MotionCategory.B, "正在解决。", LocalDate.of(2026, 3, 10)))
 			.isInstanceOf(DomainException.class).hasMessageContaining("重新面商");
 		consult(m.id(), LocalDate.of(2026, 3, 9));
-		Motion second = replyAsLead(m.id(), MotionCategory.B, "已列入明年计划。", LocalDate.of(2026, 3, 9));
+		assertThatThrownBy(() -> replyAsLead(m.id(), MotionCategory.B, "已列入明年计划。", LocalDate.of(2026, 3, 9)))
+			.as("not on the day of the first reply").isInstanceOf(InvalidInputException.class).hasMessageContaining("应晚于上次答复日期");
+		Motion second = replyAsLead(m.id(), MotionCategory.B, "已列入明年计划。", LocalDate.of(2026, 3, 10));
 		assertThat(second.replyCategory()).isEqualTo(MotionCategory.B);
 		assertThat(second.firstReplyLate()).isFalse();
 		assertThat(queries.replies(m.id())).hasSize(2);
 		asLeadEditor();
-		management.recordFeedback(m.id(), MotionFeedback.UNSATISFIED, "仍不满意", LocalDate.of(2026, 3, 9));
+		management.recordFeedback(m.id(), MotionFeedback.UNSATISFIED, "仍不满意", LocalDate.of(2026, 3, 10));
 		asSupervisor();
 		assertThatThrownBy(() -> management.rehandle(m.id(), LocalDate.of(2026, 5, 9), null)).isInstanceOf(DomainException.class)
 			.hasMessageContaining("只能").hasMessageContaining("一次");
@@ -449,6 +458,184 @@ class MotionManagementTest {
 		assertThat(queries.history(m.id())).extracting(MotionHistoryEntry::action)
 			.containsSubsequence("registered", "consulted", "replied", "feedback", "rehandle", "consulted", "replied", "feedback",
 					"closed");
+	}
+
+	// ---- who dispatches -----------------------------------------------------------------------------------
+
+	static int status(Runnable step) {
+		DomainException e = org.junit.jupiter.api.Assertions.assertThrows(DomainException.class, step::run);
+		return e.status();
+	}
+
+	@Test
+	void theLeadUnitsOwnAdministratorIsNotItsDispatcher() {
+		Motion m = register(2046, MotionKind.SUGGESTION, fgj, List.of(), LocalDate.of(2026, 3, 2), LocalDate.of(2026, 4, 30));
+
+		// the unit's administrator, even with a subtree grant on its own unit, cannot re-time, re-assign or register
+		for (boolean subtree : List.of(false, true)) {
+			as("fgj-admin", fgj, Role.AGENCY_ADMIN, subtree);
+			assertThat(status(() -> management.setDeadline(m.id(), LocalDate.of(2026, 12, 31), "我们需要更多时间"))).isEqualTo(403);
+			as("fgj-admin", fgj, Role.AGENCY_ADMIN, subtree);
+			assertThat(status(() -> management.changeUnits(m.id(), fgj, List.of(nyj), "理由"))).isEqualTo(403);
+			as("fgj-admin", fgj, Role.AGENCY_ADMIN, subtree);
+			assertThat(status(() -> management.register(new MotionRegistration(2046, MotionKind.SUGGESTION, "8001", null, "标题",
+					null, "王五", null, fgj, List.of(), LocalDate.of(2026, 3, 2), null)))).isEqualTo(403);
+		}
+		asSupervisor();
+		assertThat(queries.staffView(m.id()).dueOn()).isEqualTo(LocalDate.of(2026, 4, 30));
+
+		// it replies, the proposer is unsatisfied: the unit does not decide on a second handling, nor close its motion
+		consult(m.id(), LocalDate.of(2026, 3, 2));
+		clock.today(LocalDate.of(2026, 3, 9));
+		replyAsLead(m.id(), MotionCategory.C, "留作参考。", LocalDate.of(2026, 3, 9));
+		asLeadEditor();
+		management.recordFeedback(m.id(), MotionFeedback.UNSATISFIED, "没有解决实际问题", LocalDate.of(2026, 3, 9));
+		asLeadAdmin();
+		assertThat(status(() -> management.rehandle(m.id(), LocalDate.of(2026, 4, 9), "再办一次"))).isEqualTo(403);
+		asLeadAdmin();
+		assertThat(status(() -> management.close(m.id()))).isEqualTo(403);
+
+		// the county's administrator (a subtree grant above the unit) and a supervisor of the unit itself do dispatch
+		as("county-admin", county, Role.AGENCY_ADMIN, true);
+		assertThat(management.isDispatcher(org.gongkai.platform.Actors.require(), fgj)).isTrue();
+		assertThat(management.isDispatcher(org.gongkai.platform.Actors.require(), county))
+			.as("not for the county government's own motions").isFalse();
+		as("fgj-supervisor", fgj, Role.SUPERVISOR, false);
+		assertThat(management.close(m.id()).status()).isEqualTo(MotionStatus.CLOSED);
+	}
+
+	@Test
+	void anExpiredDeadlineIsMovedOnlyByASupervisorAndTheReplyStaysLateAgainstIt() {
+		Motion m = register(2047, MotionKind.SUGGESTION, fgj, List.of(), LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 10));
+		Motion open = register(2047, MotionKind.SUGGESTION, fgj, List.of(), LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 31));
+		consult(m.id(), LocalDate.of(2026, 3, 2));
+		consult(open.id(), LocalDate.of(2026, 3, 2));
+		clock.today(LocalDate.of(2026, 3, 12));
+
+		// the county's administrator dispatches, but does not move a deadline that has passed
+		as("county-admin", county, Role.AGENCY_ADMIN, true);
+		assertThat(status(() -> management.setDeadline(m.id(), LocalDate.of(2026, 3, 31), "延期"))).isEqualTo(409);
+		as("county-admin", county, Role.AGENCY_ADMIN, true);
+		assertThat(management.setDeadline(open.id(), LocalDate.of(2026, 4, 10), "涉及多个部门").dueOn())
+			.isEqualTo(LocalDate.of(2026, 4, 10));
+
+		// the supervisor may, with a reason; the reply is still late against the deadline that had passed
+		asSupervisor();
+		assertThatThrownBy(() -> management.setDeadline(m.id(), LocalDate.of(2026, 3, 31), " "))
+			.isInstanceOf(InvalidInputException.class);
+		Motion moved = management.setDeadline(m.id(), LocalDate.of(2026, 3, 31), "涉及跨部门协调，经政务公开办同意延期");
+		assertThat(moved.dueOn()).isEqualTo(LocalDate.of(2026, 3, 31));
+		assertThat(moved.missedDueOn()).isEqualTo(LocalDate.of(2026, 3, 10));
+		Motion replied = replyAsLead(m.id(), MotionCategory.A, "已经解决。", LocalDate.of(2026, 3, 12));
+		assertThat(replied.replyLate()).isTrue();
+		assertThat(replied.firstReplyLate()).isTrue();
+		assertThat(queries.replies(m.id())).singleElement().satisfies(r -> {
+			assertThat(r.late()).isTrue();
+			assertThat(r.dueOn()).isEqualTo(LocalDate.of(2026, 3, 10));
+		});
+		// a deadline moved before it passed is the one the reply is measured against
+		assertThat(replyAsLead(open.id(), MotionCategory.A, "已经解决。", LocalDate.of(2026, 3, 12)).replyLate()).isFalse();
+		assertThat(statistics.forUnit(fgj, 2047).repliedLate()).isEqualTo(1);
+	}
+
+	@Test
+	void onlyTheSystemAdministratorOrASupervisorOfARootAgencyArrangesTheYear() {
+		as("fgj-supervisor", fgj, Role.SUPERVISOR, true);
+		assertThat(status(() -> management.arrange(2048, null, null, 1, null, 5, false))).isEqualTo(403);
+		as("county-supervisor", county, Role.SUPERVISOR, false);
+		assertThat(status(() -> management.arrange(2048, null, null, 1, null, 5, false)))
+			.as("a grant on the root alone does not reach the units").isEqualTo(403);
+		as("county-admin", county, Role.AGENCY_ADMIN, true);
+		assertThat(status(() -> management.arrange(2048, null, null, 1, null, 5, false))).isEqualTo(403);
+		assertThat(management.arrangement(2048).custom()).isFalse();
+		asSupervisor();
+		assertThat(management.arrange(2048, null, null, 1, null, 5, false).replyMonths()).isEqualTo(1);
+	}
+
+	// ---- the second handling ------------------------------------------------------------------------------
+
+	Motion unsatisfiedAndHandledAgain(int year, LocalDate rehandleOn) {
+		Motion m = register(year, MotionKind.SUGGESTION, fgj, List.of(), LocalDate.of(2026, 3, 2), null);
+		consult(m.id(), LocalDate.of(2026, 3, 2));
+		clock.today(LocalDate.of(2026, 3, 9));
+		replyAsLead(m.id(), MotionCategory.A, "第一次答复：所提建议已采纳。", LocalDate.of(2026, 3, 9));
+		asLeadApprover();
+		management.decidePublication(m.id(), MotionPublication.FULL, null, null);
+		asLeadEditor();
+		management.recordFeedback(m.id(), MotionFeedback.UNSATISFIED, "没有解决实际问题", LocalDate.of(2026, 3, 9));
+		clock.today(rehandleOn);
+		asSupervisor();
+		Motion again = management.rehandle(m.id(), rehandleOn.plusMonths(1), "请重新研究");
+		assertThat(again.rehandledOn()).isEqualTo(rehandleOn);
+		consult(m.id(), rehandleOn);
+		return again;
+	}
+
+	@Test
+	void aSecondReplyIsDatedOnOrAfterTheRehandlingAndNotInTheFuture() {
+		Motion m = unsatisfiedAndHandledAgain(2049, LocalDate.of(2026, 3, 16));
+		InvalidInputException beforeRehandling = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+				() -> replyAsLead(m.id(), MotionCategory.B, "第二次答复。", LocalDate.of(2026, 3, 12)));
+		assertThat(beforeRehandling.problems()).singleElement().satisfies(p -> {
+			assertThat(p.field()).isEqualTo("repliedOn");
+			assertThat(p.message()).contains("2026-03-16");
+		});
+		assertThatThrownBy(() -> replyAsLead(m.id(), MotionCategory.B, "第二次答复。", LocalDate.of(2026, 3, 17)))
+			.isInstanceOf(InvalidInputException.class).hasMessageContaining("不能晚于今天");
+		asSupervisor();
+		assertThat(queries.replies(m.id())).as("nothing saved").hasSize(1);
+		assertThat(replyAsLead(m.id(), MotionCategory.B, "第二次答复。", LocalDate.of(2026, 3, 16)).repliedOn())
+			.isEqualTo(LocalDate.of(2026, 3, 16));
+	}
+
+	// ---- the public sees the published round --------------------------------------------------------------
+
+	@Test
+	void thePublicSeesThePublishedRoundNotASecondReplyAwaitingItsDecision() {
+		Motion m = unsatisfiedAndHandledAgain(2050, LocalDate.of(2026, 3, 16));
+		Motion second = replyAsLead(m.id(), MotionCategory.C, "第二次答复：留作参考。", LocalDate.of(2026, 3, 16));
+		assertThat(second.replyCategory()).isEqualTo(MotionCategory.C);
+		assertThat(second.isPublic()).as("the first reply stays public").isTrue();
+
+		Motion shown = queries.publicMotion(m.id()).orElseThrow();
+		assertThat(shown.replyCategory()).isEqualTo(MotionCategory.A);
+		assertThat(shown.repliedOn()).isEqualTo(LocalDate.of(2026, 3, 9));
+		assertThat(shown.replyContent()).isNull();
+		assertThat(shown.proposerContact()).isNull();
+		assertThat(queries.publicPage(2050, null, null, 1, 10).items()).singleElement().satisfies(p -> {
+			assertThat(p.replyCategory()).isEqualTo(MotionCategory.A);
+			assertThat(p.repliedOn()).isEqualTo(LocalDate.of(2026, 3, 9));
+		});
+
+		String page = pages.itemPage(m.id()).orElseThrow();
+		assertThat(page).contains(MotionCategory.A.label(), "2026-03-09", "第一次答复")
+			.doesNotContain(MotionCategory.C.label(), "2026-03-16", "第二次答复");
+		String list = pages.listPage(new MotionPages.Filters(2050, null, null, 1)).orElseThrow();
+		assertThat(list).contains("2026-03-09").doesNotContain("2026-03-16");
+		java.util.Map<String, Object> item = api.publicItem(m.id());
+		assertThat(item.get("category")).isEqualTo(MotionCategory.A);
+		assertThat(item.get("repliedOn")).isEqualTo(LocalDate.of(2026, 3, 9));
+		assertThat((String) item.get("text")).contains("第一次答复");
+
+		// once the second reply is published, the public sees it
+		clock.today(LocalDate.of(2026, 3, 17));
+		asLeadApprover();
+		management.decidePublication(m.id(), MotionPublication.FULL, null, null);
+		assertThat(queries.publicMotion(m.id()).orElseThrow().replyCategory()).isEqualTo(MotionCategory.C);
+		assertThat(pages.itemPage(m.id()).orElseThrow()).contains(MotionCategory.C.label(), "2026-03-16", "第二次答复");
+	}
+
+	@Test
+	void theItemPagesPubDateIsThePublicationTimeInChinaTime() {
+		Motion m = register(2051, MotionKind.PROPOSAL, fgj, List.of(), LocalDate.of(2026, 3, 2), null);
+		consult(m.id(), LocalDate.of(2026, 3, 2));
+		// 23:30 in Beijing is still 15:30 UTC the same day; the date must be China's
+		clock.now = LocalDate.of(2026, 3, 9).atTime(23, 30).atZone(Zones.CHINA).toInstant();
+		replyAsLead(m.id(), MotionCategory.A, "已采纳。", LocalDate.of(2026, 3, 9));
+		clock.now = LocalDate.of(2026, 3, 10).atTime(7, 5).atZone(Zones.CHINA).toInstant();
+		asLeadApprover();
+		management.decidePublication(m.id(), MotionPublication.FULL, null, null);
+		assertThat(pages.itemPage(m.id()).orElseThrow()).contains("<meta name=\"PubDate\" content=\"2026-03-10 07:05\">");
 	}
 
 	// ---- statistics ---------------------------------------------------------------------------------------

@@ -152,6 +152,36 @@ abstract class MotionJourneyTest extends JourneySupport {
 	}
 
 	@Test
+	void theDispatcherDecidesASecondHandlingWhoseReplyComesAfterTheFirst() {
+		long id = registerAndReply("关于增设县城公共停车场的建议", "第一次答复：已将停车场建设列入计划。");
+		assertThat(demo("fgj-leader").postJson("/api/v1/motions/" + id + "/publication", Map.of("decision", "FULL")).status())
+			.isEqualTo(200);
+		Http lead = demo("fgj-admin");
+		assertThat(lead.postJson("/api/v1/motions/" + id + "/feedback",
+				Map.of("feedback", "UNSATISFIED", "note", "进度太慢", "receivedOn", today())).status()).isEqualTo(200);
+		assertThat(lead.postJson("/api/v1/motions/" + id + "/rehandle",
+				Map.of("dueOn", LocalDate.now(Zones.CHINA).plusMonths(1).toString())).status())
+			.as("the lead unit does not decide its own second handling").isEqualTo(403);
+		Http.Response again = demo("gkb").postJson("/api/v1/motions/" + id + "/rehandle",
+				Map.of("dueOn", LocalDate.now(Zones.CHINA).plusMonths(1).toString(), "reason", "请重新研究"));
+		assertThat(again.status()).as(again.body()).isEqualTo(200);
+		assertThat(lead.postJson("/api/v1/motions/" + id + "/consultations", Map.of("heldOn", today(), "form", "PHONE",
+				"participants", "张三代表", "summary", "电话沟通。")).status()).isEqualTo(201);
+		// the second reply may not be dated on the day of the first one
+		Http.Response sameDay = lead.postJson("/api/v1/motions/" + id + "/reply",
+				Map.of("category", "C", "content", "第二次答复：留作参考。", "repliedOn", today()));
+		assertThat(sameDay.status()).isEqualTo(400);
+		assertThat(sameDay.json().get("errors").get(0).get("field").asString()).isEqualTo("repliedOn");
+		// the public still sees the published first reply, with the publication time as PubDate
+		JsonNode api = anonymous().get("/api/v1/public/motions/" + id).json();
+		assertThat(api.get("category").asString()).isEqualTo("A");
+		assertThat(api.get("text").asString()).contains("第一次答复");
+		String page = anonymous().get("/interaction/motions/" + id + "/").body();
+		assertThat(page).contains("A类：所提问题已经解决或采纳", "第一次答复")
+			.containsPattern("<meta name=\"PubDate\" content=\"\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}\">");
+	}
+
+	@Test
 	void aReplyNotPublishedIsNotFoundEverywhere() {
 		long id = registerAndReply("关于调整县城公交线路的建议（不予公开）", "涉及尚在论证的规划，留作参考。");
 		String page = "/interaction/motions/" + id + "/";
@@ -214,7 +244,13 @@ abstract class MotionJourneyTest extends JourneySupport {
 		Http.Response refused = lead.postForm(view + "/reply", view, reply, true);
 		assertThat(refused.status()).isEqualTo(200);
 		assertThat(refused.body()).contains("答复前与提出人面商");
-		assertThat(lead.get(view).body()).contains("尚无面商记录", "已交办");
+		String leadView = lead.get(view).body();
+		assertThat(leadView).contains("尚无面商记录", "已交办");
+		// the lead unit's own administrator is not its dispatcher: no forms to re-time, re-assign or register
+		assertThat(leadView).doesNotContain("另行确定答复期限", "调整承办单位");
+		assertThat(lead.get("/console/motions").body()).doesNotContain("登记交办", "href=\"/console/motions/years\"");
+		assertThat(lead.postForm(view + "/deadline", view, Map.of("dueOn", "2099-12-31", "reason", "延期"), true).status())
+			.isEqualTo(403);
 		Http.Response missing = lead.postForm(view + "/consultations", view, Map.of("heldOn", today(), "form", "PHONE"), true);
 		assertThat(missing.body()).contains("请填写参加人员", "请填写面商情况摘要");
 		assertThat(lead.postForm(view + "/consultations", view, Map.of("heldOn", today(), "form", "PHONE", "participants", "李四委员",
