@@ -112,7 +112,7 @@ CREATE TABLE pw_insp_draw_pick (
     rank_no         INT           NOT NULL,
     entity_key      VARCHAR(20)   NOT NULL,
     inspector_keys  VARCHAR(500)  NOT NULL,
-    outcome         VARCHAR(20),
+    outcome         VARCHAR(30),
     outcome_note    VARCHAR(2000),
     checked_on      DATE,
     recorded_by     VARCHAR(100),

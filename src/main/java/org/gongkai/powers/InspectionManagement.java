@@ -195,35 +195,44 @@ public class InspectionManagement {
 
 	private InspectionInspector inspector(List<FieldProblem> problems, String where, long agencyId, String name,
 			String certificateNo, String unitName, String area, Actor actor, Set<String> seen) {
-		String field = where.isEmpty() ? null : "text";
-		String n = required(problems, field != null ? field : "name", name, 50, where + "姓名");
-		String c = required(problems, field != null ? field : "certificateNo", certificateNo, 50, where + "执法证号");
-		String u = optional(problems, field != null ? field : "unitName", unitName, 200, where + "所在单位");
-		String a = optional(problems, field != null ? field : "area", area, 200, where + "执法区域");
+		List<FieldProblem> found = new ArrayList<>();
+		String n = required(found, "name", name, 50, "姓名");
+		String c = required(found, "certificateNo", certificateNo, 50, "执法证号");
+		String u = optional(found, "unitName", unitName, 200, "所在单位");
+		String a = optional(found, "area", area, 200, "执法区域");
 		if (c != null && (!seen.add(c) || store.certificateTaken(agencyId, c))) {
-			problems.add(new FieldProblem(field != null ? field : "certificateNo", where + "执法证号 " + c + " 已在名录库中"));
+			found.add(new FieldProblem("certificateNo", "执法证号 " + c + " 已在名录库中"));
 		}
+		located(problems, found, where);
 		return new InspectionInspector(0, agencyId, n, c, u, a, true, actor.username(), clock.instant());
 	}
 
 	private InspectionEntity entity(List<FieldProblem> problems, String where, long agencyId, String name, String creditCode,
 			String address, String category, String riskGrade, Actor actor, Set<String> seen) {
-		String field = where.isEmpty() ? null : "text";
-		String n = required(problems, field != null ? field : "name", name, 200, where + "检查对象名称");
+		List<FieldProblem> found = new ArrayList<>();
+		String n = required(found, "name", name, 200, "检查对象名称");
 		String code = Texts.trimToNull(creditCode);
 		if (code != null) {
 			code = CreditCode.normalise(code);
 			if (!CreditCode.isValid(code)) {
-				problems.add(new FieldProblem(field != null ? field : "creditCode", where + "统一社会信用代码 " + creditCode.trim() + " 不正确"));
+				found.add(new FieldProblem("creditCode", "统一社会信用代码 " + creditCode.trim() + " 不正确"));
 			}
 			else if (!seen.add(code) || store.creditCodeTaken(agencyId, code)) {
-				problems.add(new FieldProblem(field != null ? field : "creditCode", where + "统一社会信用代码 " + code + " 已在名录库中"));
+				found.add(new FieldProblem("creditCode", "统一社会信用代码 " + code + " 已在名录库中"));
 			}
 		}
-		String a = optional(problems, field != null ? field : "address", address, 300, where + "地址");
-		String c = optional(problems, field != null ? field : "category", category, 100, where + "类别");
-		String r = optional(problems, field != null ? field : "riskGrade", riskGrade, 50, where + "风险等级");
+		String a = optional(found, "address", address, 300, "地址");
+		String c = optional(found, "category", category, 100, "类别");
+		String r = optional(found, "riskGrade", riskGrade, 50, "风险等级");
+		located(problems, found, where);
 		return new InspectionEntity(0, agencyId, n, code, a, c, r, true, actor.username(), clock.instant());
+	}
+
+	/** A pasted line's problems belong to the {@code text} field and name the line; a form's stay on their fields. */
+	private static void located(List<FieldProblem> problems, List<FieldProblem> found, String where) {
+		for (FieldProblem f : found) {
+			problems.add(where.isEmpty() ? f : new FieldProblem("text", where + f.message()));
+		}
 	}
 
 	// ---- plans ---------------------------------------------------------------------------------------------
