@@ -238,6 +238,40 @@ abstract class InspectionJourneyTest extends JourneySupport {
 				Map.of("publicEntropy", "1", "redrawReason", "再抽")).status()).isEqualTo(409);
 	}
 
+	@Test
+	void staffKeepTheListsAndDrawInTheConsole() {
+		String tag = unique();
+		Http editor = session("fgj-editor", DEMO_PASSWORD);
+		Http.Response home = editor.get("/console/inspections");
+		assertThat(home.status()).isEqualTo(200);
+		assertThat(home.body()).contains("双随机一公开", "随机抽查事项清单", "执法检查人员名录库");
+		String itemForm = "/console/inspections/item?agency=yiyuan-fgj";
+		Http.Response invalid = editor.postForm(itemForm, itemForm, Map.of("name", "", "objectType", "", "basis", "", "method", ""), true);
+		assertThat(invalid.status()).isEqualTo(200);
+		assertThat(invalid.body()).contains("id=\"name-error\"", "请填写抽查事项名称");
+		Http.Response saved = editor.postForm(itemForm, itemForm, Map.of("name", "价格公示检查" + tag, "objectType", "经营者", "basis",
+				"《明码标价和禁止价格欺诈规定》", "method", "现场检查"), true);
+		assertThat(saved.status()).isEqualTo(302);
+		assertThat(editor.get("/console/inspections?agency=yiyuan-fgj").body()).contains("价格公示检查" + tag);
+		String importForm = "/console/inspections/import?agency=yiyuan-fgj";
+		Http.Response badLine = editor.postForm(importForm, importForm, Map.of("pool", "ENTITIES", "text",
+				"甲公司,913703230000000000,地址,企业,一般"), true);
+		assertThat(badLine.body()).contains("第1行：统一社会信用代码");
+		fillPools(tag);
+		long planId = publishedPlan("控制台抽查计划" + tag, item("控制台事项" + tag), 2);
+		String planPage = "/console/inspections/plans/" + planId;
+		assertThat(editor.get(planPage).body()).contains("控制台抽查计划" + tag, "抽取当日福彩3D开奖号码");
+		Http.Response empty = editor.postForm(planPage + "/draw", planPage, Map.of("publicEntropy", ""), true);
+		assertThat(empty.body()).contains("id=\"publicEntropy-error\"");
+		assertThat(editor.postForm(planPage + "/draw", planPage, Map.of("publicEntropy", "715"), true).status()).isEqualTo(302);
+		String drawn = editor.get(planPage).body();
+		assertThat(drawn).contains("第1次抽取", "|715|", "登记检查结果");
+		Http.Response twice = editor.postForm(planPage + "/draw", planPage, Map.of("publicEntropy", "716", "redrawReason", ""), true);
+		assertThat(twice.body()).contains("不能重复抽取");
+		// the supervisor looks, without the forms
+		assertThat(session("gkb", DEMO_PASSWORD).get(planPage).body()).contains("控制台抽查计划" + tag).doesNotContain("登记检查结果");
+	}
+
 	// ---- the documented algorithm, written again here so that the test does not trust the application's code ----
 
 	static List<String> shuffle(String seed, List<String> keys) throws RuntimeException {
