@@ -155,6 +155,23 @@ class InspectionApiController {
 		return ResponseEntity.status(201).body(e);
 	}
 
+	record RetireBody(String reason) {
+	}
+
+	@PostMapping("/api/v1/inspections/inspectors/{id}/retire")
+	@Operation(summary = "将执法检查人员移出名录库（已有的抽取记录不受影响）")
+	ResponseEntity<Void> retireInspector(@PathVariable long id, @RequestBody(required = false) RetireBody b) {
+		management.retire(InspectionCandidate.INSPECTOR, id, b == null ? null : b.reason());
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/api/v1/inspections/entities/{id}/retire")
+	@Operation(summary = "将检查对象移出名录库（已有的抽取记录不受影响）")
+	ResponseEntity<Void> retireEntity(@PathVariable long id, @RequestBody(required = false) RetireBody b) {
+		management.retire(InspectionCandidate.ENTITY, id, b == null ? null : b.reason());
+		return ResponseEntity.noContent().build();
+	}
+
 	@PostMapping("/api/v1/inspections/pools/import")
 	@Operation(summary = "粘贴导入名录库：有任何一行有误的，一行也不保存，并指出行号")
 	Map<String, Object> importPool(@RequestBody ImportBody b) {

@@ -210,6 +210,14 @@ class InspectionConsoleController implements ConsoleMenuContributor {
 		});
 	}
 
+	@PostMapping("/console/inspections/{pool:inspectors|entities}/{id}/retire")
+	String retire(@PathVariable String pool, @PathVariable long id, @RequestParam String agency, RedirectAttributes redirect) {
+		Agency a = staffAgency(agency);
+		management.retire(pool.equals("inspectors") ? InspectionCandidate.INSPECTOR : InspectionCandidate.ENTITY, id, null);
+		redirect.addFlashAttribute("notice", "已移出名录库；已有的抽取记录不受影响");
+		return "redirect:/console/inspections?agency=" + a.code();
+	}
+
 	// ---- a plan --------------------------------------------------------------------------------------------
 
 	@GetMapping("/console/inspections/plans/{id}")

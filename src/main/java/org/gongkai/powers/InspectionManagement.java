@@ -118,6 +118,27 @@ public class InspectionManagement {
 	}
 
 	/**
+	 * Takes an inspector (an officer who left, or lost the certificate) or an entity (closed, moved away) out of the
+	 * pool: later draws no longer see it, earlier draws keep it in their candidate snapshot.
+	 *
+	 * @param pool {@code INSPECTOR} or {@code ENTITY}
+	 */
+	public void retire(String pool, long id, String reason) {
+		if (!InspectionCandidate.INSPECTOR.equals(pool) && !InspectionCandidate.ENTITY.equals(pool)) {
+			throw InvalidInputException.of("pool", "请选择名录库");
+		}
+		long agencyId = store.poolAgency(pool, id).orElseThrow(() -> DomainException.notFound("名录库中没有该条目或已移出"));
+		Actor actor = access.require(agencyId, STAFF);
+		String why = Texts.trimToNull(reason);
+		if (why != null && why.length() > 1000) {
+			throw InvalidInputException.of("reason", "理由不超过1000字");
+		}
+		store.retire(pool, id);
+		audit(actor, agencyId, "inspection.pool-retired", InspectionCandidate.INSPECTOR.equals(pool) ? "InspectionInspector"
+				: "InspectionEntity", id, "移出名录库" + (why != null ? "：" + why : ""), "在册", "已移出");
+	}
+
+	/**
 	 * Adds a pasted list of inspectors, one per line: name, certificate number, unit, area, separated by tabs or
 	 * commas. A list with any wrong line saves nothing and names every wrong line.
 	 *

@@ -123,6 +123,18 @@ class Inspections {
 				rs.getBoolean("active"), rs.getString("created_by"), instant(rs, "created_at"))).list();
 	}
 
+	/** The agency of a pool entry ({@code pw_insp_inspector} or {@code pw_insp_entity}), if it exists. */
+	Optional<Long> poolAgency(String pool, long id) {
+		String table = InspectionCandidate.INSPECTOR.equals(pool) ? "pw_insp_inspector" : "pw_insp_entity";
+		return jdbc.sql("SELECT agency_id FROM " + table + " WHERE id = ? AND active = TRUE").param(id).query(Long.class).optional();
+	}
+
+	/** Takes an entry out of its pool; draws already made keep it in their snapshot. */
+	void retire(String pool, long id) {
+		String table = InspectionCandidate.INSPECTOR.equals(pool) ? "pw_insp_inspector" : "pw_insp_entity";
+		jdbc.sql("UPDATE " + table + " SET active = FALSE WHERE id = ?").param(id).update();
+	}
+
 	// ---- plans ---------------------------------------------------------------------------------------------
 
 	long insertPlan(InspectionPlan p) {

@@ -184,6 +184,18 @@ abstract class InspectionJourneyTest extends JourneySupport {
 		assertThat(anonymous().get("/api/v1/public/inspections/draws/" + drawId + "/verify").json().get("consistent").asBoolean())
 			.isTrue();
 
+		// a later change to the pool does not change the record: the snapshot stays and the draw still verifies
+		String key = drawnEntities.get(0);
+		long retired = key.startsWith("ID") ? Long.parseLong(key.substring(2))
+				: jdbc.sql("SELECT id FROM pw_insp_entity WHERE credit_code = ?").param(key).query(Long.class).single();
+		assertThat(demo("fgj-editor").postJson("/api/v1/inspections/entities/" + retired + "/retire", Map.of("reason", "已注销")).status())
+			.isEqualTo(204);
+		assertThat(demo("fgj-editor").postJson("/api/v1/inspections/entities/" + retired + "/retire", Map.of()).status()).isEqualTo(404);
+		JsonNode after = anonymous().get("/api/v1/public/inspections/draws/" + drawId).json();
+		assertThat(after.get("candidates").get("entities").findValuesAsString("key")).isEqualTo(entityKeys);
+		assertThat(anonymous().get("/api/v1/public/inspections/draws/" + drawId + "/verify").json().get("consistent").asBoolean())
+			.isTrue();
+
 		// the pages, feeds and sitemap list the plan and the draw
 		String planPage = "/agencies/yiyuan-fgj/inspections/plans/" + planId + "/";
 		assertThat(anonymous().get("/agencies/yiyuan-fgj/inspections/").body()).contains("价格行为检查" + tag, "href=\"" + planPage + "\"",
