@@ -1,0 +1,34 @@
+package org.gongkai.powers;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.gongkai.organisation.Agency;
+import org.gongkai.platform.SitemapContributor;
+import org.springframework.stereotype.Component;
+
+/** The public random-inspection pages for the sitemap: the site-wide list, the algorithm, every public plan and draw. */
+@Component
+class InspectionSite implements SitemapContributor {
+
+	private final InspectionQueries queries;
+
+	InspectionSite(InspectionQueries queries) {
+		this.queries = queries;
+	}
+
+	@Override
+	public List<String> publicPaths() {
+		List<String> paths = new ArrayList<>();
+		paths.add(InspectionPaths.SITE);
+		paths.add(InspectionPaths.ALGORITHM);
+		for (InspectionPlan p : queries.publicPlans(null)) {
+			Agency a = queries.agency(p.agencyId());
+			paths.add(InspectionPaths.plan(a, p.id()));
+			for (InspectionDraw d : queries.draws(p.id())) {
+				paths.add(InspectionPaths.draw(a, d.id()));
+			}
+		}
+		return paths;
+	}
+}
