@@ -232,10 +232,13 @@ class Decisions {
 
 	/** Years with public decisions, newest first. */
 	List<Integer> publicYears(Long agencyId) {
-		List<LocalDate> dates = jdbc.sql("SELECT DISTINCT d.decided_on FROM pw_decision d WHERE d.status = 'PUBLISHED'"
-				+ (agencyId == null ? "" : " AND d.agency_id = " + agencyId.longValue()))
-			.query((rs, n) -> rs.getObject(1, LocalDate.class))
-			.list();
+		String sql = "SELECT DISTINCT d.decided_on FROM pw_decision d WHERE d.status = 'PUBLISHED'"
+				+ (agencyId == null ? "" : " AND d.agency_id = :agency");
+		JdbcClient.StatementSpec spec = jdbc.sql(sql);
+		if (agencyId != null) {
+			spec = spec.param("agency", agencyId);
+		}
+		List<LocalDate> dates = spec.query((rs, n) -> rs.getObject(1, LocalDate.class)).list();
 		return dates.stream().map(LocalDate::getYear).distinct().sorted((a, b) -> b - a).toList();
 	}
 

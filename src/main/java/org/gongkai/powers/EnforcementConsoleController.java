@@ -202,7 +202,7 @@ class EnforcementConsoleController implements ConsoleMenuContributor {
 	// ---- publicity before the act -------------------------------------------------------------------------
 
 	@GetMapping("/console/enforcement/publicity")
-	String publicity(@RequestParam(required = false) String agency, Model model) {
+	String publicity(@RequestParam(required = false) String agency, @RequestParam(required = false) Long edit, Model model) {
 		Actor actor = Actors.require();
 		List<Agency> options = entryAgencies(actor);
 		Agency chosen = chosen(actor, options, agency);
@@ -212,7 +212,20 @@ class EnforcementConsoleController implements ConsoleMenuContributor {
 		model.addAttribute("entries", chosen == null ? List.of() : queries.entries(chosen.id()));
 		model.addAttribute("columnPath", chosen == null ? null : EnforcementPaths.column(chosen));
 		if (!model.containsAttribute("input")) {
-			model.addAttribute("input", Map.of("section", EnforcementSection.BODY.name()));
+			Map<String, String> input = new HashMap<>();
+			input.put("section", EnforcementSection.BODY.name());
+			if (edit != null && chosen != null) {
+				EnforcementEntry e = queries.entries(chosen.id()).stream().filter(x -> x.id() == edit).findFirst()
+					.orElseThrow(() -> DomainException.notFound("该公示事项不存在"));
+				input.put("id", String.valueOf(e.id()));
+				input.put("section", e.section().name());
+				input.put("title", e.title());
+				input.put("body", e.body() == null ? "" : e.body());
+				input.put("certificateNumber", e.certificateNumber() == null ? "" : e.certificateNumber());
+				input.put("area", e.area() == null ? "" : e.area());
+				input.put("position", String.valueOf(e.position()));
+			}
+			model.addAttribute("input", input);
 		}
 		return "powers/enforcement-console-publicity";
 	}
@@ -230,7 +243,7 @@ class EnforcementConsoleController implements ConsoleMenuContributor {
 			return "redirect:/console/enforcement/publicity?agency=" + agency.code();
 		}, () -> {
 			model.addAttribute("input", params);
-			return publicity(agency.code(), model);
+			return publicity(agency.code(), null, model);
 		});
 	}
 

@@ -126,6 +126,11 @@ class EnforcementPages {
 		Map<String, Object> model = new HashMap<>();
 		model.put("agencyOptions", agencies.active());
 		model.put("filterAgency", scope);
+		model.put("notices", queries.publicPage(new Decisions.PublicFilter(agencyId, null, null, null, true), 1, PAGE_SIZE)
+			.items()
+			.stream()
+			.map(this::summary)
+			.toList());
 		list(model, page, filters, EnforcementPaths.SITE_LIST, queries.publicYears(null));
 		model.put("feed", EnforcementPaths.SITE_FEED);
 		return Optional.of(renderer.render("powers/enforcement-list", model));

@@ -65,6 +65,12 @@ abstract class EnforcementJourneyTest extends JourneySupport {
 		return body;
 	}
 
+	/** The part of a list page before the notices of withdrawal: the published decisions. */
+	static String decisionsPart(String page) {
+		int notices = page.indexOf("id=\"notices-title\"");
+		return notices < 0 ? page : page.substring(0, notices);
+	}
+
 	@Test
 	void penaltiesArePublishedLateOrOnTimeMaskedForAPersonAndWithdrawnWithANotice() {
 		Http editor = demo("fgj-editor");
@@ -153,7 +159,9 @@ abstract class EnforcementJourneyTest extends JourneySupport {
 		assertThat(revoked.json().get("withdrawalLate").asBoolean()).as("4 days after the revocation is late").isTrue();
 		assertThat(anonymous().get("/api/v1/public/penalties?agency=yiyuan-fgj").json().get("items").findValuesAsString("url"))
 			.doesNotContain(latePage);
-		assertThat(anonymous().get("/enforcement/").body()).doesNotContain(lateHref);
+		String siteList = anonymous().get("/enforcement/").body();
+		assertThat(decisionsPart(siteList)).doesNotContain(lateHref);
+		assertThat(siteList.substring(siteList.indexOf("撤回公示说明"))).as("the notice is listed instead").contains(lateHref);
 		Http.Response notice = anonymous().get(latePage);
 		assertThat(notice.status()).isEqualTo(200);
 		assertThat(notice.body()).contains("撤回说明", "依法撤销", "经行政复议，原处罚决定被依法撤销。").doesNotContain("未按规定开展能源审计");
@@ -192,6 +200,13 @@ abstract class EnforcementJourneyTest extends JourneySupport {
 		assertThat(admin.postForm("/console/enforcement/publicity", "/console/enforcement/publicity", Map.of("agency", "yiyuan-fgj",
 				"section", "SUPERVISION", "title", "监督电话", "body", "0533-3221234"), true).status()).isEqualTo(302);
 		assertThat(anonymous().get("/agencies/yiyuan-fgj/enforcement/").body()).contains("刘执法", "37030012345", "0533-3221234");
+		long entry = jdbc.sql("SELECT id FROM pw_enf_entry WHERE title = '监督电话' AND agency_id = ?")
+			.param(agencies.requireByCode("yiyuan-fgj").id()).query(Long.class).single();
+		String edit = "/console/enforcement/publicity?agency=yiyuan-fgj&edit=" + entry;
+		assertThat(admin.get(edit).body()).contains("修改事项", "0533-3221234");
+		assertThat(admin.postForm("/console/enforcement/publicity", edit, Map.of("agency", "yiyuan-fgj", "id", String.valueOf(entry),
+				"section", "SUPERVISION", "title", "监督电话", "body", "0533-3229999"), true).status()).isEqualTo(302);
+		assertThat(anonymous().get("/agencies/yiyuan-fgj/enforcement/").body()).contains("0533-3229999").doesNotContain("0533-3221234");
 
 		// a decision through the form: an invalid credit code is shown at its field, nothing saved
 		Map<String, String> form = new HashMap<>(Map.of("agency", "yiyuan-fgj", "kind", "PENALTY", "decisionNumber", number("沂发改罚"),
@@ -221,5 +236,12 @@ abstract class EnforcementJourneyTest extends JourneySupport {
 			.decimalValue()).isEqualByComparingTo("3.25");
 		Http gkb = session("gkb", DEMO_PASSWORD);
 		assertThat(gkb.get("/console/enforcement").body()).contains("沂源县某某能源有限公司");
+
+		// an unpublished penalty past its limit is overdue on the supervisor's dashboard
+		Http.Response overdue = demo("fgj-editor").postJson("/api/v1/penalties", penalty("沂源县某某物流有限公司",
+				creditCode("91370323MA3C4J8K4"), workingDaysAgo(8)));
+		assertThat(overdue.status()).as(overdue.body()).isEqualTo(201);
+		assertThat(gkb.get("/console").body()).contains("逾期未公示的执法决定");
+		assertThat(gkb.get("/console/enforcement?status=DRAFT").body()).contains("逾期未公示", "沂源县某某物流有限公司");
 	}
 }

@@ -315,7 +315,9 @@ class DecisionManagementTest {
 		assertThat(changed.withdrawalLate()).isFalse();
 		assertThat(events.stream(PublicDecisionChanged.class)).contains(new PublicDecisionChanged(d.id(), fgj, true));
 
-		assertThat(pages.siteList(all).orElseThrow()).doesNotContain(href);
+		String siteList = pages.siteList(all).orElseThrow();
+		assertThat(siteList.substring(0, siteList.indexOf("id=\"notices-title\""))).doesNotContain(href);
+		assertThat(siteList.substring(siteList.indexOf("id=\"notices-title\""))).contains(href, "依法撤销");
 		assertThat(queries.publicPage(new Decisions.PublicFilter(fgj, DecisionKind.PENALTY, null, null, false), 1, 100).items())
 			.extracting(Decision::id).doesNotContain(d.id());
 		String column = pages.column(agencies.requireById(fgj), all).orElseThrow();
