@@ -1,0 +1,82 @@
+package org.gongkai.powers;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.gongkai.organisation.AgencyAccess;
+import org.gongkai.platform.Actor;
+import org.gongkai.platform.Actors;
+import org.gongkai.platform.DomainException;
+import org.gongkai.platform.Role;
+import org.gongkai.platform.Zones;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads of enforcement decisions and publicity entries: the staff's (any role on the agency, supervisors over their
+ * subtree) and the public's (published decisions and notices of withdrawal only — nothing else leaves this class for a
+ * public page, feed or API).
+ */
+@Service
+@Transactional(readOnly = true)
+public class DecisionQueries {
+
+	private final Decisions decisions;
+
+	private final AgencyAccess access;
+
+	private final Clock clock;
+
+	DecisionQueries(Decisions decisions, AgencyAccess access, Clock clock) {
+		this.decisions = decisions;
+		this.access = access;
+		this.clock = clock;
+	}
+
+	/** A decision for the console: 404 when unknown, 403 unless the actor has a role on its agency. */
+	public Decision staffView(long id) {
+		Decision d = decisions.find(id).orElseThrow(() -> DomainException.notFound("该执法决定不存在"));
+		Actor actor = Actors.require();
+		if (!access.allows(actor, d.agencyId(), Role.values())) {
+			throw DomainException.forbidden("您没有查看该执法决定的权限");
+		}
+		return d;
+	}
+
+	public List<Decision> staffList(Collection<Long> agencyIds, DecisionKind kind, DecisionStatus status, int page, int size) {
+		return decisions.staffList(agencyIds, kind, status, page, size);
+	}
+
+	/** Unpublished decisions of the agencies that are past their publication limit. */
+	public List<Decision> overdue(Collection<Long> agencyIds) {
+		LocalDate today = today();
+		return decisions.unpublished(agencyIds).stream().filter(d -> d.overdue(today)).toList();
+	}
+
+	public Optional<Decision> publicDecision(long id) {
+		return decisions.findPublic(id);
+	}
+
+	Decisions.Page<Decision> publicPage(Decisions.PublicFilter filter, int page, int size) {
+		return decisions.publicPage(filter, page, size);
+	}
+
+	public List<Integer> publicYears(Long agencyId) {
+		return decisions.publicYears(agencyId);
+	}
+
+	public List<EnforcementEntry> entries(long agencyId) {
+		return decisions.entries(agencyId);
+	}
+
+	List<long[]> publicIds() {
+		return decisions.publicIds();
+	}
+
+	LocalDate today() {
+		return LocalDate.now(clock.withZone(Zones.CHINA));
+	}
+}

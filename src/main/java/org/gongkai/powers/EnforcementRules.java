@@ -1,0 +1,85 @@
+package org.gongkai.powers;
+
+import java.time.LocalDate;
+
+import org.gongkai.platform.PersonalDataScanner;
+
+/**
+ * The legal time limits and masking rules of enforcement publicity, in one place (domain-rules §6.1, §6.4, §9.1
+ * items 7–8).
+ */
+public final class EnforcementRules {
+
+	/**
+	 * Licence and penalty decisions online within 7 working days of the decision: 国办发〔2015〕51号 (十八)
+	 * 「自作出行政决定之日起7个工作日内上网公开」, and 国办发〔2018〕118号 「行政许可、行政处罚的执法决定信息要在执法决定作出之日起7个工作日内公开」.
+	 */
+	public static final int DOUBLE_PUBLICITY_WORKING_DAYS = 7;
+
+	/**
+	 * Other enforcement decisions (compulsory measures included) within 20 working days: 国办发〔2018〕118号
+	 * 「在执法决定作出之日起20个工作日内，向社会公布执法机关、执法对象、执法类别、执法结论等信息」.
+	 */
+	public static final int GENERAL_WORKING_DAYS = 20;
+
+	/**
+	 * A published decision changed, revoked, declared unlawful or void is withdrawn within 3 days (calendar days) with
+	 * the reasons published: 《行政处罚法》 (2021) Art. 48 「应当在三日内撤回行政处罚决定信息并公开说明理由」. The platform
+	 * applies the same limit to every kind of decision.
+	 */
+	public static final int WITHDRAW_DAYS = 3;
+
+	/** Default public period (years) of a decision: a local rule (Hebei Yuhua district, domain-rules §6.4). */
+	public static final int DEFAULT_RETENTION_YEARS = 5;
+
+	/** Default public period (years) when the party is a natural person: the same local rule. */
+	public static final int DEFAULT_NATURAL_PERSON_RETENTION_YEARS = 2;
+
+	private EnforcementRules() {
+	}
+
+	/** The publication limit of a kind, in working days after the decision date. */
+	public static int publishWorkingDays(DecisionKind kind) {
+		return kind == DecisionKind.LICENCE || kind == DecisionKind.PENALTY ? DOUBLE_PUBLICITY_WORKING_DAYS
+				: GENERAL_WORKING_DAYS;
+	}
+
+	/** The last day to withdraw a decision changed on {@code changedOn}. */
+	public static LocalDate withdrawBy(LocalDate changedOn) {
+		return changedOn.plusDays(WITHDRAW_DAYS);
+	}
+
+	/**
+	 * A natural person's name as published: the surname (first character) and one asterisk for each other character,
+	 * e.g. 张** for 张三丰 and 张* for 张三 (《个人信息保护法》 Art. 6 minimum necessary; 51号 publishes the party).
+	 */
+	public static String maskName(String name) {
+		if (name == null || name.isBlank()) {
+			return name;
+		}
+		String n = name.strip();
+		int first = n.offsetByCodePoints(0, 1);
+		int rest = n.codePointCount(first, n.length());
+		return n.substring(0, first) + "*".repeat(Math.max(rest, 1));
+	}
+
+	/** A resident ID number as published: the scanner's mask (region code and last four), or nothing. */
+	public static String maskIdNumber(String id) {
+		return id == null ? null : PersonalDataScanner.mask(id);
+	}
+
+	/**
+	 * A text of a decision as published: ID numbers, mobile and card numbers masked, and a natural person's full name
+	 * replaced with its masked form.
+	 */
+	public static String publicText(Decision d, String text) {
+		if (text == null) {
+			return null;
+		}
+		String out = PersonalDataScanner.mask(text);
+		if (d.partyType() == DecisionPartyType.NATURAL_PERSON && d.partyName() != null && !d.partyName().isBlank()) {
+			out = out.replace(d.partyName().strip(), maskName(d.partyName()));
+		}
+		return out;
+	}
+}
