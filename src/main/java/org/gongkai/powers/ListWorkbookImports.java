@@ -59,7 +59,7 @@ class ListWorkbookImports {
 	PowerManagement.ImportResult importPowers(long agencyId, String fileName, long size, InputStream in, String reason,
 			LocalDate effectiveOn) {
 		Agency agency = agencies.requireById(agencyId);
-		powerQueries.requireVisible(agencyId);
+		powerQueries.requireKeeper(agencyId);
 		if (Texts.trimToNull(reason) == null) {
 			throw InvalidInputException.of("reason", "请填写本次调整的理由，导入的每个新增或调整事项都记录该理由");
 		}
@@ -159,7 +159,7 @@ class ListWorkbookImports {
 
 	ServiceManagement.ImportResult importServices(long agencyId, ServiceKind kind, String fileName, long size, InputStream in) {
 		agencies.requireById(agencyId);
-		powerQueries.requireVisible(agencyId);
+		powerQueries.requireKeeper(agencyId);
 		List<String> headers = serviceHeaders(kind);
 		List<ListWorkbook.Line> lines = ListWorkbook.read(fileName, size, in, headers);
 		if (lines.isEmpty()) {

@@ -113,6 +113,11 @@ public class PowerQueries {
 		return item;
 	}
 
+	/** Throws 403 unless the actor keeps the agency's lists (its editor or administrator). */
+	public void requireKeeper(long agencyId) {
+		access.require(agencyId, PowerManagement.KEEPERS);
+	}
+
 	/** Throws 403 unless the actor may see the agency's lists. */
 	public void requireVisible(long agencyId) {
 		Actor actor = Actors.require();
