@@ -18,8 +18,15 @@ public record ServiceGuideDetails(String itemName, String basis, String conditio
 	public static final Map<String, String> KEY_ELEMENTS = keyElements();
 
 	/** The optional elements: field name → Chinese name. */
-	public static final Map<String, String> OPTIONAL_ELEMENTS = Map.of("timeLimit", "办理时限", "consultation", "咨询方式",
-			"complaints", "监督投诉");
+	public static final Map<String, String> OPTIONAL_ELEMENTS = optionalElements();
+
+	private static Map<String, String> optionalElements() {
+		Map<String, String> m = new LinkedHashMap<>();
+		m.put("timeLimit", "办理时限");
+		m.put("consultation", "咨询方式");
+		m.put("complaints", "监督投诉");
+		return java.util.Collections.unmodifiableMap(m);
+	}
 
 	private static Map<String, String> keyElements() {
 		Map<String, String> m = new LinkedHashMap<>();
