@@ -85,7 +85,9 @@ class PowerPages {
 		}
 		Map<String, Object> model = base(agency, PowersColumns.POWERS);
 		model.put("items", page.items().stream().map(i -> row(agency, i, types)).toList());
-		model.put("page", page);
+		model.put("pageNo", page.page());
+		model.put("pages", page.pages());
+		model.put("total", page.total());
 		model.put("filters", filters);
 		model.put("types", powers.activeTypes());
 		String path = PowerPaths.list(agency);
@@ -178,7 +180,9 @@ class PowerPages {
 		}
 		Map<String, PowerType> types = powers.typesByCode();
 		Map<String, Object> model = base(agency, PowersColumns.POWERS);
-		model.put("page", page);
+		model.put("pageNo", page.page());
+		model.put("pages", page.pages());
+		model.put("total", page.total());
 		model.put("changes", page.items().stream().map(v -> {
 			Map<String, Object> h = new HashMap<>();
 			h.put("v", v);
