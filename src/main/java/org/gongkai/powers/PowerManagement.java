@@ -19,6 +19,7 @@ import org.gongkai.platform.ChangeRecorded;
 import org.gongkai.platform.DomainException;
 import org.gongkai.platform.InvalidInputException;
 import org.gongkai.platform.InvalidInputException.FieldProblem;
+import org.gongkai.platform.PublicPagesChanged;
 import org.gongkai.platform.Role;
 import org.gongkai.platform.Texts;
 import org.gongkai.platform.Zones;
@@ -89,7 +90,9 @@ public class PowerManagement {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		return create(agency, actor, d, why, effective(effectiveOn));
+		PowerItem item = create(agency, actor, d, why, effective(effectiveOn));
+		events.publishEvent(new PublicPagesChanged(agencyId));
+		return item;
 	}
 
 	/** Adjusts an item (调整): its fields change and a new version records the reason and date. */
@@ -113,7 +116,9 @@ public class PowerManagement {
 		if (d.sameAs(item.details())) {
 			throw new DomainException("事项内容没有变化，无需调整");
 		}
-		return change(item, actor, d, PowerStatus.CURRENT, PowerChangeKind.ADJUSTED, why, effective(effectiveOn));
+		PowerItem after = change(item, actor, d, PowerStatus.CURRENT, PowerChangeKind.ADJUSTED, why, effective(effectiveOn));
+		events.publishEvent(new PublicPagesChanged(item.agencyId()));
+		return after;
 	}
 
 	/** Removes an item from the current list (取消); its history stays public. */
@@ -128,7 +133,10 @@ public class PowerManagement {
 		if (!item.current()) {
 			throw new DomainException("该事项已经取消");
 		}
-		return change(item, actor, item.details(), PowerStatus.REMOVED, PowerChangeKind.REMOVED, why, effective(effectiveOn));
+		PowerItem after = change(item, actor, item.details(), PowerStatus.REMOVED, PowerChangeKind.REMOVED, why,
+				effective(effectiveOn));
+		events.publishEvent(new PublicPagesChanged(item.agencyId()));
+		return after;
 	}
 
 	/**
@@ -175,6 +183,9 @@ public class PowerManagement {
 			else {
 				unchanged++;
 			}
+		}
+		if (created + adjusted > 0) {
+			events.publishEvent(new PublicPagesChanged(agencyId));
 		}
 		return new ImportResult(created, adjusted, unchanged);
 	}

@@ -15,6 +15,7 @@ import org.gongkai.platform.ChangeRecorded;
 import org.gongkai.platform.DomainException;
 import org.gongkai.platform.InvalidInputException;
 import org.gongkai.platform.InvalidInputException.FieldProblem;
+import org.gongkai.platform.PublicPagesChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,7 +68,9 @@ public class ServiceManagement {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		return create(agencyId, actor, d);
+		ServiceItem item = create(agencyId, actor, d);
+		events.publishEvent(new PublicPagesChanged(agencyId));
+		return item;
 	}
 
 	public ServiceItem change(long id, ServiceItemDetails input) {
@@ -83,7 +86,9 @@ public class ServiceManagement {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		return update(item, actor, d);
+		ServiceItem after = update(item, actor, d);
+		events.publishEvent(new PublicPagesChanged(item.agencyId()));
+		return after;
 	}
 
 	/** Saves the rows of a list's import, all or nothing; a row of an existing name changes that item. */
@@ -121,6 +126,9 @@ public class ServiceManagement {
 			else {
 				unchanged++;
 			}
+		}
+		if (created + changed > 0) {
+			events.publishEvent(new PublicPagesChanged(agencyId));
 		}
 		return new ImportResult(created, changed, unchanged);
 	}
@@ -261,6 +269,7 @@ public class ServiceManagement {
 				(publish ? "公开办事指南：" : "撤下办事指南：") + item.name(), g.published() ? "已公开" : "未公开",
 				publish ? "已公开" : "未公开"));
 		events.publishEvent(new PublicServiceChanged(itemId, item.agencyId(), publish));
+		events.publishEvent(new PublicPagesChanged(item.agencyId()));
 		return after;
 	}
 }

@@ -1,9 +1,11 @@
 package org.gongkai.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -172,6 +174,21 @@ abstract class PowerListJourneyTest extends JourneySupport {
 		assertThat(again.json().get("adjusted").asInt()).isZero();
 		assertThat(anonymous().get("/api/v1/public/powers?agency=yiyuan-fgj&size=100").json().get("items")).isEqualTo(before);
 		assertThat(console.get("/console/powers?agency=yiyuan-fgj").body()).contains("农药经营许可");
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(anonymous().get("/sitemap.xml").body()).contains("/agencies/yiyuan-fgj/powers/changes/"));
+
+		// the console's form: a missing name and type are shown on the page, a valid item is added
+		Http.Response invalid = console.postForm("/console/powers/new", "/console/powers?agency=yiyuan-fgj",
+				Map.of("agency", "yiyuan-fgj", "code", unique("CF-"), "basis", "依据", "reason", "新增"), true);
+		assertThat(invalid.status()).isEqualTo(200);
+		assertThat(invalid.body()).contains("请填写事项名称", "请选择事项类型");
+		Http.Response added = console.postForm("/console/powers/new", "/console/powers?agency=yiyuan-fgj",
+				Map.of("agency", "yiyuan-fgj", "code", unique("CF-"), "name", "价格监督检查", "typeCode", "INSPECTION", "basis",
+						"《价格法》第三十三条", "reason", "新增", "effectiveOn", "2026-06-01"), true);
+		assertThat(added.status()).isEqualTo(302);
+		Http.Response view = console.get(added.header("Location").replaceFirst("^https?://[^/]+", ""));
+		assertThat(view.status()).isEqualTo(200);
+		assertThat(view.body()).contains("价格监督检查", "行政检查", "调整事项");
 	}
 
 	@Test
