@@ -1,0 +1,144 @@
+package org.gongkai.powers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import org.gongkai.organisation.AgencyDirectory;
+import org.gongkai.platform.Actor;
+import org.gongkai.platform.ActorHolder;
+import org.gongkai.platform.DomainException;
+import org.gongkai.platform.InvalidInputException;
+import org.gongkai.platform.InvalidInputException.FieldProblem;
+import org.gongkai.platform.Role;
+import org.gongkai.platform.RoleGrant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Service lists and guides: the completeness report names the missing key elements, only published guides reach the
+ * public, each list imports all or nothing and its export re-imports unchanged.
+ */
+@SpringBootTest(properties = { "gongkai.demo.enabled=true", "gongkai.demo.password=Demo-Test-2026",
+		"gongkai.admin.password=Gongkai-Test-2026" })
+@DirtiesContext
+class ServiceGuideTest {
+
+	@DynamicPropertySource
+	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
+		String dir = Files.createTempDirectory("gongkai-services-").toString();
+		registry.add("gongkai.data-dir", () -> dir);
+	}
+
+	@Autowired
+	ServiceManagement management;
+
+	@Autowired
+	ServiceQueries queries;
+
+	@Autowired
+	ServiceGuideCompleteness completeness;
+
+	@Autowired
+	ListWorkbookImports workbooks;
+
+	@Autowired
+	AgencyDirectory agencies;
+
+	@AfterEach
+	void tearDown() {
+		SecurityContextHolder.clearContext();
+	}
+
+	void as(String username, String agencyCode, Role role) {
+		long agencyId = agencies.requireByCode(agencyCode).id();
+		Actor actor = new Actor(agencyId * 100 + role.ordinal(), username, username, agencyId,
+				List.of(new RoleGrant(role, agencyId, false)), Set.of(), false);
+		record Principal(Actor actor) implements ActorHolder {
+		}
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(new Principal(actor), null, List.of()));
+	}
+
+	static ServiceGuideDetails guide(String fees, String process) {
+		return new ServiceGuideDetails("企业投资项目备案", "《企业投资项目核准和备案管理条例》第十三条", "在本县行政区域内建设的企业投资项目",
+				"项目备案信息表", "县政务服务中心二楼", "县发展和改革局", fees, "工作日 9:00-17:00", "0533-3241234", process, "即时办结",
+				null, null);
+	}
+
+	@Test
+	void aGuideMissingTheFeesAndTheProcessIsReportedWithBothNames() {
+		as("fgj-editor", "yiyuan-fgj", Role.EDITOR);
+		long fgj = agencies.requireByCode("yiyuan-fgj").id();
+		ServiceItem item = management.add(fgj, new ServiceItemDetails(ServiceKind.PUBLIC_SERVICE, "企业投资项目备案", "条例",
+				"县发展和改革局", null, null, null));
+		ServiceGuide saved = management.saveGuide(item.id(), guide(" ", null));
+		assertThat(saved.missing()).containsExactly("收费标准", "办理流程");
+
+		List<ServiceGuideCompleteness.Incomplete> report = completeness.incompleteGuides(List.of(fgj));
+		assertThat(report).filteredOn(i -> i.itemId() == item.id())
+			.singleElement()
+			.satisfies(i -> assertThat(i.missing()).containsExactly("收费标准", "办理流程"));
+		int before = completeness.incompleteCount(fgj);
+		assertThat(before).isGreaterThanOrEqualTo(1);
+		assertThat(completeness.incompleteCountByAgency()).containsEntry(fgj, before);
+
+		management.saveGuide(item.id(), guide("不收费", "申请—受理—备案"));
+		assertThat(completeness.incompleteCount(fgj)).isEqualTo(before - 1);
+	}
+
+	@Test
+	void onlyPublishedGuidesArePublic() {
+		as("fgj-admin", "yiyuan-fgj", Role.AGENCY_ADMIN);
+		long fgj = agencies.requireByCode("yiyuan-fgj").id();
+		ServiceItem item = management.add(fgj, new ServiceItemDetails(ServiceKind.INTERMEDIARY, "节能评估报告编制", "《固定资产投资项目节能审查办法》",
+				"有资质的中介机构", null, null, null));
+		assertThatThrownBy(() -> management.publishGuide(item.id(), true)).isInstanceOf(DomainException.class);
+		management.saveGuide(item.id(), guide("按合同约定", "委托—编制—评审"));
+		assertThat(queries.publishedGuide(item.id())).isEmpty();
+		management.publishGuide(item.id(), true);
+		assertThat(queries.publishedGuide(item.id())).isPresent();
+		management.publishGuide(item.id(), false);
+		assertThat(queries.publishedGuide(item.id())).isEmpty();
+
+		as("nyj-editor", "yiyuan-nyj", Role.EDITOR);
+		assertThatThrownBy(() -> management.publishGuide(item.id(), true))
+			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(403));
+	}
+
+	@Test
+	void aFeeListImportsAllOrNothingAndItsExportReimportsUnchanged() {
+		as("nyj-editor", "yiyuan-nyj", Role.EDITOR);
+		long nyj = agencies.requireByCode("yiyuan-nyj").id();
+		List<String> headers = ListWorkbookImports.serviceHeaders(ServiceKind.FEE);
+		byte[] bad = ListWorkbook.write("收费目录", headers, List.of(Arrays.asList("农机监理费", "鲁价费发〔2015〕1号", "每台50元", "台", null),
+				Arrays.asList("兽医检疫费", "鲁价费发〔2015〕2号", null, "头", null)));
+		assertThatThrownBy(() -> workbooks.importServices(nyj, ServiceKind.FEE, "收费.xlsx", bad.length, new ByteArrayInputStream(bad)))
+			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).extracting(FieldProblem::field)
+				.contains("row3.收费标准"));
+		assertThat(queries.ofAgency(nyj, ServiceKind.FEE)).isEmpty();
+
+		byte[] good = ListWorkbook.write("收费目录", headers, List.of(Arrays.asList("农机监理费", "鲁价费发〔2015〕1号", "每台50元", "台", null),
+				Arrays.asList("兽医检疫费", "鲁价费发〔2015〕2号", "每头5元", "头", "暂停征收")));
+		assertThat(workbooks.importServices(nyj, ServiceKind.FEE, "收费.xlsx", good.length, new ByteArrayInputStream(good)).created())
+			.isEqualTo(2);
+		List<ServiceItem> before = queries.ofAgency(nyj, ServiceKind.FEE);
+		byte[] exported = workbooks.exportServices(nyj, ServiceKind.FEE);
+		assertThat(workbooks.importServices(nyj, ServiceKind.FEE, "收费.xlsx", exported.length, new ByteArrayInputStream(exported)))
+			.isEqualTo(new ServiceManagement.ImportResult(0, 0, 2));
+		assertThat(queries.ofAgency(nyj, ServiceKind.FEE)).isEqualTo(before);
+	}
+}
