@@ -394,6 +394,55 @@ class BrowserJourneyTest {
 	}
 
 	@Test
+	void aPenaltyAndAPowerItemGoFromTheConsoleToTheAgencysColumnsWithTheNaturalPersonMasked() throws IOException {
+		login("fgj-editor", JourneySupport.DEMO_PASSWORD);
+		driver.get(url("/console/enforcement/new?agency=yiyuan-fgj"));
+		new Select(driver.findElement(By.id("kind"))).selectByValue("PENALTY");
+		driver.findElement(By.id("decisionNumber")).sendKeys("沂发改罚〔2026〕9号");
+		new Select(driver.findElement(By.id("partyType"))).selectByValue("NATURAL_PERSON");
+		driver.findElement(By.id("party")).sendKeys("张三丰");
+		driver.findElement(By.id("partyIdNumber")).sendKeys("11010519491231002X");
+		driver.findElement(By.id("category")).sendKeys("罚款");
+		String yesterday = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1).toString();
+		((JavascriptExecutor) driver).executeScript("document.getElementById('decidedOn').value = arguments[0];", yesterday);
+		driver.findElement(By.id("content")).sendKeys("当事人张三丰未按规定报送价格信息，联系电话13612345678，处罚款500元。");
+		driver.findElement(By.id("basis")).sendKeys("《价格违法行为行政处罚规定》第十三条");
+		submit(By.xpath("//button[text()='登记']"));
+		assertThat(axeViolations()).as("axe violations on the console decision page").isEmpty();
+		submit(By.xpath("//button[text()='公示']"));
+		screenshot("console-penalty-published");
+
+		driver.get(url("/console/powers?agency=yiyuan-fgj"));
+		driver.findElement(By.id("new-code")).sendKeys("370323-FG-CF-001");
+		driver.findElement(By.id("new-name")).sendKeys("对不按规定报送价格信息的处罚");
+		new Select(driver.findElement(By.id("new-typeCode"))).selectByVisibleText("行政处罚");
+		driver.findElement(By.id("new-basis")).sendKeys("《价格违法行为行政处罚规定》第十三条");
+		driver.findElement(By.id("new-reason")).sendKeys("依据2026年权责清单调整通知新增");
+		submit(By.xpath("//button[text()='新增']"));
+		assertThat(driver.getPageSource()).contains("已新增事项");
+
+		driver.manage().deleteAllCookies();
+		driver.get(url("/agencies/yiyuan-fgj/enforcement/"));
+		String column = driver.findElement(By.tagName("main")).getText();
+		assertThat(column).contains("沂发改罚〔2026〕9号", "张**").doesNotContain("张三丰").doesNotContain("11010519491231002X");
+		assertThat(axeViolations()).as("axe violations on the enforcement column").isEmpty();
+		driver.findElement(By.partialLinkText("沂发改罚〔2026〕9号")).click();
+		String decision = driver.findElement(By.tagName("main")).getText();
+		assertThat(decision).contains("《价格违法行为行政处罚规定》第十三条").doesNotContain("张三丰").doesNotContain("13612345678");
+		assertThat(axeViolations()).as("axe violations on the decision page").isEmpty();
+		screenshot("portal-penalty");
+
+		driver.get(url("/agencies/yiyuan-fgj/powers/"));
+		assertThat(driver.findElement(By.tagName("main")).getText()).contains("对不按规定报送价格信息的处罚", "370323-FG-CF-001");
+		assertThat(axeViolations()).as("axe violations on the power list").isEmpty();
+		for (String path : List.of("/agencies/yiyuan-fgj/services/", "/agencies/yiyuan-fgj/inspections/", "/enforcement/",
+				"/inspections/", "/inspections/algorithm")) {
+			driver.get(url(path));
+			assertThat(axeViolations()).as("axe violations on " + path).isEmpty();
+		}
+	}
+
+	@Test
 	void portalPagesHaveNoAccessibilityViolations() throws IOException {
 		for (String path : List.of("/", "/agencies/", "/agencies/yiyuan/", "/agencies/yiyuan-fgj/guide/",
 				"/agencies/yiyuan-lucun/statutory/", "/agencies/yiyuan-lucun/standard/", "/agencies/yiyuan-fgj/normative/",
