@@ -101,6 +101,36 @@ class ServiceGuideTest {
 	}
 
 	@Test
+	void aGuideElementLongerThanItsColumnIsAFieldErrorNotAServerError() {
+		as("fgj-editor", "yiyuan-fgj", Role.EDITOR);
+		long fgj = agencies.requireByCode("yiyuan-fgj").id();
+		ServiceItem item = management.add(fgj, new ServiceItemDetails(ServiceKind.PUBLIC_SERVICE, "固定资产投资项目节能审查", "办法",
+				"县发展和改革局", null, null, null));
+		ServiceGuideDetails ok = guide("不收费", "申请—受理—审查");
+		ServiceGuideDetails tooLong = new ServiceGuideDetails("名".repeat(201), ok.basis(), ok.conditions(), ok.materials(),
+				"址".repeat(501), "局".repeat(201), "费".repeat(1001), "时".repeat(501), "1".repeat(101), ok.process(),
+				"日".repeat(201), "询".repeat(501), "诉".repeat(501));
+		assertThatThrownBy(() -> management.saveGuide(item.id(), tooLong))
+			.isInstanceOfSatisfying(InvalidInputException.class, e -> {
+				assertThat(e.status()).isEqualTo(400);
+				assertThat(e.problems()).extracting(FieldProblem::field)
+					.containsExactlyInAnyOrder("itemName", "place", "handlingBody", "fees", "officeHours", "phone", "timeLimit",
+							"consultation", "complaints");
+				assertThat(e.problems()).filteredOn(p -> p.field().equals("phone")).singleElement()
+					.satisfies(p -> assertThat(p.message()).isEqualTo("联系电话不超过100个字"));
+				assertThat(e.problems()).filteredOn(p -> p.field().equals("fees")).singleElement()
+					.satisfies(p -> assertThat(p.message()).isEqualTo("收费标准不超过1000个字"));
+			});
+		assertThat(queries.publishedGuide(item.id())).isEmpty();
+
+		// exactly the column sizes are saved
+		ServiceGuideDetails fits = new ServiceGuideDetails("名".repeat(200), ok.basis(), ok.conditions(), ok.materials(),
+				"址".repeat(500), "局".repeat(200), "费".repeat(1000), "时".repeat(500), "1".repeat(100), ok.process(),
+				"日".repeat(200), "询".repeat(500), "诉".repeat(500));
+		assertThat(management.saveGuide(item.id(), fits).details()).isEqualTo(fits);
+	}
+
+	@Test
 	void onlyPublishedGuidesArePublic() {
 		as("fgj-admin", "yiyuan-fgj", Role.AGENCY_ADMIN);
 		long fgj = agencies.requireByCode("yiyuan-fgj").id();
