@@ -131,6 +131,35 @@ class ServiceGuideTest {
 	}
 
 	@Test
+	void anItemWithoutAGuideMissesAllTenElementsInTheReportAndTheCounts() {
+		as("jtj-editor", "yiyuan-jtj", Role.EDITOR);
+		long jtj = agencies.requireByCode("yiyuan-jtj").id();
+		int before = completeness.incompleteCount(jtj);
+		ServiceItem item = management.add(jtj, new ServiceItemDetails(ServiceKind.PUBLIC_SERVICE, "教师资格认定", "《教师资格条例》",
+				"县教育和体育局", null, null, null));
+		// a fee has no guide and is never reported
+		ServiceItem fee = management.add(jtj, new ServiceItemDetails(ServiceKind.FEE, "普通话测试费", "鲁价费发〔2015〕3号", null,
+				"每人次50元", "人次", null));
+
+		List<ServiceGuideCompleteness.Incomplete> report = completeness.incompleteGuides(List.of(jtj));
+		assertThat(report).filteredOn(i -> i.itemId() == item.id())
+			.singleElement()
+			.satisfies(i -> {
+				assertThat(i.itemName()).isEqualTo("教师资格认定");
+				assertThat(i.published()).isFalse();
+				assertThat(i.missing()).containsExactlyElementsOf(ServiceGuideDetails.KEY_ELEMENTS.values());
+			});
+		assertThat(report).noneMatch(i -> i.itemId() == fee.id());
+		assertThat(completeness.incompleteCount(jtj)).isEqualTo(before + 1);
+		assertThat(completeness.incompleteCountByAgency()).containsEntry(jtj, before + 1);
+
+		// a complete guide takes it off the report
+		management.saveGuide(item.id(), guide("不收费", "申请—受理—认定"));
+		assertThat(completeness.incompleteGuides(List.of(jtj))).noneMatch(i -> i.itemId() == item.id());
+		assertThat(completeness.incompleteCount(jtj)).isEqualTo(before);
+	}
+
+	@Test
 	void onlyPublishedGuidesArePublic() {
 		as("fgj-admin", "yiyuan-fgj", Role.AGENCY_ADMIN);
 		long fgj = agencies.requireByCode("yiyuan-fgj").id();
