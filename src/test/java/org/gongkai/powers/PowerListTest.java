@@ -12,6 +12,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -287,6 +290,44 @@ class PowerListTest {
 		PowerDetails d = new PowerDetails(code(), "某审批", "NON_LICENSING", "依据", null, null, null, null, null, null);
 		assertThatThrownBy(() -> management.add(fgj, d, "新增", null)).isInstanceOfSatisfying(InvalidInputException.class,
 				e -> assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("typeCode"));
+	}
+
+	@Test
+	void aHighlyCompressedWorkbookIsRefusedBeforeItIsParsed() throws IOException {
+		asEditor();
+		byte[] template = workbook(List.of(row(code(), "事项", "行政许可", "依据")));
+		// the shared strings inflate to 30 MB of one letter, the file itself stays small
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(template));
+				ZipOutputStream zip = new ZipOutputStream(out)) {
+			for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+				zip.putNextEntry(new ZipEntry(e.getName()));
+				if (e.getName().equals("xl/sharedStrings.xml")) {
+					zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/"
+							+ "spreadsheetml/2006/main\" count=\"1\" uniqueCount=\"1\"><si><t>").getBytes(StandardCharsets.UTF_8));
+					byte[] chunk = "A".repeat(1024 * 1024).getBytes(StandardCharsets.UTF_8);
+					for (int i = 0; i < 30; i++) {
+						zip.write(chunk);
+					}
+					zip.write("</t></si></sst>".getBytes(StandardCharsets.UTF_8));
+				}
+				else {
+					in.transferTo(zip);
+				}
+				zip.closeEntry();
+			}
+		}
+		byte[] bomb = out.toByteArray();
+		assertThat(bomb.length).isLessThan(1024 * 1024);
+		assertThatThrownBy(() -> workbooks.importPowers(fgj, "清单.xlsx", bomb.length, new ByteArrayInputStream(bomb), "调整", null))
+			.isInstanceOfSatisfying(InvalidInputException.class, e -> {
+				assertThat(e.status()).isEqualTo(400);
+				assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("file");
+				assertThat(e.getMessage()).contains("文件过大或格式异常");
+			});
+		// the guard itself, without POI
+		assertThatThrownBy(() -> ListWorkbook.checkInflatedSizes(bomb)).hasMessageContaining("文件过大或格式异常");
+		ListWorkbook.checkInflatedSizes(template);
 	}
 
 	static List<String> row(String code, String name, String type, String basis) {
