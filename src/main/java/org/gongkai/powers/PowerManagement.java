@@ -347,9 +347,24 @@ public class PowerManagement {
 
 	private Actor requireTypeKeeper() {
 		Actor actor = Actors.require();
-		if (!actor.isSystemAdmin() && !actor.hasRole(Role.SUPERVISOR)) {
-			throw DomainException.forbidden("只有系统管理员或政务公开办可以维护事项类型");
+		if (!mayKeepTypes(actor)) {
+			throw DomainException.forbidden("只有系统管理员或本级政务公开办可以维护事项类型");
 		}
 		return actor;
+	}
+
+	/**
+	 * Whether the actor may keep the site-wide power types: the system administrator, or a supervisor whose grant
+	 * covers the subtree of a root agency (one without a parent). A supervisor of a department or a lower government
+	 * may not.
+	 */
+	boolean mayKeepTypes(Actor actor) {
+		if (actor.isSystemAdmin()) {
+			return true;
+		}
+		return actor.grants()
+			.stream()
+			.anyMatch(g -> g.role() == Role.SUPERVISOR && g.subtree() && g.agencyId() != null
+					&& agencies.findById(g.agencyId()).map(a -> a.parentId() == null).orElse(false));
 	}
 }

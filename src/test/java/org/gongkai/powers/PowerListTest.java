@@ -293,6 +293,28 @@ class PowerListTest {
 	}
 
 	@Test
+	void onlyTheSystemAdministratorOrASupervisorOfARootAgencysSubtreeKeepsTheTypes() {
+		// a department's supervisor, even over its subtree, is not the county's 政务公开办
+		as("fgj-supervisor", fgj, Role.SUPERVISOR, true);
+		assertThatThrownBy(() -> management.addType("DEPT_TYPE", "部门自定类型", null))
+			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(403));
+		assertThatThrownBy(() -> management.changeType("LICENSING", "许可", null, false))
+			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(403));
+		assertThat(management.mayKeepTypes(Actors.require())).isFalse();
+		// a supervisor of the root agency alone (no subtree grant) neither
+		as("yiyuan-supervisor", county, Role.SUPERVISOR, false);
+		assertThatThrownBy(() -> management.addType("ROOT_ONLY", "仅本级类型", null))
+			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(403));
+		assertThat(queries.types()).extracting(PowerType::code).doesNotContain("DEPT_TYPE", "ROOT_ONLY");
+		assertThat(queries.types()).filteredOn(t -> t.code().equals("LICENSING")).singleElement()
+			.satisfies(t -> assertThat(t.active()).isTrue());
+		// the root's supervisor over its subtree and the system administrator may
+		as("gkb", county, Role.SUPERVISOR, true);
+		assertThat(management.mayKeepTypes(Actors.require())).isTrue();
+		assertThat(management.mayKeepTypes(Actor.system())).isTrue();
+	}
+
+	@Test
 	void aHighlyCompressedWorkbookIsRefusedBeforeItIsParsed() throws IOException {
 		asEditor();
 		byte[] template = workbook(List.of(row(code(), "事项", "行政许可", "依据")));
