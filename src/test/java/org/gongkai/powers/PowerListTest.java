@@ -315,6 +315,42 @@ class PowerListTest {
 	}
 
 	@Test
+	void anAdjustmentOrAnImportWithoutALevelKeepsTheItemsLevel() throws IOException {
+		as("nyj-editor", nyj, Role.EDITOR, false);
+		String a = code();
+		// the API may set a level other than the agency's
+		PowerDetails d = new PowerDetails(a, "农作物种子生产经营许可", "LICENSING", "《种子法》第三十一条", AgencyLevel.CITY, null,
+				"种子站", null, null, null);
+		PowerItem added = management.add(nyj, d, "市级下放", null);
+		assertThat(added.details().level()).isEqualTo(AgencyLevel.CITY);
+
+		// the console's adjust form has no level field: the item keeps its level
+		PowerDetails form = new PowerDetails(a, "农作物种子生产经营许可（延续）", "LICENSING", "《种子法》第三十一条", null, null, "种子站", null,
+				null, null);
+		PowerItem adjusted = management.adjust(added.id(), form, "名称调整", null);
+		assertThat(adjusted.details().level()).isEqualTo(AgencyLevel.CITY);
+		assertThat(queries.history(added.id()).get(0).snapshot().level()).isEqualTo(AgencyLevel.CITY);
+
+		// export → re-import is a no-op for it
+		List<PowerItem> before = queries.ofAgency(nyj, true);
+		byte[] exported = workbooks.exportPowers(nyj);
+		assertThat(workbooks.importPowers(nyj, "清单.xlsx", exported.length, new ByteArrayInputStream(exported), "核对", null))
+			.isEqualTo(new PowerManagement.ImportResult(0, 0, before.size()));
+		assertThat(queries.ofAgency(nyj, true)).isEqualTo(before);
+
+		// an import changing another field adjusts it and keeps the level; a new row takes the agency's level
+		String b = code();
+		byte[] changed = workbook(List.of(row(a, "农作物种子生产经营许可（延续）", "行政许可", "《种子法》第三十一条、第三十二条"),
+				row(b, "种子质量检查", "行政检查", "《种子法》第四十七条")));
+		assertThat(workbooks.importPowers(nyj, "清单.xlsx", changed.length, new ByteArrayInputStream(changed), "法律修订", null))
+			.isEqualTo(new PowerManagement.ImportResult(1, 1, 0));
+		assertThat(queries.ofAgency(nyj, true)).filteredOn(i -> i.code().equals(a)).singleElement()
+			.satisfies(i -> assertThat(i.details().level()).isEqualTo(AgencyLevel.CITY));
+		assertThat(queries.ofAgency(nyj, true)).filteredOn(i -> i.code().equals(b)).singleElement()
+			.satisfies(i -> assertThat(i.details().level()).isEqualTo(AgencyLevel.COUNTY));
+	}
+
+	@Test
 	void aHighlyCompressedWorkbookIsRefusedBeforeItIsParsed() throws IOException {
 		asEditor();
 		byte[] template = workbook(List.of(row(code(), "事项", "行政许可", "依据")));
