@@ -1,5 +1,6 @@
 package org.gongkai.powers;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -27,6 +30,15 @@ final class ListWorkbook {
 
 	/** The largest file accepted. */
 	static final long MAX_BYTES = 5L * 1024 * 1024;
+
+	/** The most bytes one part of the package (a sheet, the shared strings) may inflate to. */
+	static final long MAX_ENTRY_BYTES = 20L * 1024 * 1024;
+
+	/** The most bytes the whole package may inflate to. */
+	static final long MAX_INFLATED_BYTES = 60L * 1024 * 1024;
+
+	/** The most parts in the package. */
+	static final int MAX_ENTRIES = 1000;
 
 	/** The most data rows accepted. */
 	static final int MAX_ROWS = 5000;
@@ -56,7 +68,18 @@ final class ListWorkbook {
 		if (size > MAX_BYTES) {
 			throw InvalidInputException.of("file", "文件超过5MB，请拆分后分批导入");
 		}
-		try (Workbook wb = new XSSFWorkbook(in)) {
+		byte[] bytes;
+		try {
+			bytes = in.readNBytes((int) MAX_BYTES + 1);
+		}
+		catch (IOException e) {
+			throw InvalidInputException.of("file", "文件上传不完整，请重新上传");
+		}
+		if (bytes.length > MAX_BYTES) {
+			throw InvalidInputException.of("file", "文件超过5MB，请拆分后分批导入");
+		}
+		checkInflatedSizes(bytes);
+		try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
 			if (wb.getNumberOfSheets() == 0) {
 				throw InvalidInputException.of("file", "工作簿中没有工作表");
 			}
@@ -101,8 +124,60 @@ final class ListWorkbook {
 			throw e;
 		}
 		catch (IOException | RuntimeException e) {
+			if (zipBomb(e)) {
+				throw tooLarge();
+			}
 			throw InvalidInputException.of("file", "无法读取该文件：它不是有效的 Excel 工作簿（.xlsx），请另存为 .xlsx 后重新上传");
 		}
+	}
+
+	/**
+	 * Guards against a zip bomb before POI parses anything: inflates each entry of the package into nothing, counting
+	 * its bytes, and refuses the file as soon as one entry exceeds {@link #MAX_ENTRY_BYTES}, all together exceed
+	 * {@link #MAX_INFLATED_BYTES} or there are more than {@link #MAX_ENTRIES} entries. Memory use is a buffer. (POI's
+	 * own {@code ZipSecureFile} limits are global to the JVM; they are left as they are for the other modules.)
+	 */
+	static void checkInflatedSizes(byte[] bytes) {
+		long total = 0;
+		int entries = 0;
+		byte[] buffer = new byte[64 * 1024];
+		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+			for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+				if (++entries > MAX_ENTRIES) {
+					throw tooLarge();
+				}
+				long entry = 0;
+				for (int n = zip.read(buffer); n >= 0; n = zip.read(buffer)) {
+					entry += n;
+					total += n;
+					if (entry > MAX_ENTRY_BYTES || total > MAX_INFLATED_BYTES) {
+						throw tooLarge();
+					}
+				}
+			}
+		}
+		catch (IOException | RuntimeException e) {
+			if (e instanceof InvalidInputException i) {
+				throw i;
+			}
+			// not a zip at all: POI says so below with the usual message
+		}
+	}
+
+	/** Whether POI refused the package by its own zip-bomb guard (an inflate ratio or size limit). */
+	private static boolean zipBomb(Throwable e) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			String m = t.getMessage();
+			if (m != null && (m.contains("Zip bomb") || m.contains("ZipSecureFile"))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static InvalidInputException tooLarge() {
+		return InvalidInputException.of("file", "文件过大或格式异常：工作簿解压后的内容超出限制（单个部件不超过"
+				+ MAX_ENTRY_BYTES / 1024 / 1024 + "MB），请拆分后分批导入");
 	}
 
 	private static String cell(Row row, int c, DataFormatter format) {

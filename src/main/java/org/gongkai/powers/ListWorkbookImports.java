@@ -75,9 +75,10 @@ class ListWorkbookImports {
 		for (ListWorkbook.Line line : lines) {
 			String typeName = line.get("事项类型");
 			String typeCode = typeName == null ? null : typeCodes.get(typeName);
-			PowerDetails d = PowerManagement.normalise(new PowerDetails(line.get("事项编码"), line.get("事项名称"), typeCode,
-					line.get("设定依据"), null, line.get("实施主体"), line.get("承办机构"), line.get("责任事项"), line.get("追责情形"),
-					line.get("监督电话")), agency);
+			// no level column: the row's level stays null, so an existing item keeps its level (see importRows)
+			PowerDetails raw = new PowerDetails(line.get("事项编码"), line.get("事项名称"), typeCode, line.get("设定依据"), null,
+					line.get("实施主体"), line.get("承办机构"), line.get("责任事项"), line.get("追责情形"), line.get("监督电话"));
+			PowerDetails d = PowerManagement.normalise(raw, agency);
 			for (FieldProblem p : powers.problems(d)) {
 				String column = POWER_COLUMNS.get(p.field());
 				String message = p.message();
@@ -92,7 +93,7 @@ class ListWorkbookImports {
 					problems.add(problem(line.number(), "事项编码", "事项编码“" + d.code() + "”与第" + first + "行重复"));
 				}
 			}
-			rows.add(d);
+			rows.add(raw);
 		}
 		if (!problems.isEmpty()) {
 			throw report(problems);

@@ -63,7 +63,7 @@ class PowerApiController {
 			@Schema(description = "事项编码，省市县统一") String code, String name,
 			@Schema(description = "事项类型代码，如 LICENSING；见 /api/v1/public/powers/types") String type,
 			@Schema(description = "设定依据") String basis,
-			@Schema(description = "层级；省略取单位的层级") AgencyLevel level,
+			@Schema(description = "层级；省略时新增事项取单位的层级，调整保留事项原有层级") AgencyLevel level,
 			@Schema(description = "实施主体；省略取单位名称") String implementingBody,
 			@Schema(description = "承办机构") String handlingUnit, List<ResponsibilityBody> responsibilities,
 			@Schema(description = "追责情形") String accountability, String supervisionPhone,

@@ -20,7 +20,6 @@ import org.gongkai.platform.ConsoleMenuItem;
 import org.gongkai.platform.DomainException;
 import org.gongkai.platform.InvalidInputException;
 import org.gongkai.platform.InvalidInputException.FieldProblem;
-import org.gongkai.platform.Role;
 import org.gongkai.platform.Texts;
 import org.gongkai.platform.Zones;
 import org.springframework.http.ResponseEntity;
@@ -82,7 +81,7 @@ class PowerConsoleController implements ConsoleMenuContributor {
 		model.addAttribute("agency", a);
 		model.addAttribute("types", queries.activeTypes());
 		model.addAttribute("typeNames", typeNames());
-		model.addAttribute("canTypes", actor.isSystemAdmin() || actor.hasRole(Role.SUPERVISOR));
+		model.addAttribute("canTypes", management.mayKeepTypes(actor));
 		if (a != null) {
 			model.addAttribute("items", queries.ofAgency(a.id(), false));
 			model.addAttribute("canEdit", access.allows(actor, a.id(), PowerManagement.KEEPERS));
@@ -244,9 +243,8 @@ class PowerConsoleController implements ConsoleMenuContributor {
 
 	@GetMapping("/console/powers/types")
 	String types(Model model) {
-		Actor actor = Actors.require();
-		if (!actor.isSystemAdmin() && !actor.hasRole(Role.SUPERVISOR)) {
-			throw DomainException.forbidden("只有系统管理员或政务公开办可以维护事项类型");
+		if (!management.mayKeepTypes(Actors.require())) {
+			throw DomainException.forbidden("只有系统管理员或本级政务公开办可以维护事项类型");
 		}
 		model.addAttribute("types", queries.types());
 		if (!model.containsAttribute("input")) {

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.gongkai.organisation.Agency;
 import org.gongkai.organisation.AgencyAccess;
 import org.gongkai.organisation.AgencyDirectory;
+import org.gongkai.organisation.AgencyLevel;
 import org.gongkai.platform.Actor;
 import org.gongkai.platform.Actors;
 import org.gongkai.platform.ChangeRecorded;
@@ -103,7 +104,7 @@ public class PowerManagement {
 			throw new DomainException("该事项已取消，不能调整");
 		}
 		Agency agency = agencies.requireById(item.agencyId());
-		PowerDetails d = normalise(input, agency);
+		PowerDetails d = normalise(input, agency, item.details().level());
 		List<FieldProblem> problems = new ArrayList<>(problems(d));
 		String why = reasonProblems(reason, problems);
 		if (d.code() != null && !d.code().equals(item.code())
@@ -152,7 +153,10 @@ public class PowerManagement {
 		Set<String> codes = new HashSet<>();
 		List<PowerDetails> normalised = new ArrayList<>();
 		for (PowerDetails row : rows) {
-			PowerDetails d = normalise(row, agency);
+			String code = text(row.code());
+			AgencyLevel kept = code == null ? null
+					: items.findByCode(agencyId, code).map(i -> i.details().level()).orElse(null);
+			PowerDetails d = normalise(row, agency, kept);
 			problems.addAll(problems(d));
 			if (d.code() != null && !codes.add(d.code())) {
 				problems.add(new FieldProblem("code", "文件中事项编码“" + d.code() + "”重复"));
@@ -235,9 +239,18 @@ public class PowerManagement {
 
 	/** Trims every field, unifies line breaks and puts the agency's level and name where none was given. */
 	static PowerDetails normalise(PowerDetails d, Agency agency) {
+		return normalise(d, agency, null);
+	}
+
+	/**
+	 * As {@link #normalise(PowerDetails, Agency)}, but where no level was given the item keeps {@code kept} (its
+	 * current level, when it exists), so a form or a spreadsheet without a level column does not reset it.
+	 */
+	static PowerDetails normalise(PowerDetails d, Agency agency, AgencyLevel kept) {
 		String body = text(d.implementingBody());
+		AgencyLevel level = d.level() != null ? d.level() : kept != null ? kept : agency.level();
 		return new PowerDetails(text(d.code()), text(d.name()), text(d.typeCode()), text(d.basis()),
-				d.level() != null ? d.level() : agency.level(), body != null ? body : agency.name(), text(d.handlingUnit()),
+				level, body != null ? body : agency.name(), text(d.handlingUnit()),
 				text(d.responsibilities()), text(d.accountability()), text(d.supervisionPhone()));
 	}
 
@@ -347,9 +360,24 @@ public class PowerManagement {
 
 	private Actor requireTypeKeeper() {
 		Actor actor = Actors.require();
-		if (!actor.isSystemAdmin() && !actor.hasRole(Role.SUPERVISOR)) {
-			throw DomainException.forbidden("只有系统管理员或政务公开办可以维护事项类型");
+		if (!mayKeepTypes(actor)) {
+			throw DomainException.forbidden("只有系统管理员或本级政务公开办可以维护事项类型");
 		}
 		return actor;
+	}
+
+	/**
+	 * Whether the actor may keep the site-wide power types: the system administrator, or a supervisor whose grant
+	 * covers the subtree of a root agency (one without a parent). A supervisor of a department or a lower government
+	 * may not.
+	 */
+	boolean mayKeepTypes(Actor actor) {
+		if (actor.isSystemAdmin()) {
+			return true;
+		}
+		return actor.grants()
+			.stream()
+			.anyMatch(g -> g.role() == Role.SUPERVISOR && g.subtree() && g.agencyId() != null
+					&& agencies.findById(g.agencyId()).map(a -> a.parentId() == null).orElse(false));
 	}
 }

@@ -245,10 +245,22 @@ public class ServiceManagement {
 		return g;
 	}
 
+	/** The most characters of each guide element: the sizes of the pw_service_guide columns (V15), else MAX_TEXT. */
+	static int maxLength(String field) {
+		return switch (field) {
+			case "phone" -> 100;
+			case "itemName", "handlingBody", "timeLimit" -> 200;
+			case "place", "officeHours", "consultation", "complaints" -> 500;
+			case "fees" -> 1000;
+			default -> MAX_TEXT;
+		};
+	}
+
 	private static void check(ServiceGuideDetails d, String field, String label, List<FieldProblem> problems) {
 		String v = d.element(field);
-		if (v != null && v.length() > MAX_TEXT) {
-			problems.add(new FieldProblem(field, label + "不超过" + MAX_TEXT + "个字"));
+		int max = maxLength(field);
+		if (v != null && v.length() > max) {
+			problems.add(new FieldProblem(field, label + "不超过" + max + "个字"));
 		}
 	}
 

@@ -12,6 +12,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -287,6 +290,102 @@ class PowerListTest {
 		PowerDetails d = new PowerDetails(code(), "某审批", "NON_LICENSING", "依据", null, null, null, null, null, null);
 		assertThatThrownBy(() -> management.add(fgj, d, "新增", null)).isInstanceOfSatisfying(InvalidInputException.class,
 				e -> assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("typeCode"));
+	}
+
+	@Test
+	void onlyTheSystemAdministratorOrASupervisorOfARootAgencysSubtreeKeepsTheTypes() {
+		// a department's supervisor, even over its subtree, is not the county's 政务公开办
+		as("fgj-supervisor", fgj, Role.SUPERVISOR, true);
+		assertThatThrownBy(() -> management.addType("DEPT_TYPE", "部门自定类型", null))
+			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(403));
+		assertThatThrownBy(() -> management.changeType("LICENSING", "许可", null, false))
+			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(403));
+		assertThat(management.mayKeepTypes(Actors.require())).isFalse();
+		// a supervisor of the root agency alone (no subtree grant) neither
+		as("yiyuan-supervisor", county, Role.SUPERVISOR, false);
+		assertThatThrownBy(() -> management.addType("ROOT_ONLY", "仅本级类型", null))
+			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(403));
+		assertThat(queries.types()).extracting(PowerType::code).doesNotContain("DEPT_TYPE", "ROOT_ONLY");
+		assertThat(queries.types()).filteredOn(t -> t.code().equals("LICENSING")).singleElement()
+			.satisfies(t -> assertThat(t.active()).isTrue());
+		// the root's supervisor over its subtree and the system administrator may
+		as("gkb", county, Role.SUPERVISOR, true);
+		assertThat(management.mayKeepTypes(Actors.require())).isTrue();
+		assertThat(management.mayKeepTypes(Actor.system())).isTrue();
+	}
+
+	@Test
+	void anAdjustmentOrAnImportWithoutALevelKeepsTheItemsLevel() throws IOException {
+		as("nyj-editor", nyj, Role.EDITOR, false);
+		String a = code();
+		// the API may set a level other than the agency's
+		PowerDetails d = new PowerDetails(a, "农作物种子生产经营许可", "LICENSING", "《种子法》第三十一条", AgencyLevel.CITY, null,
+				"种子站", null, null, null);
+		PowerItem added = management.add(nyj, d, "市级下放", null);
+		assertThat(added.details().level()).isEqualTo(AgencyLevel.CITY);
+
+		// the console's adjust form has no level field: the item keeps its level
+		PowerDetails form = new PowerDetails(a, "农作物种子生产经营许可（延续）", "LICENSING", "《种子法》第三十一条", null, null, "种子站", null,
+				null, null);
+		PowerItem adjusted = management.adjust(added.id(), form, "名称调整", null);
+		assertThat(adjusted.details().level()).isEqualTo(AgencyLevel.CITY);
+		assertThat(queries.history(added.id()).get(0).snapshot().level()).isEqualTo(AgencyLevel.CITY);
+
+		// export → re-import is a no-op for it
+		List<PowerItem> before = queries.ofAgency(nyj, true);
+		byte[] exported = workbooks.exportPowers(nyj);
+		assertThat(workbooks.importPowers(nyj, "清单.xlsx", exported.length, new ByteArrayInputStream(exported), "核对", null))
+			.isEqualTo(new PowerManagement.ImportResult(0, 0, before.size()));
+		assertThat(queries.ofAgency(nyj, true)).isEqualTo(before);
+
+		// an import changing another field adjusts it and keeps the level; a new row takes the agency's level
+		String b = code();
+		byte[] changed = workbook(List.of(row(a, "农作物种子生产经营许可（延续）", "行政许可", "《种子法》第三十一条、第三十二条"),
+				row(b, "种子质量检查", "行政检查", "《种子法》第四十七条")));
+		assertThat(workbooks.importPowers(nyj, "清单.xlsx", changed.length, new ByteArrayInputStream(changed), "法律修订", null))
+			.isEqualTo(new PowerManagement.ImportResult(1, 1, 0));
+		assertThat(queries.ofAgency(nyj, true)).filteredOn(i -> i.code().equals(a)).singleElement()
+			.satisfies(i -> assertThat(i.details().level()).isEqualTo(AgencyLevel.CITY));
+		assertThat(queries.ofAgency(nyj, true)).filteredOn(i -> i.code().equals(b)).singleElement()
+			.satisfies(i -> assertThat(i.details().level()).isEqualTo(AgencyLevel.COUNTY));
+	}
+
+	@Test
+	void aHighlyCompressedWorkbookIsRefusedBeforeItIsParsed() throws IOException {
+		asEditor();
+		byte[] template = workbook(List.of(row(code(), "事项", "行政许可", "依据")));
+		// the shared strings inflate to 30 MB of one letter, the file itself stays small
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(template));
+				ZipOutputStream zip = new ZipOutputStream(out)) {
+			for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+				zip.putNextEntry(new ZipEntry(e.getName()));
+				if (e.getName().equals("xl/sharedStrings.xml")) {
+					zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/"
+							+ "spreadsheetml/2006/main\" count=\"1\" uniqueCount=\"1\"><si><t>").getBytes(StandardCharsets.UTF_8));
+					byte[] chunk = "A".repeat(1024 * 1024).getBytes(StandardCharsets.UTF_8);
+					for (int i = 0; i < 30; i++) {
+						zip.write(chunk);
+					}
+					zip.write("</t></si></sst>".getBytes(StandardCharsets.UTF_8));
+				}
+				else {
+					in.transferTo(zip);
+				}
+				zip.closeEntry();
+			}
+		}
+		byte[] bomb = out.toByteArray();
+		assertThat(bomb.length).isLessThan(1024 * 1024);
+		assertThatThrownBy(() -> workbooks.importPowers(fgj, "清单.xlsx", bomb.length, new ByteArrayInputStream(bomb), "调整", null))
+			.isInstanceOfSatisfying(InvalidInputException.class, e -> {
+				assertThat(e.status()).isEqualTo(400);
+				assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("file");
+				assertThat(e.getMessage()).contains("文件过大或格式异常");
+			});
+		// the guard itself, without POI
+		assertThatThrownBy(() -> ListWorkbook.checkInflatedSizes(bomb)).hasMessageContaining("文件过大或格式异常");
+		ListWorkbook.checkInflatedSizes(template);
 	}
 
 	static List<String> row(String code, String name, String type, String basis) {

@@ -101,6 +101,65 @@ class ServiceGuideTest {
 	}
 
 	@Test
+	void aGuideElementLongerThanItsColumnIsAFieldErrorNotAServerError() {
+		as("fgj-editor", "yiyuan-fgj", Role.EDITOR);
+		long fgj = agencies.requireByCode("yiyuan-fgj").id();
+		ServiceItem item = management.add(fgj, new ServiceItemDetails(ServiceKind.PUBLIC_SERVICE, "固定资产投资项目节能审查", "办法",
+				"县发展和改革局", null, null, null));
+		ServiceGuideDetails ok = guide("不收费", "申请—受理—审查");
+		ServiceGuideDetails tooLong = new ServiceGuideDetails("名".repeat(201), ok.basis(), ok.conditions(), ok.materials(),
+				"址".repeat(501), "局".repeat(201), "费".repeat(1001), "时".repeat(501), "1".repeat(101), ok.process(),
+				"日".repeat(201), "询".repeat(501), "诉".repeat(501));
+		assertThatThrownBy(() -> management.saveGuide(item.id(), tooLong))
+			.isInstanceOfSatisfying(InvalidInputException.class, e -> {
+				assertThat(e.status()).isEqualTo(400);
+				assertThat(e.problems()).extracting(FieldProblem::field)
+					.containsExactlyInAnyOrder("itemName", "place", "handlingBody", "fees", "officeHours", "phone", "timeLimit",
+							"consultation", "complaints");
+				assertThat(e.problems()).filteredOn(p -> p.field().equals("phone")).singleElement()
+					.satisfies(p -> assertThat(p.message()).isEqualTo("联系电话不超过100个字"));
+				assertThat(e.problems()).filteredOn(p -> p.field().equals("fees")).singleElement()
+					.satisfies(p -> assertThat(p.message()).isEqualTo("收费标准不超过1000个字"));
+			});
+		assertThat(queries.publishedGuide(item.id())).isEmpty();
+
+		// exactly the column sizes are saved
+		ServiceGuideDetails fits = new ServiceGuideDetails("名".repeat(200), ok.basis(), ok.conditions(), ok.materials(),
+				"址".repeat(500), "局".repeat(200), "费".repeat(1000), "时".repeat(500), "1".repeat(100), ok.process(),
+				"日".repeat(200), "询".repeat(500), "诉".repeat(500));
+		assertThat(management.saveGuide(item.id(), fits).details()).isEqualTo(fits);
+	}
+
+	@Test
+	void anItemWithoutAGuideMissesAllTenElementsInTheReportAndTheCounts() {
+		as("jtj-editor", "yiyuan-jtj", Role.EDITOR);
+		long jtj = agencies.requireByCode("yiyuan-jtj").id();
+		int before = completeness.incompleteCount(jtj);
+		ServiceItem item = management.add(jtj, new ServiceItemDetails(ServiceKind.PUBLIC_SERVICE, "教师资格认定", "《教师资格条例》",
+				"县教育和体育局", null, null, null));
+		// a fee has no guide and is never reported
+		ServiceItem fee = management.add(jtj, new ServiceItemDetails(ServiceKind.FEE, "普通话测试费", "鲁价费发〔2015〕3号", null,
+				"每人次50元", "人次", null));
+
+		List<ServiceGuideCompleteness.Incomplete> report = completeness.incompleteGuides(List.of(jtj));
+		assertThat(report).filteredOn(i -> i.itemId() == item.id())
+			.singleElement()
+			.satisfies(i -> {
+				assertThat(i.itemName()).isEqualTo("教师资格认定");
+				assertThat(i.published()).isFalse();
+				assertThat(i.missing()).containsExactlyElementsOf(ServiceGuideDetails.KEY_ELEMENTS.values());
+			});
+		assertThat(report).noneMatch(i -> i.itemId() == fee.id());
+		assertThat(completeness.incompleteCount(jtj)).isEqualTo(before + 1);
+		assertThat(completeness.incompleteCountByAgency()).containsEntry(jtj, before + 1);
+
+		// a complete guide takes it off the report
+		management.saveGuide(item.id(), guide("不收费", "申请—受理—认定"));
+		assertThat(completeness.incompleteGuides(List.of(jtj))).noneMatch(i -> i.itemId() == item.id());
+		assertThat(completeness.incompleteCount(jtj)).isEqualTo(before);
+	}
+
+	@Test
 	void onlyPublishedGuidesArePublic() {
 		as("fgj-admin", "yiyuan-fgj", Role.AGENCY_ADMIN);
 		long fgj = agencies.requireByCode("yiyuan-fgj").id();
