@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Decisions {
 
-	private static final String COLUMNS = "agency_id, kind, decision_number, party_type, party_name, party_credit_code, party_id_number, category, decided_on, content, basis, amount_yuan, valid_until, status, publish_by, publish_by_provisional, published_on, published_at, published_by, publication_late, change_kind, changed_on, change_reason, withdraw_by, withdrawn_on, withdrawn_at, withdrawal_late, offline_on, version, created_by, created_at, updated_at";
+	private static final String COLUMNS = "agency_id, kind, decision_number, party_type, party_name, party_credit_code, party_id_number, category, decided_on, content, basis, amount_yuan, valid_until, status, publish_by, publish_by_provisional, published_on, published_at, published_by, publication_late, change_kind, changed_on, change_reason, withdraw_by, withdraw_by_provisional, withdrawn_on, withdrawn_at, withdrawal_late, offline_on, version, created_by, created_at, updated_at";
 
 	private static final int COLUMN_COUNT = COLUMNS.split(", ").length;
 
@@ -92,6 +92,7 @@ class Decisions {
 		v.add(d.changedOn());
 		v.add(d.changeReason());
 		v.add(d.withdrawBy());
+		v.add(d.withdrawByProvisional());
 		v.add(d.withdrawnOn());
 		v.add(ts(d.withdrawnAt()));
 		v.add(d.withdrawalLate());
@@ -174,9 +175,11 @@ class Decisions {
 			.list();
 	}
 
-	/** Decisions whose publication limit was counted provisionally. */
-	List<Long> provisionalPublishBy() {
-		return jdbc.sql("SELECT id FROM pw_decision WHERE publish_by_provisional = TRUE").query(Long.class).list();
+	/** Decisions whose publication or withdrawal limit was counted provisionally. */
+	List<Long> provisionalLimits() {
+		return jdbc.sql("SELECT id FROM pw_decision WHERE publish_by_provisional = TRUE OR withdraw_by_provisional = TRUE ORDER BY id")
+			.query(Long.class)
+			.list();
 	}
 
 	/** Public decisions and notices published before the cutoff for their party type. */
@@ -260,6 +263,7 @@ class Decisions {
 				rs.getBoolean("publish_by_provisional"), rs.getObject("published_on", LocalDate.class), instant(rs, "published_at"),
 				rs.getString("published_by"), bool(rs, "publication_late"), change == null ? null : DecisionChangeKind.valueOf(change),
 				rs.getObject("changed_on", LocalDate.class), rs.getString("change_reason"), rs.getObject("withdraw_by", LocalDate.class),
+				rs.getBoolean("withdraw_by_provisional"),
 				rs.getObject("withdrawn_on", LocalDate.class), instant(rs, "withdrawn_at"), bool(rs, "withdrawal_late"),
 				rs.getObject("offline_on", LocalDate.class), rs.getInt("version"), rs.getString("created_by"),
 				instant(rs, "created_at"), instant(rs, "updated_at"));

@@ -121,7 +121,7 @@ class EnforcementApiController {
 	}
 
 	@PostMapping("/api/v1/decisions/{id}/change")
-	@Operation(summary = "登记决定被依法变更、撤销、确认违法或确认无效：撤回公示并公开撤回说明（3日内，行政处罚法第四十八条）")
+	@Operation(summary = "登记决定被依法变更、撤销、确认违法或确认无效：撤回公示并公开撤回说明（3个工作日内，行政处罚法第四十八条、第八十五条）")
 	Map<String, Object> change(@PathVariable long id, @RequestBody ChangeBody body) {
 		if (body == null) {
 			throw InvalidInputException.of("kind", "请选择变更情形");
@@ -266,6 +266,7 @@ class EnforcementApiController {
 		out.put("changedOn", d.changedOn());
 		out.put("changeReason", d.changeReason());
 		out.put("withdrawBy", d.withdrawBy());
+		out.put("withdrawByProvisional", d.withdrawByProvisional());
 		out.put("withdrawnOn", d.withdrawnOn());
 		out.put("withdrawalLate", d.withdrawalLate());
 		out.put("offlineOn", d.offlineOn());

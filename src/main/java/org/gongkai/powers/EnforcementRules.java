@@ -2,11 +2,19 @@ package org.gongkai.powers;
 
 import java.time.LocalDate;
 
+import org.gongkai.calendar.DueDate;
+import org.gongkai.calendar.WorkingDayCalendar;
 import org.gongkai.platform.PersonalDataScanner;
 
 /**
  * The legal time limits and masking rules of enforcement publicity, in one place (domain-rules §6.1, §6.4, §9.1
  * items 7–8).
+ * <p>
+ * <b>Withdrawal limit.</b> 《行政处罚法》 (2021) Art. 48 requires a published penalty decision that is changed, revoked,
+ * declared unlawful or void to be withdrawn 「在三日内」, and Art. 85 defines the term: 「本法中“二日”“三日”“五日”“七日”的规定是指工作日，
+ * 不含法定节假日」. The limit is therefore 3 <em>working</em> days, counted on the official calendar (make-up working days
+ * included, statutory holidays excluded). Note: the shared domain-rules §6.1 says “3 days (calendar days)”; that is
+ * wrong against Art. 85, and this class follows the statute.
  */
 public final class EnforcementRules {
 
@@ -23,11 +31,12 @@ public final class EnforcementRules {
 	public static final int GENERAL_WORKING_DAYS = 20;
 
 	/**
-	 * A published decision changed, revoked, declared unlawful or void is withdrawn within 3 days (calendar days) with
-	 * the reasons published: 《行政处罚法》 (2021) Art. 48 「应当在三日内撤回行政处罚决定信息并公开说明理由」. The platform
-	 * applies the same limit to every kind of decision.
+	 * A published decision changed, revoked, declared unlawful or void is withdrawn within 3 working days with the
+	 * reasons published: 《行政处罚法》 (2021) Art. 48 「应当在三日内撤回行政处罚决定信息并公开说明理由」, read with Art. 85
+	 * (「三日」 means working days, statutory holidays excluded). The platform applies the same limit to every kind of
+	 * decision.
 	 */
-	public static final int WITHDRAW_DAYS = 3;
+	public static final int WITHDRAW_WORKING_DAYS = 3;
 
 	/** Default public period (years) of a decision: a local rule (Hebei Yuhua district, domain-rules §6.4). */
 	public static final int DEFAULT_RETENTION_YEARS = 5;
@@ -44,9 +53,12 @@ public final class EnforcementRules {
 				: GENERAL_WORKING_DAYS;
 	}
 
-	/** The last day to withdraw a decision changed on {@code changedOn}. */
-	public static LocalDate withdrawBy(LocalDate changedOn) {
-		return changedOn.plusDays(WITHDRAW_DAYS);
+	/**
+	 * The last day to withdraw a decision changed on {@code changedOn}: the 3rd working day after it (Art. 48, 85);
+	 * provisional when the count reaches a year whose holiday notice is not loaded.
+	 */
+	public static DueDate withdrawBy(WorkingDayCalendar calendar, LocalDate changedOn) {
+		return calendar.addWorkingDaysProvisionally(changedOn, WITHDRAW_WORKING_DAYS);
 	}
 
 	/**

@@ -152,11 +152,11 @@ abstract class EnforcementJourneyTest extends JourneySupport {
 		Http.Response noReason = editor.postJson("/api/v1/decisions/" + late + "/change", Map.of("kind", "REVOKED", "date", today().toString()));
 		assertThat(noReason.status()).isEqualTo(400);
 		Http.Response revoked = editor.postJson("/api/v1/decisions/" + late + "/change",
-				Map.of("kind", "REVOKED", "date", today().minusDays(4).toString(),
+				Map.of("kind", "REVOKED", "date", workingDaysAgo(4).toString(),
 						"reason", "经行政复议，原处罚决定被依法撤销。"));
 		assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
 		assertThat(revoked.json().get("status").asString()).isEqualTo("WITHDRAWN");
-		assertThat(revoked.json().get("withdrawalLate").asBoolean()).as("4 days after the revocation is late").isTrue();
+		assertThat(revoked.json().get("withdrawalLate").asBoolean()).as("4 working days after the revocation is late").isTrue();
 		assertThat(anonymous().get("/api/v1/public/penalties?agency=yiyuan-fgj").json().get("items").findValuesAsString("url"))
 			.doesNotContain(latePage);
 		String siteList = anonymous().get("/enforcement/").body();

@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.gongkai.calendar.ArrangedDay;
+import org.gongkai.calendar.CalendarManagement;
+import org.gongkai.calendar.DayKind;
 import org.gongkai.calendar.WorkingDayCalendar;
 import org.gongkai.organisation.AgencyDirectory;
 import org.gongkai.organisation.CreditCode;
@@ -123,6 +126,9 @@ class DecisionManagementTest {
 
 	@Autowired
 	WorkingDayCalendar calendar;
+
+	@Autowired
+	CalendarManagement calendarManagement;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -339,6 +345,61 @@ class DecisionManagementTest {
 		Decision changed = management.change(d.id(), DecisionChangeKind.DECLARED_UNLAWFUL, LocalDate.of(2026, 3, 10), "法院判决确认违法。");
 		assertThat(changed.withdrawBy()).isEqualTo(LocalDate.of(2026, 3, 13));
 		assertThat(changed.withdrawalLate()).isTrue();
+	}
+
+	@Test
+	void theWithdrawalLimitIsThreeWorkingDays() {
+		// Art. 85: 「三日」 are working days — changed on a Friday, withdrawn the next Tuesday is on time
+		Decision d = penalty(fgj, LocalDate.of(2026, 3, 2));
+		management.publish(d.id());
+		clock.today(LocalDate.of(2026, 3, 10));
+		Decision changed = management.change(d.id(), DecisionChangeKind.CHANGED, LocalDate.of(2026, 3, 6), "经行政复议，罚款数额依法变更。");
+		assertThat(changed.withdrawBy()).isEqualTo(LocalDate.of(2026, 3, 11));
+		assertThat(changed.withdrawByProvisional()).isFalse();
+		assertThat(changed.withdrawalLate()).isFalse();
+	}
+
+	@Test
+	void theWithdrawalLimitCountsHolidaysAndMakeUpWorkingDaysOfTheShippedCalendar() {
+		// 2025: 国庆节、中秋节 1–8 October, Saturday 11 October a make-up working day
+		assertThat(EnforcementRules.withdrawBy(calendar, LocalDate.of(2025, 9, 30)))
+			.isEqualTo(new org.gongkai.calendar.DueDate(LocalDate.of(2025, 10, 11), false));
+		clock.today(LocalDate.of(2025, 9, 30));
+		Decision d = penalty(fgj, LocalDate.of(2025, 9, 30));
+		management.publish(d.id());
+		clock.today(LocalDate.of(2025, 10, 11));
+		Decision changed = management.change(d.id(), DecisionChangeKind.REVOKED, LocalDate.of(2025, 9, 30), "原处罚决定被依法撤销。");
+		assertThat(changed.withdrawBy()).isEqualTo(LocalDate.of(2025, 10, 11));
+		assertThat(changed.withdrawalLate()).isFalse();
+	}
+
+	@Test
+	void aWithdrawalLimitCountedIntoAnUnloadedYearIsRecountedWhenTheYearIsLoaded() {
+		clock.today(LocalDate.of(2026, 12, 31));
+		Decision d = penalty(fgj, LocalDate.of(2026, 12, 28));
+		management.publish(d.id());
+		Decision changed = management.change(d.id(), DecisionChangeKind.REVOKED, LocalDate.of(2026, 12, 31), "原决定被依法撤销。");
+		assertThat(calendar.loadedYears()).doesNotContain(2027);
+		assertThat(changed.withdrawBy()).isEqualTo(LocalDate.of(2027, 1, 5));
+		assertThat(changed.withdrawByProvisional()).isTrue();
+
+		ActorHolder system = org.gongkai.platform.Actor::system;
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(system, null, List.of()));
+		calendarManagement.saveYear(2027, "测试用安排", LocalDate.of(2026, 11, 1),
+				List.of(new ArrangedDay(LocalDate.of(2027, 1, 1), DayKind.HOLIDAY, "元旦"),
+						new ArrangedDay(LocalDate.of(2027, 1, 4), DayKind.HOLIDAY, "元旦")));
+		// 1 and 4 January holidays, 2 and 3 a weekend: the 3rd working day is Thursday 7 January
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+			Decision recounted = jdbcDecision(d.id());
+			assertThat(recounted.withdrawBy()).isEqualTo(LocalDate.of(2027, 1, 7));
+			assertThat(recounted.withdrawByProvisional()).isFalse();
+		});
+	}
+
+	Decision jdbcDecision(long id) {
+		asEditor(fgj);
+		return queries.staffView(id);
 	}
 
 	// ---- statistics ---------------------------------------------------------------------------------------
