@@ -34,8 +34,8 @@ public record Decision(long id, long agencyId, DecisionKind kind, String decisio
 		return status == DecisionStatus.DRAFT && changeKind == null && publishBy.isBefore(today);
 	}
 
-	/** The party's name as the public sees it. */
+	/** The party's name as the public sees it ({@link EnforcementRules#masksPartyName}). */
 	public String publicPartyName() {
-		return partyType == DecisionPartyType.NATURAL_PERSON ? EnforcementRules.maskName(partyName) : partyName;
+		return EnforcementRules.masksPartyName(partyType, partyCreditCode) ? EnforcementRules.maskName(partyName) : partyName;
 	}
 }

@@ -215,8 +215,10 @@ class Decisions {
 			params.add(LocalDate.of(f.year() + 1, 1, 1));
 		}
 		if (f.party() != null) {
-			// a natural person is never found by name: a search must not confirm who was penalised
-			where.append(" AND ((d.party_type <> 'NATURAL_PERSON' AND LOWER(d.party_name) LIKE ?) OR LOWER(d.decision_number) LIKE ?)");
+			// a natural person (or an individual business without a credit code, whose name is masked) is never found by
+			// name: a search must not confirm who was penalised
+			where.append(" AND ((d.party_type <> 'NATURAL_PERSON' AND NOT (d.party_type = 'INDIVIDUAL_BUSINESS' AND d.party_credit_code IS NULL)"
+					+ " AND LOWER(d.party_name) LIKE ?) OR LOWER(d.decision_number) LIKE ?)");
 			String like = "%" + f.party().toLowerCase().replace("\\", "").replace("%", "").replace("_", "") + "%";
 			params.add(like);
 			params.add(like);

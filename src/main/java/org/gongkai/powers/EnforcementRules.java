@@ -15,6 +15,11 @@ import org.gongkai.platform.PersonalDataScanner;
  * 不含法定节假日」. The limit is therefore 3 <em>working</em> days, counted on the official calendar (make-up working days
  * included, statutory holidays excluded). Note: the shared domain-rules §6.1 says “3 days (calendar days)”; that is
  * wrong against Art. 85, and this class follows the statute.
+ * <p>
+ * <b>Individual businesses (个体工商户).</b> A 个体工商户 without a unified social credit code is often known only by the
+ * operator's own name, so its name is masked like a natural person's ({@link #masksPartyName}) and it is not found by
+ * name on the public search. With a credit code its registered name is a market entity's name (市场主体登记名称) and is
+ * published as registered, with the code.
  */
 public final class EnforcementRules {
 
@@ -81,15 +86,25 @@ public final class EnforcementRules {
 	}
 
 	/**
-	 * A text of a decision as published: ID numbers, mobile and card numbers masked, and a natural person's full name
-	 * replaced with its masked form.
+	 * Whether the party's name is published masked: a natural person's, and a 个体工商户's registered without a unified
+	 * social credit code (its name is then usually the operator's own name). A 个体工商户 with a credit code is published
+	 * under its registered name.
+	 */
+	public static boolean masksPartyName(DecisionPartyType type, String creditCode) {
+		return type == DecisionPartyType.NATURAL_PERSON
+				|| (type == DecisionPartyType.INDIVIDUAL_BUSINESS && (creditCode == null || creditCode.isBlank()));
+	}
+
+	/**
+	 * A text of a decision as published: ID numbers, mobile and card numbers masked, and a masked party's full name
+	 * ({@link #masksPartyName}) replaced with its masked form.
 	 */
 	public static String publicText(Decision d, String text) {
 		if (text == null) {
 			return null;
 		}
 		String out = PersonalDataScanner.mask(text);
-		if (d.partyType() == DecisionPartyType.NATURAL_PERSON && d.partyName() != null && !d.partyName().isBlank()) {
+		if (masksPartyName(d.partyType(), d.partyCreditCode()) && d.partyName() != null && !d.partyName().isBlank()) {
 			out = out.replace(d.partyName().strip(), maskName(d.partyName()));
 		}
 		return out;

@@ -302,6 +302,34 @@ class DecisionManagementTest {
 		assertThat(EnforcementRules.maskName("欧阳娜娜")).isEqualTo("欧***");
 	}
 
+	@Test
+	void anIndividualBusinessWithoutACreditCodeIsMaskedLikeAPersonAndWithOneShowsItsRegisteredName() {
+		asEditor(fgj);
+		Decision bare = management.register(new DecisionSubmission(fgj, DecisionKind.PENALTY, "沂执罚〔2026〕" + NUMBERS.incrementAndGet() + "号",
+				DecisionPartyType.INDIVIDUAL_BUSINESS, "李大龙", null, null, "罚款", LocalDate.of(2026, 3, 2),
+				"李大龙无证经营餐饮，罚款一千元。", "《食品安全法》第一百二十二条", new BigDecimal("1000"), null));
+		String registeredCode = company();
+		Decision registered = management.register(new DecisionSubmission(fgj, DecisionKind.PENALTY, "沂执罚〔2026〕" + NUMBERS.incrementAndGet() + "号",
+				DecisionPartyType.INDIVIDUAL_BUSINESS, "沂源县王小二烧烤店", registeredCode, null, "警告", LocalDate.of(2026, 3, 2),
+				"沂源县王小二烧烤店未公示健康证明，给予警告。", "《食品安全法》第一百二十六条", null, null));
+		management.publish(bare.id());
+		management.publish(registered.id());
+
+		Map<String, Object> bareApi = EnforcementApiController.publicView(queries.publicDecision(bare.id()).orElseThrow(), agencies);
+		String bareItem = pages.item(agencies.requireById(fgj), bare.id()).orElseThrow();
+		assertThat(bareApi.get("party")).isEqualTo("李**");
+		for (String surface : List.of(bareApi.toString(), bareItem, pages.feed(null))) {
+			assertThat(surface).doesNotContain("李大龙");
+		}
+		assertThat(pages.siteList(new EnforcementPages.Filters(null, null, "李大龙", null, 1)).orElseThrow())
+			.doesNotContain("href=\"" + EnforcementPaths.item(agencies.requireById(fgj), bare.id()) + "\"");
+
+		Map<String, Object> registeredApi = EnforcementApiController.publicView(queries.publicDecision(registered.id()).orElseThrow(), agencies);
+		assertThat(registeredApi.get("party")).isEqualTo("沂源县王小二烧烤店");
+		assertThat(registeredApi.get("partyCreditCode")).isEqualTo(registeredCode);
+		assertThat(pages.item(agencies.requireById(fgj), registered.id()).orElseThrow()).contains("沂源县王小二烧烤店");
+	}
+
 	// ---- withdrawal ---------------------------------------------------------------------------------------
 
 	@Test
