@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.gongkai.platform.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -35,8 +36,22 @@ class Decisions {
 		}
 	}
 
-	/** Filters of a public list; all optional. {@code withdrawn} lists the notices of withdrawal instead. */
+	/** The years a public list may be filtered by (the portal and the API answer outside them with 404 and 400). */
+	static final int MIN_YEAR = 2000;
+
+	static final int MAX_YEAR = 2100;
+
+	/**
+	 * Filters of a public list; all optional. {@code withdrawn} lists the notices of withdrawal instead. A year outside
+	 * {@link #MIN_YEAR}–{@link #MAX_YEAR} is refused here too, so no caller reaches a date out of range.
+	 */
 	record PublicFilter(Long agencyId, DecisionKind kind, Integer year, String party, boolean withdrawn) {
+
+		PublicFilter {
+			if (year != null && (year < MIN_YEAR || year > MAX_YEAR)) {
+				throw InvalidInputException.of("year", "年度应为" + MIN_YEAR + "至" + MAX_YEAR + "年");
+			}
+		}
 	}
 
 	private final JdbcClient jdbc;

@@ -185,6 +185,9 @@ class EnforcementApiController {
 		if (page < 1 || page > 100_000) {
 			throw InvalidInputException.of("page", "页码应为正整数");
 		}
+		if (year != null && (year < Decisions.MIN_YEAR || year > Decisions.MAX_YEAR)) {
+			throw InvalidInputException.of("year", "年度应为" + Decisions.MIN_YEAR + "至" + Decisions.MAX_YEAR + "年");
+		}
 		Long agencyId = null;
 		if (Texts.trimToNull(agency) != null) {
 			agencyId = agencies.findByCode(agency.trim())

@@ -143,6 +143,15 @@ abstract class EnforcementJourneyTest extends JourneySupport {
 		Http.Response feed = anonymous().get("/enforcement/feed.atom");
 		assertThat(feed.header("Content-Type")).startsWith("application/atom+xml");
 		assertThat(feed.body()).contains("urn:gongkai:decision:" + late);
+		// a year out of range is a 400 field error, as problem JSON, never a 500
+		for (String y : new String[] { "1000000000", "1999", "2101", "-5" }) {
+			Http.Response outOfRange = anonymous().get("/api/v1/public/penalties?year=" + y);
+			assertThat(outOfRange.status()).as(y + ": " + outOfRange.body()).isEqualTo(400);
+			assertThat(outOfRange.header("Content-Type")).startsWith("application/problem+json");
+			assertThat(outOfRange.json().get("errors").get(0).get("field").asString()).isEqualTo("year");
+		}
+		assertThat(anonymous().get("/api/v1/public/licences?year=1000000000").status()).isEqualTo(400);
+		assertThat(anonymous().get("/api/v1/public/penalties?year=" + today().getYear()).status()).isEqualTo(200);
 		JsonNode penalties = anonymous().get("/api/v1/public/penalties?agency=yiyuan-fgj").json();
 		assertThat(penalties.get("items").findValuesAsString("url")).contains(latePage);
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(

@@ -330,6 +330,16 @@ class DecisionManagementTest {
 		assertThat(pages.item(agencies.requireById(fgj), registered.id()).orElseThrow()).contains("沂源县王小二烧烤店");
 	}
 
+	@Test
+	void aPublicListYearOutOfRangeIsAFieldErrorNotAServerError() {
+		for (int year : new int[] { 1_000_000_000, 1999, 2101, -5 }) {
+			InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+					() -> queries.publicPage(new Decisions.PublicFilter(null, DecisionKind.PENALTY, year, null, false), 1, 20));
+			assertThat(e.problems()).extracting(InvalidInputException.FieldProblem::field).containsExactly("year");
+		}
+		assertThat(queries.publicPage(new Decisions.PublicFilter(null, DecisionKind.PENALTY, 2100, null, false), 1, 20).total()).isZero();
+	}
+
 	// ---- withdrawal ---------------------------------------------------------------------------------------
 
 	@Test
