@@ -10,6 +10,8 @@ import java.util.Map;
 import org.gongkai.organisation.Agency;
 import org.gongkai.organisation.AgencyAccess;
 import org.gongkai.organisation.AgencyDirectory;
+import org.gongkai.platform.Actor;
+import org.gongkai.platform.Actors;
 import org.gongkai.platform.DomainException;
 import org.gongkai.platform.InvalidInputException;
 import org.gongkai.platform.Role;
@@ -109,7 +111,7 @@ class EnforcementApiController {
 	}
 
 	@GetMapping("/api/v1/decisions/{id}")
-	@Operation(summary = "一件执法决定（本单位人员和上级监督）")
+	@Operation(summary = "一件执法决定（本单位人员和上级监督）；相对人姓名、身份证号码只对本单位信息编辑和单位管理员完整显示，其他人看到遮蔽后的内容")
 	Map<String, Object> get(@PathVariable long id) {
 		return staffView(queries.staffView(id));
 	}
@@ -243,10 +245,17 @@ class EnforcementApiController {
 		return out;
 	}
 
-	private Map<String, Object> staffView(Decision d) {
+	/**
+	 * A decision for staff: unmasked only for the deciding agency's own editors and administrators
+	 * ({@link EnforcementRules#asSeenBy}), masked for supervisors and everyone else, as in the console.
+	 */
+	private Map<String, Object> staffView(Decision raw) {
+		Actor actor = Actors.require();
+		Decision d = EnforcementRules.asSeenBy(actor, raw);
 		Agency a = agencies.requireById(d.agencyId());
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("id", d.id());
+		out.put("personalDataMasked", !EnforcementRules.seesPersonalData(actor, d.agencyId()));
 		out.put("publishBy", d.publishBy());
 		out.put("publishByProvisional", d.publishByProvisional());
 		out.put("agency", a.code());

@@ -4,7 +4,9 @@ import java.time.LocalDate;
 
 import org.gongkai.calendar.DueDate;
 import org.gongkai.calendar.WorkingDayCalendar;
+import org.gongkai.platform.Actor;
 import org.gongkai.platform.PersonalDataScanner;
+import org.gongkai.platform.Role;
 
 /**
  * The legal time limits and masking rules of enforcement publicity, in one place (domain-rules §6.1, §6.4, §9.1
@@ -20,6 +22,11 @@ import org.gongkai.platform.PersonalDataScanner;
  * operator's own name, so its name is masked like a natural person's ({@link #masksPartyName}) and it is not found by
  * name on the public search. With a credit code its registered name is a market entity's name (市场主体登记名称) and is
  * published as registered, with the code.
+ * <p>
+ * <b>Staff view of personal data.</b> The party's full name and ID number, and the unmasked texts, are shown only to an
+ * editor or agency administrator holding a grant on exactly the deciding agency ({@link #seesPersonalData}); supervisors,
+ * other roles and grants reaching the agency through a subtree see the published (masked) forms, in the console and in the
+ * staff API alike.
  */
 public final class EnforcementRules {
 
@@ -108,5 +115,35 @@ public final class EnforcementRules {
 			out = out.replace(d.partyName().strip(), maskName(d.partyName()));
 		}
 		return out;
+	}
+
+	/**
+	 * Whether the actor sees a decision's personal data unmasked (the party's full name, ID number and the raw texts): an
+	 * {@link Role#EDITOR} or {@link Role#AGENCY_ADMIN} with a grant on exactly the deciding agency — the staff who enter
+	 * and publish it. Supervisors, other roles, system administrators and grants that reach the agency only through a
+	 * subtree see the published (masked) forms (《个人信息保护法》 Art. 6 minimum necessary).
+	 */
+	public static boolean seesPersonalData(Actor actor, long agencyId) {
+		return actor != null && actor.grants()
+			.stream()
+			.anyMatch(g -> (g.role() == Role.EDITOR || g.role() == Role.AGENCY_ADMIN) && g.agencyId() != null
+					&& g.agencyId() == agencyId);
+	}
+
+	/**
+	 * The decision as the actor may see it in the console and the staff API: itself for who
+	 * {@linkplain #seesPersonalData sees personal data}, otherwise a copy with the party's name and ID number masked and
+	 * its texts as published ({@link #publicText}). Only for display: never saved.
+	 */
+	public static Decision asSeenBy(Actor actor, Decision d) {
+		if (seesPersonalData(actor, d.agencyId())) {
+			return d;
+		}
+		return new Decision(d.id(), d.agencyId(), d.kind(), d.decisionNumber(), d.partyType(), d.publicPartyName(),
+				d.partyCreditCode(), maskIdNumber(d.partyIdNumber()), publicText(d, d.category()), d.decidedOn(),
+				publicText(d, d.content()), publicText(d, d.basis()), d.amountYuan(), d.validUntil(), d.status(), d.publishBy(),
+				d.publishByProvisional(), d.publishedOn(), d.publishedAt(), d.publishedBy(), d.publicationLate(), d.changeKind(),
+				d.changedOn(), publicText(d, d.changeReason()), d.withdrawBy(), d.withdrawByProvisional(), d.withdrawnOn(),
+				d.withdrawnAt(), d.withdrawalLate(), d.offlineOn(), d.version(), d.createdBy(), d.createdAt(), d.updatedAt());
 	}
 }

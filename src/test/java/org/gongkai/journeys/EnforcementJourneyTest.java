@@ -128,6 +128,26 @@ abstract class EnforcementJourneyTest extends JourneySupport {
 				anonymous().get("/api/v1/public/licences?agency=yiyuan-fgj").body(), anonymous().get("/api/v1/public/decisions/" + person).body() }) {
 			assertThat(surface).doesNotContain("赵铁柱", RESIDENT_ID, "19491231");
 		}
+		// staff: the full name and ID only for the deciding agency's editors and administrators, masked for the supervisor
+		// and the agency's other roles, in the staff API and the console alike
+		JsonNode own = editor.get("/api/v1/decisions/" + person).json();
+		assertThat(own.get("party").asString()).isEqualTo("赵铁柱");
+		assertThat(own.get("partyIdNumber").asString()).isEqualTo(RESIDENT_ID);
+		assertThat(own.get("personalDataMasked").asBoolean()).isFalse();
+		assertThat(session("fgj-admin", DEMO_PASSWORD).get("/console/enforcement/decisions/" + person).body()).contains("赵铁柱", RESIDENT_ID);
+		for (String login : new String[] { "gkb", "fgj-reviewer" }) {
+			Http.Response staffApi = demo(login).get("/api/v1/decisions/" + person);
+			assertThat(staffApi.status()).as(login).isEqualTo(200);
+			assertThat(staffApi.json().get("party").asString()).as(login).isEqualTo("赵**");
+			assertThat(staffApi.json().get("partyIdNumber").asString()).as(login).isEqualTo("110105********002X");
+			assertThat(staffApi.json().get("personalDataMasked").asBoolean()).as(login).isTrue();
+			Http console = session(login, DEMO_PASSWORD);
+			for (String page : new String[] { staffApi.body(), console.get("/console/enforcement/decisions/" + person).body(),
+					console.get("/console/enforcement?agency=yiyuan-fgj").body() }) {
+				assertThat(page).as(login).contains("赵**").doesNotContain("赵铁柱", RESIDENT_ID, "19491231");
+			}
+		}
+
 		JsonNode licences = anonymous().get("/api/v1/public/licences?agency=yiyuan-fgj").json();
 		assertThat(licences.get("items").findValuesAsString("party")).contains("赵**");
 

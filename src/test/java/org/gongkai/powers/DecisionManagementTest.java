@@ -340,6 +340,45 @@ class DecisionManagementTest {
 		assertThat(queries.publicPage(new Decisions.PublicFilter(null, DecisionKind.PENALTY, 2100, null, false), 1, 20).total()).isZero();
 	}
 
+	@Test
+	void onlyTheDecidingAgencysEditorsAndAdministratorsSeeTheFullNameAndId() {
+		asEditor(fgj);
+		Decision d = management.register(new DecisionSubmission(fgj, DecisionKind.PENALTY, "沂执罚〔2026〕" + NUMBERS.incrementAndGet() + "号",
+				DecisionPartyType.NATURAL_PERSON, "孙悟空", null, RESIDENT_ID, "罚款", LocalDate.of(2026, 3, 2),
+				"孙悟空（身份证号码" + RESIDENT_ID + "）无证经营，罚款五百元。", "《无证无照经营查处办法》第十三条", new BigDecimal("500"), null));
+
+		for (Role role : new Role[] { Role.EDITOR, Role.AGENCY_ADMIN }) {
+			for (boolean subtree : new boolean[] { false, true }) {
+				as("own-" + role + subtree, fgj, role, subtree);
+				Decision seen = queries.staffView(d.id());
+				assertThat(seen.partyName()).isEqualTo("孙悟空");
+				assertThat(seen.partyIdNumber()).isEqualTo(RESIDENT_ID);
+				assertThat(seen.content()).contains("孙悟空", RESIDENT_ID);
+				assertThat(queries.staffList(List.of(fgj), null, null, 1, 500)).filteredOn(x -> x.id() == d.id())
+					.extracting(Decision::partyName).containsExactly("孙悟空");
+			}
+		}
+		// supervisors, other roles of the agency, and editors or administrators over the county's subtree: masked
+		record Viewer(long agency, Role role, boolean subtree) {
+		}
+		for (Viewer v : List.of(new Viewer(county, Role.SUPERVISOR, true), new Viewer(fgj, Role.SUPERVISOR, false),
+				new Viewer(fgj, Role.REVIEWER, false), new Viewer(fgj, Role.APPROVER, false), new Viewer(fgj, Role.REQUEST_HANDLER, false),
+				new Viewer(county, Role.EDITOR, true), new Viewer(county, Role.AGENCY_ADMIN, true))) {
+			as("viewer-" + v, v.agency(), v.role(), v.subtree());
+			Decision seen = queries.staffView(d.id());
+			assertThat(seen.partyName()).as(v.toString()).isEqualTo("孙**");
+			assertThat(seen.partyIdNumber()).as(v.toString()).isEqualTo("110105********002X");
+			assertThat(String.join(" ", seen.content(), seen.category(), seen.basis())).as(v.toString())
+				.doesNotContain("孙悟空", RESIDENT_ID).contains("孙**");
+			assertThat(queries.staffList(List.of(fgj), null, null, 1, 500)).as(v.toString())
+				.filteredOn(x -> x.id() == d.id())
+				.extracting(Decision::partyName, Decision::partyIdNumber)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("孙**", "110105********002X"));
+		}
+		// the stored record itself is untouched
+		assertThat(jdbc.sql("SELECT party_name FROM pw_decision WHERE id = ?").param(d.id()).query(String.class).single()).isEqualTo("孙悟空");
+	}
+
 	// ---- withdrawal ---------------------------------------------------------------------------------------
 
 	@Test
