@@ -12,13 +12,15 @@ import java.time.LocalDate;
  *
  * @param publishBy the last day of the publication limit ({@link EnforcementRules#publishWorkingDays})
  * @param publicationLate whether it was published after {@code publishBy} (null while unpublished)
- * @param withdrawBy the last day to withdraw a changed decision ({@link EnforcementRules#WITHDRAW_DAYS} days)
+ * @param withdrawBy the last day to withdraw a changed decision ({@link EnforcementRules#WITHDRAW_WORKING_DAYS} working days)
+ * @param withdrawByProvisional whether {@code withdrawBy} was counted into a year whose holiday notice was not loaded
+ *        (counted again when it is)
  */
 public record Decision(long id, long agencyId, DecisionKind kind, String decisionNumber, DecisionPartyType partyType,
 		String partyName, String partyCreditCode, String partyIdNumber, String category, LocalDate decidedOn, String content,
 		String basis, BigDecimal amountYuan, LocalDate validUntil, DecisionStatus status, LocalDate publishBy,
 		boolean publishByProvisional, LocalDate publishedOn, Instant publishedAt, String publishedBy, Boolean publicationLate,
-		DecisionChangeKind changeKind, LocalDate changedOn, String changeReason, LocalDate withdrawBy, LocalDate withdrawnOn,
+		DecisionChangeKind changeKind, LocalDate changedOn, String changeReason, LocalDate withdrawBy, boolean withdrawByProvisional, LocalDate withdrawnOn,
 		Instant withdrawnAt, Boolean withdrawalLate, LocalDate offlineOn, int version, String createdBy, Instant createdAt,
 		Instant updatedAt) {
 
@@ -32,8 +34,8 @@ public record Decision(long id, long agencyId, DecisionKind kind, String decisio
 		return status == DecisionStatus.DRAFT && changeKind == null && publishBy.isBefore(today);
 	}
 
-	/** The party's name as the public sees it. */
+	/** The party's name as the public sees it ({@link EnforcementRules#masksPartyName}). */
 	public String publicPartyName() {
-		return partyType == DecisionPartyType.NATURAL_PERSON ? EnforcementRules.maskName(partyName) : partyName;
+		return EnforcementRules.masksPartyName(partyType, partyCreditCode) ? EnforcementRules.maskName(partyName) : partyName;
 	}
 }

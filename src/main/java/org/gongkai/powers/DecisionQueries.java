@@ -36,18 +36,24 @@ public class DecisionQueries {
 		this.clock = clock;
 	}
 
-	/** A decision for the console: 404 when unknown, 403 unless the actor has a role on its agency. */
+	/**
+	 * A decision for the console and the staff API: 404 when unknown, 403 unless the actor has a role on its agency
+	 * (any role, or a supervisor's subtree grant). The party's personal data is unmasked only for the deciding agency's
+	 * own editors and administrators ({@link EnforcementRules#asSeenBy}); everyone else reads the masked forms.
+	 */
 	public Decision staffView(long id) {
 		Decision d = decisions.find(id).orElseThrow(() -> DomainException.notFound("该执法决定不存在"));
 		Actor actor = Actors.require();
 		if (!access.allows(actor, d.agencyId(), Role.values())) {
 			throw DomainException.forbidden("您没有查看该执法决定的权限");
 		}
-		return d;
+		return EnforcementRules.asSeenBy(actor, d);
 	}
 
+	/** The staff list, each decision as the actor may see it ({@link EnforcementRules#asSeenBy}). */
 	public List<Decision> staffList(Collection<Long> agencyIds, DecisionKind kind, DecisionStatus status, int page, int size) {
-		return decisions.staffList(agencyIds, kind, status, page, size);
+		Actor actor = Actors.require();
+		return decisions.staffList(agencyIds, kind, status, page, size).stream().map(d -> EnforcementRules.asSeenBy(actor, d)).toList();
 	}
 
 	/** Unpublished decisions of the agencies that are past their publication limit. */

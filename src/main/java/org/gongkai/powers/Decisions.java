@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.gongkai.platform.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Decisions {
 
-	private static final String COLUMNS = "agency_id, kind, decision_number, party_type, party_name, party_credit_code, party_id_number, category, decided_on, content, basis, amount_yuan, valid_until, status, publish_by, publish_by_provisional, published_on, published_at, published_by, publication_late, change_kind, changed_on, change_reason, withdraw_by, withdrawn_on, withdrawn_at, withdrawal_late, offline_on, version, created_by, created_at, updated_at";
+	private static final String COLUMNS = "agency_id, kind, decision_number, party_type, party_name, party_credit_code, party_id_number, category, decided_on, content, basis, amount_yuan, valid_until, status, publish_by, publish_by_provisional, published_on, published_at, published_by, publication_late, change_kind, changed_on, change_reason, withdraw_by, withdraw_by_provisional, withdrawn_on, withdrawn_at, withdrawal_late, offline_on, version, created_by, created_at, updated_at";
 
 	private static final int COLUMN_COUNT = COLUMNS.split(", ").length;
 
@@ -35,8 +36,22 @@ class Decisions {
 		}
 	}
 
-	/** Filters of a public list; all optional. {@code withdrawn} lists the notices of withdrawal instead. */
+	/** The years a public list may be filtered by (the portal and the API answer outside them with 404 and 400). */
+	static final int MIN_YEAR = 2000;
+
+	static final int MAX_YEAR = 2100;
+
+	/**
+	 * Filters of a public list; all optional. {@code withdrawn} lists the notices of withdrawal instead. A year outside
+	 * {@link #MIN_YEAR}–{@link #MAX_YEAR} is refused here too, so no caller reaches a date out of range.
+	 */
 	record PublicFilter(Long agencyId, DecisionKind kind, Integer year, String party, boolean withdrawn) {
+
+		PublicFilter {
+			if (year != null && (year < MIN_YEAR || year > MAX_YEAR)) {
+				throw InvalidInputException.of("year", "年度应为" + MIN_YEAR + "至" + MAX_YEAR + "年");
+			}
+		}
 	}
 
 	private final JdbcClient jdbc;
@@ -92,6 +107,7 @@ class Decisions {
 		v.add(d.changedOn());
 		v.add(d.changeReason());
 		v.add(d.withdrawBy());
+		v.add(d.withdrawByProvisional());
 		v.add(d.withdrawnOn());
 		v.add(ts(d.withdrawnAt()));
 		v.add(d.withdrawalLate());
@@ -174,9 +190,11 @@ class Decisions {
 			.list();
 	}
 
-	/** Decisions whose publication limit was counted provisionally. */
-	List<Long> provisionalPublishBy() {
-		return jdbc.sql("SELECT id FROM pw_decision WHERE publish_by_provisional = TRUE").query(Long.class).list();
+	/** Decisions whose publication or withdrawal limit was counted provisionally. */
+	List<Long> provisionalLimits() {
+		return jdbc.sql("SELECT id FROM pw_decision WHERE publish_by_provisional = TRUE OR withdraw_by_provisional = TRUE ORDER BY id")
+			.query(Long.class)
+			.list();
 	}
 
 	/** Public decisions and notices published before the cutoff for their party type. */
@@ -212,8 +230,10 @@ class Decisions {
 			params.add(LocalDate.of(f.year() + 1, 1, 1));
 		}
 		if (f.party() != null) {
-			// a natural person is never found by name: a search must not confirm who was penalised
-			where.append(" AND ((d.party_type <> 'NATURAL_PERSON' AND LOWER(d.party_name) LIKE ?) OR LOWER(d.decision_number) LIKE ?)");
+			// a natural person (or an individual business without a credit code, whose name is masked) is never found by
+			// name: a search must not confirm who was penalised
+			where.append(" AND ((d.party_type <> 'NATURAL_PERSON' AND NOT (d.party_type = 'INDIVIDUAL_BUSINESS' AND d.party_credit_code IS NULL)"
+					+ " AND LOWER(d.party_name) LIKE ?) OR LOWER(d.decision_number) LIKE ?)");
 			String like = "%" + f.party().toLowerCase().replace("\\", "").replace("%", "").replace("_", "") + "%";
 			params.add(like);
 			params.add(like);
@@ -260,6 +280,7 @@ class Decisions {
 				rs.getBoolean("publish_by_provisional"), rs.getObject("published_on", LocalDate.class), instant(rs, "published_at"),
 				rs.getString("published_by"), bool(rs, "publication_late"), change == null ? null : DecisionChangeKind.valueOf(change),
 				rs.getObject("changed_on", LocalDate.class), rs.getString("change_reason"), rs.getObject("withdraw_by", LocalDate.class),
+				rs.getBoolean("withdraw_by_provisional"),
 				rs.getObject("withdrawn_on", LocalDate.class), instant(rs, "withdrawn_at"), bool(rs, "withdrawal_late"),
 				rs.getObject("offline_on", LocalDate.class), rs.getInt("version"), rs.getString("created_by"),
 				instant(rs, "created_at"), instant(rs, "updated_at"));

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.gongkai.organisation.Agency;
 import org.gongkai.organisation.AgencyAccess;
 import org.gongkai.organisation.AgencyDirectory;
+import org.gongkai.platform.Actor;
+import org.gongkai.platform.Actors;
 import org.gongkai.platform.DomainException;
 import org.gongkai.platform.InvalidInputException;
 import org.gongkai.platform.Role;
@@ -109,7 +111,7 @@ class EnforcementApiController {
 	}
 
 	@GetMapping("/api/v1/decisions/{id}")
-	@Operation(summary = "一件执法决定（本单位人员和上级监督）")
+	@Operation(summary = "一件执法决定（本单位人员和上级监督）；相对人姓名、身份证号码只对本单位信息编辑和单位管理员完整显示，其他人看到遮蔽后的内容")
 	Map<String, Object> get(@PathVariable long id) {
 		return staffView(queries.staffView(id));
 	}
@@ -121,7 +123,7 @@ class EnforcementApiController {
 	}
 
 	@PostMapping("/api/v1/decisions/{id}/change")
-	@Operation(summary = "登记决定被依法变更、撤销、确认违法或确认无效：撤回公示并公开撤回说明（3日内，行政处罚法第四十八条）")
+	@Operation(summary = "登记决定被依法变更、撤销、确认违法或确认无效：撤回公示并公开撤回说明（3个工作日内，行政处罚法第四十八条、第八十五条）")
 	Map<String, Object> change(@PathVariable long id, @RequestBody ChangeBody body) {
 		if (body == null) {
 			throw InvalidInputException.of("kind", "请选择变更情形");
@@ -185,6 +187,9 @@ class EnforcementApiController {
 		if (page < 1 || page > 100_000) {
 			throw InvalidInputException.of("page", "页码应为正整数");
 		}
+		if (year != null && (year < Decisions.MIN_YEAR || year > Decisions.MAX_YEAR)) {
+			throw InvalidInputException.of("year", "年度应为" + Decisions.MIN_YEAR + "至" + Decisions.MAX_YEAR + "年");
+		}
 		Long agencyId = null;
 		if (Texts.trimToNull(agency) != null) {
 			agencyId = agencies.findByCode(agency.trim())
@@ -240,10 +245,17 @@ class EnforcementApiController {
 		return out;
 	}
 
-	private Map<String, Object> staffView(Decision d) {
+	/**
+	 * A decision for staff: unmasked only for the deciding agency's own editors and administrators
+	 * ({@link EnforcementRules#asSeenBy}), masked for supervisors and everyone else, as in the console.
+	 */
+	private Map<String, Object> staffView(Decision raw) {
+		Actor actor = Actors.require();
+		Decision d = EnforcementRules.asSeenBy(actor, raw);
 		Agency a = agencies.requireById(d.agencyId());
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("id", d.id());
+		out.put("personalDataMasked", !EnforcementRules.seesPersonalData(actor, d.agencyId()));
 		out.put("publishBy", d.publishBy());
 		out.put("publishByProvisional", d.publishByProvisional());
 		out.put("agency", a.code());
@@ -266,6 +278,7 @@ class EnforcementApiController {
 		out.put("changedOn", d.changedOn());
 		out.put("changeReason", d.changeReason());
 		out.put("withdrawBy", d.withdrawBy());
+		out.put("withdrawByProvisional", d.withdrawByProvisional());
 		out.put("withdrawnOn", d.withdrawnOn());
 		out.put("withdrawalLate", d.withdrawalLate());
 		out.put("offlineOn", d.offlineOn());

@@ -167,6 +167,7 @@ class EnforcementConsoleController implements ConsoleMenuContributor {
 		Actor actor = Actors.require();
 		Agency agency = agencies.requireById(d.agencyId());
 		model.addAttribute("d", d);
+		model.addAttribute("masked", !EnforcementRules.seesPersonalData(actor, d.agencyId()));
 		model.addAttribute("agency", agency);
 		model.addAttribute("overdue", d.overdue(today()));
 		model.addAttribute("canAct", access.allows(actor, d.agencyId(), EnforcementManagement.STAFF));

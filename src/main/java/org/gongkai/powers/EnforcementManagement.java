@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.gongkai.calendar.DueDate;
@@ -33,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Enforcement publicity, one intention-named step at a time: entering a licence, penalty, compulsory-measure or other
  * enforcement decision with its publication limit in working days; publishing it (late after the limit); recording
  * its change, revocation or declaration as unlawful or void, which withdraws it and publishes the notice with the
- * reason in its place (late after 3 days); taking it offline at the end of its public period; the entries of
+ * reason in its place (late after 3 working days); taking it offline at the end of its public period; the entries of
  * publicity before the act and the year's fees. Each step checks the actor's role for the agency, validates before
  * it writes and records an audit entry in the same transaction.
  */
@@ -164,7 +165,7 @@ public class EnforcementManagement {
 		Instant now = clock.instant();
 		Decision d = new Decision(0, agency.id(), s.kind(), number, partyType, party, creditCode, idNumber, category,
 				s.decidedOn(), content, basis, s.amountYuan(), s.validUntil(), DecisionStatus.DRAFT, due.date(), due.provisional(),
-				null, null, null, null, null, null, null, null, null, null, null, null, 0, actor.username(), now, now);
+				null, null, null, null, null, null, null, null, false, null, null, null, null, 0, actor.username(), now, now);
 		long id = decisions.insert(d);
 		Decision saved = decisions.find(id).orElseThrow();
 		audit(actor, saved, "registered", "登记", null);
@@ -228,7 +229,8 @@ public class EnforcementManagement {
 			throw new InvalidInputException(problems);
 		}
 		boolean wasPublic = d.status() == DecisionStatus.PUBLISHED;
-		LocalDate withdrawBy = EnforcementRules.withdrawBy(changedOn);
+		DueDate limit = EnforcementRules.withdrawBy(calendar, changedOn);
+		LocalDate withdrawBy = limit.date();
 		boolean late = wasPublic && today.isAfter(withdrawBy);
 		Decision saved = save(d, b -> {
 			b.status = DecisionStatus.WITHDRAWN;
@@ -236,6 +238,7 @@ public class EnforcementManagement {
 			b.changedOn = changedOn;
 			b.changeReason = why;
 			b.withdrawBy = withdrawBy;
+			b.withdrawByProvisional = limit.provisional();
 			b.withdrawnOn = today;
 			b.withdrawnAt = clock.instant();
 			b.withdrawalLate = wasPublic ? late : null;
@@ -247,12 +250,22 @@ public class EnforcementManagement {
 		return saved;
 	}
 
-	/** A holiday notice was loaded: publication limits counted provisionally are counted again. */
+	/**
+	 * A holiday notice was loaded: publication and withdrawal limits counted provisionally are counted again, and the
+	 * late flags of decisions already published or withdrawn follow the new limit.
+	 */
 	public void recountProvisional() {
-		for (long id : decisions.provisionalPublishBy()) {
+		for (long id : decisions.provisionalLimits()) {
 			Decision d = lock(id);
-			DueDate due = calendar.addWorkingDaysProvisionally(d.decidedOn(), EnforcementRules.publishWorkingDays(d.kind()));
-			if (due.date().equals(d.publishBy()) && due.provisional() == d.publishByProvisional()) {
+			DueDate due = d.publishByProvisional()
+					? calendar.addWorkingDaysProvisionally(d.decidedOn(), EnforcementRules.publishWorkingDays(d.kind()))
+					: new DueDate(d.publishBy(), false);
+			DueDate withdraw = d.withdrawByProvisional() && d.changedOn() != null ? EnforcementRules.withdrawBy(calendar, d.changedOn())
+					: new DueDate(d.withdrawBy(), false);
+			boolean publishSame = due.date().equals(d.publishBy()) && due.provisional() == d.publishByProvisional();
+			boolean withdrawSame = Objects.equals(withdraw.date(), d.withdrawBy())
+					&& withdraw.provisional() == d.withdrawByProvisional();
+			if (publishSame && withdrawSame) {
 				continue;
 			}
 			save(d, b -> {
@@ -260,6 +273,11 @@ public class EnforcementManagement {
 				b.publishByProvisional = due.provisional();
 				if (d.publishedOn() != null) {
 					b.publicationLate = d.publishedOn().isAfter(due.date());
+				}
+				b.withdrawBy = withdraw.date();
+				b.withdrawByProvisional = withdraw.provisional();
+				if (d.withdrawalLate() != null && d.withdrawnOn() != null && withdraw.date() != null) {
+					b.withdrawalLate = d.withdrawnOn().isAfter(withdraw.date());
 				}
 			});
 		}
@@ -435,6 +453,8 @@ public class EnforcementManagement {
 
 		LocalDate withdrawBy;
 
+		boolean withdrawByProvisional;
+
 		LocalDate withdrawnOn;
 
 		Instant withdrawnAt;
@@ -456,6 +476,7 @@ public class EnforcementManagement {
 			changedOn = d.changedOn();
 			changeReason = d.changeReason();
 			withdrawBy = d.withdrawBy();
+			withdrawByProvisional = d.withdrawByProvisional();
 			withdrawnOn = d.withdrawnOn();
 			withdrawnAt = d.withdrawnAt();
 			withdrawalLate = d.withdrawalLate();
@@ -466,7 +487,7 @@ public class EnforcementManagement {
 			return new Decision(d.id(), d.agencyId(), d.kind(), d.decisionNumber(), d.partyType(), d.partyName(), d.partyCreditCode(),
 					d.partyIdNumber(), d.category(), d.decidedOn(), d.content(), d.basis(), d.amountYuan(), d.validUntil(), status,
 					publishBy, publishByProvisional, publishedOn, publishedAt, publishedBy, publicationLate, changeKind, changedOn,
-					changeReason, withdrawBy, withdrawnOn, withdrawnAt, withdrawalLate, offlineOn, d.version() + 1, d.createdBy(),
+					changeReason, withdrawBy, withdrawByProvisional, withdrawnOn, withdrawnAt, withdrawalLate, offlineOn, d.version() + 1, d.createdBy(),
 					d.createdAt(), now);
 		}
 	}

@@ -128,6 +128,26 @@ abstract class EnforcementJourneyTest extends JourneySupport {
 				anonymous().get("/api/v1/public/licences?agency=yiyuan-fgj").body(), anonymous().get("/api/v1/public/decisions/" + person).body() }) {
 			assertThat(surface).doesNotContain("赵铁柱", RESIDENT_ID, "19491231");
 		}
+		// staff: the full name and ID only for the deciding agency's editors and administrators, masked for the supervisor
+		// and the agency's other roles, in the staff API and the console alike
+		JsonNode own = editor.get("/api/v1/decisions/" + person).json();
+		assertThat(own.get("party").asString()).isEqualTo("赵铁柱");
+		assertThat(own.get("partyIdNumber").asString()).isEqualTo(RESIDENT_ID);
+		assertThat(own.get("personalDataMasked").asBoolean()).isFalse();
+		assertThat(session("fgj-admin", DEMO_PASSWORD).get("/console/enforcement/decisions/" + person).body()).contains("赵铁柱", RESIDENT_ID);
+		for (String login : new String[] { "gkb", "fgj-reviewer" }) {
+			Http.Response staffApi = demo(login).get("/api/v1/decisions/" + person);
+			assertThat(staffApi.status()).as(login).isEqualTo(200);
+			assertThat(staffApi.json().get("party").asString()).as(login).isEqualTo("赵**");
+			assertThat(staffApi.json().get("partyIdNumber").asString()).as(login).isEqualTo("110105********002X");
+			assertThat(staffApi.json().get("personalDataMasked").asBoolean()).as(login).isTrue();
+			Http console = session(login, DEMO_PASSWORD);
+			for (String page : new String[] { staffApi.body(), console.get("/console/enforcement/decisions/" + person).body(),
+					console.get("/console/enforcement?agency=yiyuan-fgj").body() }) {
+				assertThat(page).as(login).contains("赵**").doesNotContain("赵铁柱", RESIDENT_ID, "19491231");
+			}
+		}
+
 		JsonNode licences = anonymous().get("/api/v1/public/licences?agency=yiyuan-fgj").json();
 		assertThat(licences.get("items").findValuesAsString("party")).contains("赵**");
 
@@ -143,6 +163,15 @@ abstract class EnforcementJourneyTest extends JourneySupport {
 		Http.Response feed = anonymous().get("/enforcement/feed.atom");
 		assertThat(feed.header("Content-Type")).startsWith("application/atom+xml");
 		assertThat(feed.body()).contains("urn:gongkai:decision:" + late);
+		// a year out of range is a 400 field error, as problem JSON, never a 500
+		for (String y : new String[] { "1000000000", "1999", "2101", "-5" }) {
+			Http.Response outOfRange = anonymous().get("/api/v1/public/penalties?year=" + y);
+			assertThat(outOfRange.status()).as(y + ": " + outOfRange.body()).isEqualTo(400);
+			assertThat(outOfRange.header("Content-Type")).startsWith("application/problem+json");
+			assertThat(outOfRange.json().get("errors").get(0).get("field").asString()).isEqualTo("year");
+		}
+		assertThat(anonymous().get("/api/v1/public/licences?year=1000000000").status()).isEqualTo(400);
+		assertThat(anonymous().get("/api/v1/public/penalties?year=" + today().getYear()).status()).isEqualTo(200);
 		JsonNode penalties = anonymous().get("/api/v1/public/penalties?agency=yiyuan-fgj").json();
 		assertThat(penalties.get("items").findValuesAsString("url")).contains(latePage);
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
@@ -152,11 +181,11 @@ abstract class EnforcementJourneyTest extends JourneySupport {
 		Http.Response noReason = editor.postJson("/api/v1/decisions/" + late + "/change", Map.of("kind", "REVOKED", "date", today().toString()));
 		assertThat(noReason.status()).isEqualTo(400);
 		Http.Response revoked = editor.postJson("/api/v1/decisions/" + late + "/change",
-				Map.of("kind", "REVOKED", "date", today().minusDays(4).toString(),
+				Map.of("kind", "REVOKED", "date", workingDaysAgo(4).toString(),
 						"reason", "经行政复议，原处罚决定被依法撤销。"));
 		assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
 		assertThat(revoked.json().get("status").asString()).isEqualTo("WITHDRAWN");
-		assertThat(revoked.json().get("withdrawalLate").asBoolean()).as("4 days after the revocation is late").isTrue();
+		assertThat(revoked.json().get("withdrawalLate").asBoolean()).as("4 working days after the revocation is late").isTrue();
 		assertThat(anonymous().get("/api/v1/public/penalties?agency=yiyuan-fgj").json().get("items").findValuesAsString("url"))
 			.doesNotContain(latePage);
 		String siteList = anonymous().get("/enforcement/").body();

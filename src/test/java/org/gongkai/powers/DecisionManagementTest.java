@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.gongkai.calendar.ArrangedDay;
+import org.gongkai.calendar.CalendarManagement;
+import org.gongkai.calendar.DayKind;
 import org.gongkai.calendar.WorkingDayCalendar;
 import org.gongkai.organisation.AgencyDirectory;
 import org.gongkai.organisation.CreditCode;
@@ -123,6 +126,9 @@ class DecisionManagementTest {
 
 	@Autowired
 	WorkingDayCalendar calendar;
+
+	@Autowired
+	CalendarManagement calendarManagement;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -296,6 +302,83 @@ class DecisionManagementTest {
 		assertThat(EnforcementRules.maskName("欧阳娜娜")).isEqualTo("欧***");
 	}
 
+	@Test
+	void anIndividualBusinessWithoutACreditCodeIsMaskedLikeAPersonAndWithOneShowsItsRegisteredName() {
+		asEditor(fgj);
+		Decision bare = management.register(new DecisionSubmission(fgj, DecisionKind.PENALTY, "沂执罚〔2026〕" + NUMBERS.incrementAndGet() + "号",
+				DecisionPartyType.INDIVIDUAL_BUSINESS, "李大龙", null, null, "罚款", LocalDate.of(2026, 3, 2),
+				"李大龙无证经营餐饮，罚款一千元。", "《食品安全法》第一百二十二条", new BigDecimal("1000"), null));
+		String registeredCode = company();
+		Decision registered = management.register(new DecisionSubmission(fgj, DecisionKind.PENALTY, "沂执罚〔2026〕" + NUMBERS.incrementAndGet() + "号",
+				DecisionPartyType.INDIVIDUAL_BUSINESS, "沂源县王小二烧烤店", registeredCode, null, "警告", LocalDate.of(2026, 3, 2),
+				"沂源县王小二烧烤店未公示健康证明，给予警告。", "《食品安全法》第一百二十六条", null, null));
+		management.publish(bare.id());
+		management.publish(registered.id());
+
+		Map<String, Object> bareApi = EnforcementApiController.publicView(queries.publicDecision(bare.id()).orElseThrow(), agencies);
+		String bareItem = pages.item(agencies.requireById(fgj), bare.id()).orElseThrow();
+		assertThat(bareApi.get("party")).isEqualTo("李**");
+		for (String surface : List.of(bareApi.toString(), bareItem, pages.feed(null))) {
+			assertThat(surface).doesNotContain("李大龙");
+		}
+		assertThat(pages.siteList(new EnforcementPages.Filters(null, null, "李大龙", null, 1)).orElseThrow())
+			.doesNotContain("href=\"" + EnforcementPaths.item(agencies.requireById(fgj), bare.id()) + "\"");
+
+		Map<String, Object> registeredApi = EnforcementApiController.publicView(queries.publicDecision(registered.id()).orElseThrow(), agencies);
+		assertThat(registeredApi.get("party")).isEqualTo("沂源县王小二烧烤店");
+		assertThat(registeredApi.get("partyCreditCode")).isEqualTo(registeredCode);
+		assertThat(pages.item(agencies.requireById(fgj), registered.id()).orElseThrow()).contains("沂源县王小二烧烤店");
+	}
+
+	@Test
+	void aPublicListYearOutOfRangeIsAFieldErrorNotAServerError() {
+		for (int year : new int[] { 1_000_000_000, 1999, 2101, -5 }) {
+			InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+					() -> queries.publicPage(new Decisions.PublicFilter(null, DecisionKind.PENALTY, year, null, false), 1, 20));
+			assertThat(e.problems()).extracting(InvalidInputException.FieldProblem::field).containsExactly("year");
+		}
+		assertThat(queries.publicPage(new Decisions.PublicFilter(null, DecisionKind.PENALTY, 2100, null, false), 1, 20).total()).isZero();
+	}
+
+	@Test
+	void onlyTheDecidingAgencysEditorsAndAdministratorsSeeTheFullNameAndId() {
+		asEditor(fgj);
+		Decision d = management.register(new DecisionSubmission(fgj, DecisionKind.PENALTY, "沂执罚〔2026〕" + NUMBERS.incrementAndGet() + "号",
+				DecisionPartyType.NATURAL_PERSON, "孙悟空", null, RESIDENT_ID, "罚款", LocalDate.of(2026, 3, 2),
+				"孙悟空（身份证号码" + RESIDENT_ID + "）无证经营，罚款五百元。", "《无证无照经营查处办法》第十三条", new BigDecimal("500"), null));
+
+		for (Role role : new Role[] { Role.EDITOR, Role.AGENCY_ADMIN }) {
+			for (boolean subtree : new boolean[] { false, true }) {
+				as("own-" + role + subtree, fgj, role, subtree);
+				Decision seen = queries.staffView(d.id());
+				assertThat(seen.partyName()).isEqualTo("孙悟空");
+				assertThat(seen.partyIdNumber()).isEqualTo(RESIDENT_ID);
+				assertThat(seen.content()).contains("孙悟空", RESIDENT_ID);
+				assertThat(queries.staffList(List.of(fgj), null, null, 1, 500)).filteredOn(x -> x.id() == d.id())
+					.extracting(Decision::partyName).containsExactly("孙悟空");
+			}
+		}
+		// supervisors, other roles of the agency, and editors or administrators over the county's subtree: masked
+		record Viewer(long agency, Role role, boolean subtree) {
+		}
+		for (Viewer v : List.of(new Viewer(county, Role.SUPERVISOR, true), new Viewer(fgj, Role.SUPERVISOR, false),
+				new Viewer(fgj, Role.REVIEWER, false), new Viewer(fgj, Role.APPROVER, false), new Viewer(fgj, Role.REQUEST_HANDLER, false),
+				new Viewer(county, Role.EDITOR, true), new Viewer(county, Role.AGENCY_ADMIN, true))) {
+			as("viewer-" + v, v.agency(), v.role(), v.subtree());
+			Decision seen = queries.staffView(d.id());
+			assertThat(seen.partyName()).as(v.toString()).isEqualTo("孙**");
+			assertThat(seen.partyIdNumber()).as(v.toString()).isEqualTo("110105********002X");
+			assertThat(String.join(" ", seen.content(), seen.category(), seen.basis())).as(v.toString())
+				.doesNotContain("孙悟空", RESIDENT_ID).contains("孙**");
+			assertThat(queries.staffList(List.of(fgj), null, null, 1, 500)).as(v.toString())
+				.filteredOn(x -> x.id() == d.id())
+				.extracting(Decision::partyName, Decision::partyIdNumber)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("孙**", "110105********002X"));
+		}
+		// the stored record itself is untouched
+		assertThat(jdbc.sql("SELECT party_name FROM pw_decision WHERE id = ?").param(d.id()).query(String.class).single()).isEqualTo("孙悟空");
+	}
+
 	// ---- withdrawal ---------------------------------------------------------------------------------------
 
 	@Test
@@ -339,6 +422,61 @@ class DecisionManagementTest {
 		Decision changed = management.change(d.id(), DecisionChangeKind.DECLARED_UNLAWFUL, LocalDate.of(2026, 3, 10), "法院判决确认违法。");
 		assertThat(changed.withdrawBy()).isEqualTo(LocalDate.of(2026, 3, 13));
 		assertThat(changed.withdrawalLate()).isTrue();
+	}
+
+	@Test
+	void theWithdrawalLimitIsThreeWorkingDays() {
+		// Art. 85: 「三日」 are working days — changed on a Friday, withdrawn the next Tuesday is on time
+		Decision d = penalty(fgj, LocalDate.of(2026, 3, 2));
+		management.publish(d.id());
+		clock.today(LocalDate.of(2026, 3, 10));
+		Decision changed = management.change(d.id(), DecisionChangeKind.CHANGED, LocalDate.of(2026, 3, 6), "经行政复议，罚款数额依法变更。");
+		assertThat(changed.withdrawBy()).isEqualTo(LocalDate.of(2026, 3, 11));
+		assertThat(changed.withdrawByProvisional()).isFalse();
+		assertThat(changed.withdrawalLate()).isFalse();
+	}
+
+	@Test
+	void theWithdrawalLimitCountsHolidaysAndMakeUpWorkingDaysOfTheShippedCalendar() {
+		// 2025: 国庆节、中秋节 1–8 October, Saturday 11 October a make-up working day
+		assertThat(EnforcementRules.withdrawBy(calendar, LocalDate.of(2025, 9, 30)))
+			.isEqualTo(new org.gongkai.calendar.DueDate(LocalDate.of(2025, 10, 11), false));
+		clock.today(LocalDate.of(2025, 9, 30));
+		Decision d = penalty(fgj, LocalDate.of(2025, 9, 30));
+		management.publish(d.id());
+		clock.today(LocalDate.of(2025, 10, 11));
+		Decision changed = management.change(d.id(), DecisionChangeKind.REVOKED, LocalDate.of(2025, 9, 30), "原处罚决定被依法撤销。");
+		assertThat(changed.withdrawBy()).isEqualTo(LocalDate.of(2025, 10, 11));
+		assertThat(changed.withdrawalLate()).isFalse();
+	}
+
+	@Test
+	void aWithdrawalLimitCountedIntoAnUnloadedYearIsRecountedWhenTheYearIsLoaded() {
+		clock.today(LocalDate.of(2026, 12, 31));
+		Decision d = penalty(fgj, LocalDate.of(2026, 12, 28));
+		management.publish(d.id());
+		Decision changed = management.change(d.id(), DecisionChangeKind.REVOKED, LocalDate.of(2026, 12, 31), "原决定被依法撤销。");
+		assertThat(calendar.loadedYears()).doesNotContain(2027);
+		assertThat(changed.withdrawBy()).isEqualTo(LocalDate.of(2027, 1, 5));
+		assertThat(changed.withdrawByProvisional()).isTrue();
+
+		ActorHolder system = org.gongkai.platform.Actor::system;
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(system, null, List.of()));
+		calendarManagement.saveYear(2027, "测试用安排", LocalDate.of(2026, 11, 1),
+				List.of(new ArrangedDay(LocalDate.of(2027, 1, 1), DayKind.HOLIDAY, "元旦"),
+						new ArrangedDay(LocalDate.of(2027, 1, 4), DayKind.HOLIDAY, "元旦")));
+		// 1 and 4 January holidays, 2 and 3 a weekend: the 3rd working day is Thursday 7 January
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+			Decision recounted = jdbcDecision(d.id());
+			assertThat(recounted.withdrawBy()).isEqualTo(LocalDate.of(2027, 1, 7));
+			assertThat(recounted.withdrawByProvisional()).isFalse();
+		});
+	}
+
+	Decision jdbcDecision(long id) {
+		asEditor(fgj);
+		return queries.staffView(id);
 	}
 
 	// ---- statistics ---------------------------------------------------------------------------------------
