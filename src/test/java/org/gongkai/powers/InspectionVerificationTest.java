@@ -16,7 +16,7 @@ class InspectionVerificationTest {
 
 	static List<InspectionCandidate> candidates(String pool, int from, int to) {
 		return IntStream.rangeClosed(from, to)
-			.mapToObj(i -> new InspectionCandidate(1, pool, i - from + 1, InspectionEntity.idKey(i), i, "名称" + i, null, null, null))
+			.mapToObj(i -> new InspectionCandidate(1, pool, i - from + 1, InspectionEntity.idKey(i), i, "名称" + i, null, null, null, null, null))
 			.toList();
 	}
 
