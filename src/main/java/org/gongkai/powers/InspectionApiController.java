@@ -59,11 +59,12 @@ class InspectionApiController {
 	}
 
 	record EntityBody(String agency, String name, @Schema(description = "统一社会信用代码（可省略）") String creditCode,
-			String address, @Schema(description = "类别；个人、个体工商户的名称对外遮蔽") String category, String riskGrade) {
+			String address, @Schema(description = "类别") String category, String riskGrade,
+			@Schema(description = "ORGANISATION（单位）或 INDIVIDUAL（个人、个体工商户，名称对外遮蔽、地址不公开）；省略时没有统一社会信用代码的为 INDIVIDUAL") InspectionEntityKind kind) {
 	}
 
 	record ImportBody(String agency, @Schema(description = "INSPECTORS 或 ENTITIES") String pool,
-			@Schema(description = "每行一条，字段以制表符或逗号分隔") String text) {
+			@Schema(description = "每行一条，字段以制表符分隔（行内没有制表符的，以英文逗号分隔）；列数不对的行被拒绝") String text) {
 	}
 
 	record PlanBody(String agency, String title, List<Long> items, LocalDate periodFrom, LocalDate periodTo,
@@ -88,10 +89,25 @@ class InspectionApiController {
 	}
 
 	@GetMapping("/api/v1/public/inspections/plans")
-	@Operation(summary = "公布的抽查计划（省略 agency 为全部单位）")
-	List<Map<String, Object>> publicPlans(@RequestParam(required = false) String agency) {
+	@Operation(summary = "公布的抽查计划，新的在前，分页（page 从1起，size 默认50、至多200；总数见 X-Total-Count，下一页见 Link）")
+	ResponseEntity<List<Map<String, Object>>> publicPlans(@RequestParam(required = false) String agency,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
 		Long id = Texts.trimToNull(agency) == null ? null : publicAgency(agency).id();
-		return queries.publicPlans(id).stream().map(queries::publicPlanView).toList();
+		int p = page == null ? 1 : page;
+		int s = size == null ? 50 : size;
+		if (p < 1) {
+			throw InvalidInputException.of("page", "页码从1开始");
+		}
+		if (s < 1 || s > InspectionQueries.MAX_PAGE_SIZE) {
+			throw InvalidInputException.of("size", "每页条数为1至" + InspectionQueries.MAX_PAGE_SIZE);
+		}
+		long total = queries.countPublicPlans(id);
+		ResponseEntity.BodyBuilder out = ResponseEntity.ok().header("X-Total-Count", String.valueOf(total));
+		if ((long) p * s < total) {
+			out = out.header("Link", "</api/v1/public/inspections/plans?" + (id == null ? "" : "agency=" + agency.trim() + "&") + "page="
+					+ (p + 1) + "&size=" + s + ">; rel=\"next\"");
+		}
+		return out.body(queries.publicPlans(id, p, s).stream().map(queries::publicPlanView).toList());
 	}
 
 	@GetMapping("/api/v1/public/inspections/plans/{id}")
@@ -151,7 +167,7 @@ class InspectionApiController {
 			throw InvalidInputException.of("name", "请提供检查对象");
 		}
 		InspectionEntity e = management.addEntity(agency(b.agency()), b.name(), b.creditCode(), b.address(), b.category(),
-				b.riskGrade());
+				b.riskGrade(), b.kind());
 		return ResponseEntity.status(201).body(e);
 	}
 
@@ -169,6 +185,20 @@ class InspectionApiController {
 	@Operation(summary = "将检查对象移出名录库（已有的抽取记录不受影响）")
 	ResponseEntity<Void> retireEntity(@PathVariable long id, @RequestBody(required = false) RetireBody b) {
 		management.retire(InspectionCandidate.ENTITY, id, b == null ? null : b.reason());
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/api/v1/inspections/inspectors/{id}/reactivate")
+	@Operation(summary = "将移出的执法检查人员恢复到名录库")
+	ResponseEntity<Void> reactivateInspector(@PathVariable long id) {
+		management.reactivate(InspectionCandidate.INSPECTOR, id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/api/v1/inspections/entities/{id}/reactivate")
+	@Operation(summary = "将移出的检查对象恢复到名录库")
+	ResponseEntity<Void> reactivateEntity(@PathVariable long id) {
+		management.reactivate(InspectionCandidate.ENTITY, id);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -20,6 +20,7 @@ import org.gongkai.platform.ConsoleMenuContributor;
 import org.gongkai.platform.ConsoleMenuItem;
 import org.gongkai.platform.DomainException;
 import org.gongkai.platform.InvalidInputException;
+import org.gongkai.platform.Role;
 import org.gongkai.platform.Texts;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -86,6 +87,8 @@ class InspectionConsoleController implements ConsoleMenuContributor {
 		model.addAttribute("items", queries.items(chosen.id()));
 		model.addAttribute("inspectors", queries.inspectors(chosen.id()));
 		model.addAttribute("entities", queries.entities(chosen.id()));
+		model.addAttribute("retiredInspectors", queries.retiredInspectors(chosen.id()));
+		model.addAttribute("retiredEntities", queries.retiredEntities(chosen.id()));
 		model.addAttribute("plans", queries.plans(List.of(chosen.id())));
 		model.addAttribute("publicPath", InspectionPaths.column(chosen));
 		return "powers/inspection-console";
@@ -116,19 +119,22 @@ class InspectionConsoleController implements ConsoleMenuContributor {
 			}
 			case "entity" -> {
 				title = "新增检查对象";
-				fields.add(Field.of("name", "名称", "text", true, "个人、个体工商户的名称对外公开时遮蔽为“张**”"));
+				fields.add(Field.of("name", "名称", "text", true, "个人、个体工商户的名称对外公开时遮蔽为“张**”，地址不公开"));
 				fields.add(Field.of("creditCode", "统一社会信用代码", "text", false, "18位；没有的可不填"));
 				fields.add(Field.of("address", "地址", "text", false, null));
 				fields.add(Field.of("category", "类别", "text", false, "如：企业、个体工商户、个人"));
 				fields.add(Field.of("riskGrade", "风险等级", "text", false, null));
+				fields.add(new Field("kind", "性质", "select", false, "不选的，没有统一社会信用代码的按个人对待：名称遮蔽、地址不公开",
+						new LinkedHashMap<>(Map.of("ORGANISATION", "单位", "INDIVIDUAL", "个人或个体工商户"))));
 			}
 			case "import" -> {
 				title = "粘贴导入名录库";
 				fields.add(new Field("pool", "名录库", "select", true, null,
 						new LinkedHashMap<>(Map.of("INSPECTORS", "执法检查人员", "ENTITIES", "检查对象"))));
 				fields.add(Field.of("text", "名单", "textarea", true,
-						"每行一条，字段以制表符（可从表格直接复制）或逗号分隔。执法检查人员：姓名、执法证号、所在单位、执法区域；"
-								+ "检查对象：名称、统一社会信用代码、地址、类别、风险等级。有任何一行有误的，一行也不保存。"));
+						"每行一条，字段以制表符（可从表格直接复制）分隔；行内没有制表符的，以英文逗号分隔。执法检查人员：姓名、执法证号、所在单位、执法区域；"
+								+ "检查对象：名称、统一社会信用代码、地址、类别、风险等级，可加性质（单位或个人）。空的项也要保留分隔符。"
+								+ "有任何一行有误的，一行也不保存。"));
 			}
 			case "plan" -> {
 				title = "拟定抽查计划";
@@ -178,7 +184,7 @@ class InspectionConsoleController implements ConsoleMenuContributor {
 				case "inspector" -> "已新增执法检查人员："
 						+ management.addInspector(a.id(), p.get("name"), p.get("certificateNo"), p.get("unitName"), p.get("area")).name();
 				case "entity" -> "已新增检查对象：" + management.addEntity(a.id(), p.get("name"), p.get("creditCode"), p.get("address"),
-						p.get("category"), p.get("riskGrade")).name();
+						p.get("category"), p.get("riskGrade"), kind(p.get("kind"))).name();
 				case "import" -> {
 					String pool = p.getOrDefault("pool", "");
 					if (!pool.equals("INSPECTORS") && !pool.equals("ENTITIES")) {
@@ -215,6 +221,14 @@ class InspectionConsoleController implements ConsoleMenuContributor {
 		Agency a = staffAgency(agency);
 		management.retire(pool.equals("inspectors") ? InspectionCandidate.INSPECTOR : InspectionCandidate.ENTITY, id, null);
 		redirect.addFlashAttribute("notice", "已移出名录库；已有的抽取记录不受影响");
+		return "redirect:/console/inspections?agency=" + a.code();
+	}
+
+	@PostMapping("/console/inspections/{pool:inspectors|entities}/{id}/reactivate")
+	String reactivate(@PathVariable String pool, @PathVariable long id, @RequestParam String agency, RedirectAttributes redirect) {
+		Agency a = staffAgency(agency);
+		management.reactivate(pool.equals("inspectors") ? InspectionCandidate.INSPECTOR : InspectionCandidate.ENTITY, id);
+		redirect.addFlashAttribute("notice", "已恢复到名录库");
 		return "redirect:/console/inspections?agency=" + a.code();
 	}
 
@@ -255,7 +269,9 @@ class InspectionConsoleController implements ConsoleMenuContributor {
 		}
 		model.addAttribute("outcomes", InspectionOutcome.values());
 		model.addAttribute("canPublish", staff && p.status() == InspectionPlanStatus.DRAFT);
+		boolean admin = access.allows(actor, p.agencyId(), Role.AGENCY_ADMIN);
 		model.addAttribute("canDraw", staff && (p.status() == InspectionPlanStatus.PUBLISHED || p.status() == InspectionPlanStatus.DRAWN));
+		model.addAttribute("canRedraw", admin);
 		model.addAttribute("canRecord", staff && p.status() == InspectionPlanStatus.DRAWN);
 		model.addAttribute("publicPath", p.status().isPublic() ? InspectionPaths.plan(a, p.id()) : null);
 		model.addAttribute("drawPaths", draws.stream().collect(Collectors.toMap(d -> d.id(), d -> InspectionPaths.draw(a, d.id()))));
@@ -281,8 +297,14 @@ class InspectionConsoleController implements ConsoleMenuContributor {
 	@PostMapping("/console/inspections/plans/{id}/results")
 	String result(@PathVariable long id, @RequestParam Map<String, String> p, Model model, RedirectAttributes redirect) {
 		return act(id, p, model, redirect, () -> {
-			long drawId = integer(p.get("drawId"), "drawId");
-			int rank = integer(p.get("rank"), "rank");
+			Integer drawId = integer(p.get("drawId"), "drawId");
+			Integer rank = integer(p.get("rank"), "rank");
+			if (drawId == null) {
+				throw InvalidInputException.of("drawId", "请指明抽取记录");
+			}
+			if (rank == null) {
+				throw InvalidInputException.of("rank", "请选择抽中的检查对象");
+			}
 			InspectionOutcome outcome = Texts.trimToNull(p.get("outcome")) == null ? null
 					: choice(p.get("outcome"));
 			management.recordResult(drawId, rank, outcome, p.get("note"), date(p.get("checkedOn"), "checkedOn"));
@@ -335,6 +357,18 @@ class InspectionConsoleController implements ConsoleMenuContributor {
 			}
 		}
 		return out;
+	}
+
+	private static InspectionEntityKind kind(String value) {
+		if (Texts.trimToNull(value) == null) {
+			return null;
+		}
+		try {
+			return InspectionEntityKind.valueOf(value.trim());
+		}
+		catch (IllegalArgumentException e) {
+			throw InvalidInputException.of("kind", "请选择性质");
+		}
 	}
 
 	private static InspectionOutcome choice(String value) {

@@ -5,11 +5,11 @@ import java.time.Instant;
 import org.gongkai.platform.PersonalDataScanner;
 
 /**
- * An inspected entity in an agency's pool (检查对象名录库): mostly enterprises with a unified social credit code; an
- * individual (category 个人 or 个体…) is shown to the public with a masked name and no address.
+ * An inspected entity in an agency's pool (检查对象名录库): an organisation, mostly with a unified social credit code,
+ * or an individual ({@link InspectionEntityKind}), who is shown to the public with a masked name and no address.
  */
 public record InspectionEntity(long id, long agencyId, String name, String creditCode, String address, String category,
-		String riskGrade, boolean active, String createdBy, Instant createdAt) {
+		String riskGrade, InspectionEntityKind kind, boolean active, String createdBy, Instant createdAt) {
 
 	/** The candidate key of the draw: the credit code, or {@code ID} and the ten-digit pool id without one. */
 	String key() {
@@ -20,17 +20,25 @@ public record InspectionEntity(long id, long agencyId, String name, String credi
 		return String.format("ID%010d", id);
 	}
 
-	/** A natural person or an individual business (个人, 个体工商户): the name is personal data. */
-	static boolean individual(String category) {
-		return category != null && (category.contains("个人") || category.contains("个体") || category.contains("自然人"));
+	/** Anything not positively an organisation is treated as an individual. */
+	static boolean individual(InspectionEntityKind kind) {
+		return kind != InspectionEntityKind.ORGANISATION;
 	}
 
-	/** The name as the public sees it: masked like 张** for an individual, otherwise with personal data masked. */
-	static String publicName(String name, String category) {
-		String masked = PersonalDataScanner.mask(name);
-		if (!individual(category) || masked == null || masked.isEmpty()) {
-			return masked;
+	/** The name as the public sees it: the surname and ** for an individual, otherwise with personal data masked. */
+	static String publicName(String name, InspectionEntityKind kind) {
+		if (!individual(kind)) {
+			return PersonalDataScanner.mask(name);
 		}
-		return masked.substring(0, masked.offsetByCodePoints(0, 1)) + "**";
+		String n = name == null ? "" : name.strip();
+		if (n.isEmpty()) {
+			return "**";
+		}
+		return n.substring(0, n.offsetByCodePoints(0, 1)) + "**";
+	}
+
+	/** The address as the public sees it: none for an individual. */
+	static String publicAddress(String address, InspectionEntityKind kind) {
+		return individual(kind) ? null : address;
 	}
 }

@@ -108,9 +108,19 @@ public class InspectionManagement {
 	/** Adds an entity to the agency's pool of inspected entities. */
 	public InspectionEntity addEntity(long agencyId, String name, String creditCode, String address, String category,
 			String riskGrade) {
+		return addEntity(agencyId, name, creditCode, address, category, riskGrade, null);
+	}
+
+	/**
+	 * Adds an entity of the given kind; without a kind, an entity without a credit code (or an individual business's)
+	 * is an individual.
+	 */
+	public InspectionEntity addEntity(long agencyId, String name, String creditCode, String address, String category,
+			String riskGrade, InspectionEntityKind kind) {
 		Actor actor = access.require(activeAgency(agencyId).id(), STAFF);
 		List<FieldProblem> problems = new ArrayList<>();
-		InspectionEntity e = entity(problems, "", agencyId, name, creditCode, address, category, riskGrade, actor, new HashSet<>());
+		InspectionEntity e = entity(problems, "", agencyId, name, creditCode, address, category, riskGrade, kind, actor,
+				new HashSet<>());
 		throwIfAny(problems);
 		long id = store.insertEntity(e);
 		audit(actor, agencyId, "inspection.entity-added", "InspectionEntity", id, "检查对象：" + e.name(), null, e.creditCode());
@@ -127,7 +137,7 @@ public class InspectionManagement {
 		if (!InspectionCandidate.INSPECTOR.equals(pool) && !InspectionCandidate.ENTITY.equals(pool)) {
 			throw InvalidInputException.of("pool", "请选择名录库");
 		}
-		long agencyId = store.poolAgency(pool, id).orElseThrow(() -> DomainException.notFound("名录库中没有该条目或已移出"));
+		long agencyId = store.poolAgency(pool, id, true).orElseThrow(() -> DomainException.notFound("名录库中没有该条目或已移出"));
 		Actor actor = access.require(agencyId, STAFF);
 		String why = Texts.trimToNull(reason);
 		if (why != null && why.length() > 1000) {
@@ -139,8 +149,25 @@ public class InspectionManagement {
 	}
 
 	/**
-	 * Adds a pasted list of inspectors, one per line: name, certificate number, unit, area, separated by tabs or
-	 * commas. A list with any wrong line saves nothing and names every wrong line.
+	 * Puts a retired inspector or entity back into its pool (its certificate number or credit code cannot be added a
+	 * second time): later draws see it again.
+	 *
+	 * @param pool {@code INSPECTOR} or {@code ENTITY}
+	 */
+	public void reactivate(String pool, long id) {
+		if (!InspectionCandidate.INSPECTOR.equals(pool) && !InspectionCandidate.ENTITY.equals(pool)) {
+			throw InvalidInputException.of("pool", "请选择名录库");
+		}
+		long agencyId = store.poolAgency(pool, id, false).orElseThrow(() -> DomainException.notFound("没有该已移出的条目"));
+		Actor actor = access.require(agencyId, STAFF);
+		store.reactivate(pool, id);
+		audit(actor, agencyId, "inspection.pool-reactivated", InspectionCandidate.INSPECTOR.equals(pool) ? "InspectionInspector"
+				: "InspectionEntity", id, "恢复到名录库", "已移出", "在册");
+	}
+
+	/**
+	 * Adds a pasted list of inspectors, one per line: name, certificate number, unit, area, separated by tabs or, in a
+	 * line without a tab, by ASCII commas. A list with any wrong line saves nothing and names every wrong line.
 	 *
 	 * @return how many were added
 	 */
@@ -155,6 +182,10 @@ public class InspectionManagement {
 			if (c == null) {
 				continue;
 			}
+			if (c.length != 4) {
+				problems.add(new FieldProblem("text", "第" + (i + 1) + "行：应有4项（姓名、执法证号、所在单位、执法区域），实有" + c.length + "项"));
+				continue;
+			}
 			rows.add(inspector(problems, "第" + (i + 1) + "行：", agencyId, cell(c, 0), cell(c, 1), cell(c, 2), cell(c, 3), actor,
 					seen));
 		}
@@ -166,8 +197,9 @@ public class InspectionManagement {
 	}
 
 	/**
-	 * Adds a pasted list of entities, one per line: name, credit code, address, category, risk grade, separated by
-	 * tabs or commas. A list with any wrong line saves nothing and names every wrong line.
+	 * Adds a pasted list of entities, one per line: name, credit code, address, category, risk grade and, optionally,
+	 * the kind (单位 or 个人; without it an entity without a credit code is an individual), separated by tabs or, in a
+	 * line without a tab, by ASCII commas. A list with any wrong line saves nothing and names every wrong line.
 	 *
 	 * @return how many were added
 	 */
@@ -182,8 +214,19 @@ public class InspectionManagement {
 			if (c == null) {
 				continue;
 			}
-			rows.add(entity(problems, "第" + (i + 1) + "行：", agencyId, cell(c, 0), cell(c, 1), cell(c, 2), cell(c, 3), cell(c, 4),
-					actor, seen));
+			String where = "第" + (i + 1) + "行：";
+			if (c.length != 5 && c.length != 6) {
+				problems.add(new FieldProblem("text", where + "应有5项（名称、统一社会信用代码、地址、类别、风险等级），可加第6项性质（单位或个人），实有"
+						+ c.length + "项"));
+				continue;
+			}
+			InspectionEntityKind kind = InspectionEntityKind.parse(cell(c, 5));
+			if (cell(c, 5) != null && kind == null) {
+				problems.add(new FieldProblem("text", where + "性质应为“单位”或“个人”"));
+				continue;
+			}
+			rows.add(entity(problems, where, agencyId, cell(c, 0), cell(c, 1), cell(c, 2), cell(c, 3), cell(c, 4), kind, actor,
+					seen));
 		}
 		throwIfAny(problems);
 		rows.forEach(store::insertEntity);
@@ -205,7 +248,7 @@ public class InspectionManagement {
 			return out;
 		}
 		for (String line : raw) {
-			out.add(line.isBlank() ? null : line.split("\t|,|，", -1));
+			out.add(line.isBlank() ? null : line.split(line.indexOf('\t') >= 0 ? "\t" : ",", -1));
 		}
 		return out;
 	}
@@ -229,7 +272,7 @@ public class InspectionManagement {
 	}
 
 	private InspectionEntity entity(List<FieldProblem> problems, String where, long agencyId, String name, String creditCode,
-			String address, String category, String riskGrade, Actor actor, Set<String> seen) {
+			String address, String category, String riskGrade, InspectionEntityKind kind, Actor actor, Set<String> seen) {
 		List<FieldProblem> found = new ArrayList<>();
 		String n = required(found, "name", name, 200, "检查对象名称");
 		String code = Texts.trimToNull(creditCode);
@@ -246,7 +289,8 @@ public class InspectionManagement {
 		String c = optional(found, "category", category, 100, "类别");
 		String r = optional(found, "riskGrade", riskGrade, 50, "风险等级");
 		located(problems, found, where);
-		return new InspectionEntity(0, agencyId, n, code, a, c, r, true, actor.username(), clock.instant());
+		return new InspectionEntity(0, agencyId, n, code, a, c, r, InspectionEntityKind.of(kind, code, c), true, actor.username(),
+				clock.instant());
 	}
 
 	/** A pasted line's problems belong to the {@code text} field and name the line; a form's stay on their fields. */
@@ -321,7 +365,8 @@ public class InspectionManagement {
 	/**
 	 * Draws the plan's entities and their inspectors from the pools as they are now, with a seed of the plan, the
 	 * time, the announced public entropy and 16 fresh random bytes. A plan is drawn once; a redraw needs a reason and
-	 * keeps the earlier draw visible, superseded.
+	 * keeps the earlier draw visible, superseded; it is for an agency administrator alone, and refused once any
+	 * result of the current draw is recorded.
 	 */
 	public InspectionDraw draw(long planId, String publicEntropy, String redrawReason) {
 		InspectionPlan p = lockPlan(planId);
@@ -337,6 +382,13 @@ public class InspectionManagement {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (!earlier.isEmpty() && reason == null) {
 			throw new DomainException("本计划已抽取，不能重复抽取；确需重新抽取的，须填写重新抽取的理由，原抽取记录将继续公开");
+		}
+		if (!earlier.isEmpty()) {
+			access.require(p.agencyId(), Role.AGENCY_ADMIN);
+			InspectionDraw now = current(planId);
+			if (store.anyResult(now.id())) {
+				throw new DomainException("本次抽取已登记检查结果，不能重新抽取");
+			}
 		}
 		if (reason != null && earlier.isEmpty()) {
 			problems.add(new FieldProblem("redrawReason", "本计划尚未抽取，不需要填写重新抽取理由"));
@@ -378,13 +430,13 @@ public class InspectionManagement {
 		for (int i = 0; i < entities.size(); i++) {
 			InspectionEntity e = entities.get(i);
 			store.insertCandidate(new InspectionCandidate(drawId, InspectionCandidate.ENTITY, i + 1, e.key(), e.id(), e.name(),
-					e.address(), e.category(), e.riskGrade()));
+					e.address(), e.category(), e.riskGrade(), e.kind(), null));
 		}
 		for (int i = 0; i < inspectors.size(); i++) {
 			InspectionInspector x = inspectors.get(i);
 			String detail = x.certificateNo() + (x.unitName() != null ? " " + x.unitName() : "");
 			store.insertCandidate(new InspectionCandidate(drawId, InspectionCandidate.INSPECTOR, i + 1, x.key(), x.id(), x.name(),
-					detail, null, x.area()));
+					detail, null, null, null, x.area()));
 		}
 		for (int i = 0; i < picks.size(); i++) {
 			store.insertPick(drawId, i + 1, picks.get(i).entityKey(), picks.get(i).inspectorKeys());
@@ -401,8 +453,10 @@ public class InspectionManagement {
 
 	/** Records the result of inspecting one drawn entity of the plan's current draw. */
 	public InspectionPick recordResult(long drawId, int rank, InspectionOutcome outcome, String note, LocalDate checkedOn) {
+		long planId = store.drawPlanId(drawId).orElseThrow(() -> DomainException.notFound("该抽取记录不存在"));
+		InspectionPlan p = lockPlan(planId);
+		// read under the plan's lock: a redraw in between has superseded it
 		InspectionDraw d = store.draw(drawId).orElseThrow(() -> DomainException.notFound("该抽取记录不存在"));
-		InspectionPlan p = lockPlan(d.planId());
 		Actor actor = access.require(p.agencyId(), STAFF);
 		if (d.superseded()) {
 			throw new DomainException("该抽取记录已被重新抽取取代，请在当前抽取记录中登记检查结果");

@@ -44,15 +44,27 @@ class InspectionPages {
 		this.site = site;
 	}
 
-	/** An agency's column, or the site-wide list when {@code agency} is null. */
-	String list(Agency agency) {
+	/** Plans per page of a public list. */
+	static final int PAGE_SIZE = 20;
+
+	/** An agency's column, or the site-wide list when {@code agency} is null, one page of plans at a time. */
+	String list(Agency agency, int page) {
 		Map<String, Object> model = new HashMap<>();
 		model.put("agency", agency);
 		if (agency != null) {
 			model.put("columns", columns.of(agency.id()));
 			model.put("items", queries.items(agency.id()));
 		}
-		model.put("plans", queries.publicPlans(agency == null ? null : agency.id()).stream().map(queries::publicPlanView).toList());
+		Long agencyId = agency == null ? null : agency.id();
+		long total = queries.countPublicPlans(agencyId);
+		int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+		int current = Math.max(1, Math.min(page, pages));
+		model.put("plans", queries.publicPlans(agencyId, current, PAGE_SIZE).stream().map(queries::publicPlanView).toList());
+		String base = agency == null ? InspectionPaths.SITE : InspectionPaths.column(agency);
+		model.put("page", current);
+		model.put("pages", pages);
+		model.put("prevPath", current > 1 ? base + (current == 2 ? "" : "?page=" + (current - 1)) : null);
+		model.put("nextPath", current < pages ? base + "?page=" + (current + 1) : null);
 		model.put("feed", agency == null ? InspectionPaths.SITE_FEED : InspectionPaths.feed(agency));
 		model.put("algorithmPath", InspectionPaths.ALGORITHM);
 		model.put("sitePath", InspectionPaths.SITE);
@@ -99,7 +111,7 @@ class InspectionPages {
 	}
 
 	String feed(Agency agency) {
-		List<InspectionPlan> plans = queries.publicPlans(agency == null ? null : agency.id());
+		List<InspectionPlan> plans = queries.publicPlans(agency == null ? null : agency.id(), 1, 50);
 		String title = site.name() + (agency == null ? "" : " " + agency.name()) + " 双随机一公开";
 		return AtomFeeds.write(site.domain(), title, agency == null ? InspectionPaths.SITE_FEED : InspectionPaths.feed(agency),
 				agency == null ? InspectionPaths.SITE : InspectionPaths.column(agency), site.host(), Instant.EPOCH,

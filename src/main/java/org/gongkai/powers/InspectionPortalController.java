@@ -7,6 +7,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The public random-inspection pages, rendered per request from public data only, with no session. */
 @Controller
@@ -23,8 +24,8 @@ class InspectionPortalController {
 	}
 
 	@GetMapping({ "/inspections/", "/inspections" })
-	ResponseEntity<String> site() {
-		return html(pages.list(null));
+	ResponseEntity<String> site(@RequestParam(required = false) String page) {
+		return html(pages.list(null, page(page)));
 	}
 
 	@GetMapping("/inspections/feed.atom")
@@ -38,8 +39,8 @@ class InspectionPortalController {
 	}
 
 	@GetMapping({ "/agencies/{code}/inspections/", "/agencies/{code}/inspections" })
-	ResponseEntity<String> column(@PathVariable String code) {
-		return html(pages.list(agency(code)));
+	ResponseEntity<String> column(@PathVariable String code, @RequestParam(required = false) String page) {
+		return html(pages.list(agency(code), page(page)));
 	}
 
 	@GetMapping("/agencies/{code}/inspections/feed.atom")
@@ -64,6 +65,16 @@ class InspectionPortalController {
 
 	private Agency agency(String code) {
 		return pages.activeAgency(code).orElseThrow(InspectionPortalController::notFound);
+	}
+
+	/** The page of a list: 1 when absent or not a number. */
+	private static int page(String text) {
+		try {
+			return text == null ? 1 : Math.max(1, Integer.parseInt(text.trim()));
+		}
+		catch (NumberFormatException e) {
+			return 1;
+		}
 	}
 
 	private static long number(String text) {

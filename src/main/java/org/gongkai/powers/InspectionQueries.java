@@ -22,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class InspectionQueries {
 
+	static final int MAX_PAGE_SIZE = 200;
+
 	private final Inspections store;
 
 	private final AgencyDirectory agencies;
@@ -73,8 +75,15 @@ class InspectionQueries {
 
 	// ---- public --------------------------------------------------------------------------------------------
 
-	List<InspectionPlan> publicPlans(Long agencyId) {
-		return store.publicPlans(agencyId);
+	/** A page of public plans, newest first: {@code page} from 1, at most {@link #MAX_PAGE_SIZE} each. */
+	List<InspectionPlan> publicPlans(Long agencyId, int page, int size) {
+		int s = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
+		long offset = (long) (Math.max(page, 1) - 1) * s;
+		return offset > Integer.MAX_VALUE ? List.of() : store.publicPlans(agencyId, (int) offset, s);
+	}
+
+	long countPublicPlans(Long agencyId) {
+		return store.countPublicPlans(agencyId);
 	}
 
 	Optional<InspectionPlan> publicPlan(long id) {
@@ -85,8 +94,16 @@ class InspectionQueries {
 		return store.draw(id).filter(d -> publicPlan(d.planId()).isPresent());
 	}
 
-	List<Long> publicDrawIds() {
-		return store.publicDrawIds();
+	List<Long> publicDrawIds(long afterId, int limit) {
+		return store.publicDrawIds(afterId, limit);
+	}
+
+	List<InspectionInspector> retiredInspectors(long agencyId) {
+		return store.retiredInspectors(agencyId);
+	}
+
+	List<InspectionEntity> retiredEntities(long agencyId) {
+		return store.retiredEntities(agencyId);
 	}
 
 	Agency agency(long id) {
@@ -170,6 +187,7 @@ class InspectionQueries {
 			m.put("entityKey", x.entityKey());
 			m.put("entityName", e == null ? "—" : e.publicName());
 			m.put("category", e == null ? null : e.category());
+			m.put("kind", e == null ? null : kindOf(e));
 			m.put("inspectorKeys", x.inspectorKeys());
 			m.put("inspectors", x.inspectorKeys().stream().map(k -> byInspector.containsKey(k) ? byInspector.get(k).name() : "—").toList());
 			if (results) {
@@ -192,14 +210,20 @@ class InspectionQueries {
 		m.put("key", c.key());
 		m.put("name", c.publicName());
 		if (InspectionCandidate.ENTITY.equals(c.pool())) {
+			m.put("kind", kindOf(c));
 			m.put("category", c.category());
 			m.put("riskGrade", c.riskGrade());
-			m.put("address", InspectionEntity.individual(c.category()) ? null : c.detail());
+			m.put("address", c.publicAddress());
 		}
 		else {
 			m.put("certificate", c.detail());
 		}
 		return m;
+	}
+
+	/** The kind as published: an entity without a recorded kind counts as an individual. */
+	private static String kindOf(InspectionCandidate c) {
+		return (InspectionEntity.individual(c.kind()) ? InspectionEntityKind.INDIVIDUAL : InspectionEntityKind.ORGANISATION).name();
 	}
 
 	/** The public item list entry. */

@@ -7,7 +7,7 @@ import org.gongkai.organisation.Agency;
 import org.gongkai.platform.SitemapContributor;
 import org.springframework.stereotype.Component;
 
-/** The public random-inspection pages for the sitemap: the site-wide list, the algorithm, every public plan and draw. */
+/** The public random-inspection pages for the sitemap: the site-wide list, the algorithm, every public plan and draw, read a page at a time. */
 @Component
 class InspectionSite implements SitemapContributor {
 
@@ -22,13 +22,18 @@ class InspectionSite implements SitemapContributor {
 		List<String> paths = new ArrayList<>();
 		paths.add(InspectionPaths.SITE);
 		paths.add(InspectionPaths.ALGORITHM);
-		for (InspectionPlan p : queries.publicPlans(null)) {
-			Agency a = queries.agency(p.agencyId());
-			paths.add(InspectionPaths.plan(a, p.id()));
-			for (InspectionDraw d : queries.draws(p.id())) {
-				paths.add(InspectionPaths.draw(a, d.id()));
+		for (int page = 1;; page++) {
+			List<InspectionPlan> plans = queries.publicPlans(null, page, InspectionQueries.MAX_PAGE_SIZE);
+			for (InspectionPlan p : plans) {
+				Agency a = queries.agency(p.agencyId());
+				paths.add(InspectionPaths.plan(a, p.id()));
+				for (InspectionDraw d : queries.draws(p.id())) {
+					paths.add(InspectionPaths.draw(a, d.id()));
+				}
+			}
+			if (plans.size() < InspectionQueries.MAX_PAGE_SIZE) {
+				return paths;
 			}
 		}
-		return paths;
 	}
 }

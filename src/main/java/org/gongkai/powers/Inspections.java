@@ -95,10 +95,10 @@ class Inspections {
 
 	long insertEntity(InspectionEntity e) {
 		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("INSERT INTO pw_insp_entity (agency_id, name, credit_code, address, category, risk_grade, active, created_by,"
-				+ " created_at) VALUES (?,?,?,?,?,?,?,?,?)")
-			.params(e.agencyId(), e.name(), e.creditCode(), e.address(), e.category(), e.riskGrade(), e.active(), e.createdBy(),
-					ts(e.createdAt()))
+		jdbc.sql("INSERT INTO pw_insp_entity (agency_id, name, credit_code, address, category, risk_grade, entity_kind, active,"
+				+ " created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+			.params(e.agencyId(), e.name(), e.creditCode(), e.address(), e.category(), e.riskGrade(), e.kind().name(), e.active(),
+					e.createdBy(), ts(e.createdAt()))
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
@@ -120,19 +120,53 @@ class Inspections {
 		}
 		return spec.query((rs, n) -> new InspectionEntity(rs.getLong("id"), rs.getLong("agency_id"), rs.getString("name"),
 				rs.getString("credit_code"), rs.getString("address"), rs.getString("category"), rs.getString("risk_grade"),
-				rs.getBoolean("active"), rs.getString("created_by"), instant(rs, "created_at"))).list();
+				kind(rs.getString("entity_kind")), rs.getBoolean("active"), rs.getString("created_by"), instant(rs, "created_at"))).list();
 	}
 
-	/** The agency of a pool entry ({@code pw_insp_inspector} or {@code pw_insp_entity}), if it exists. */
-	Optional<Long> poolAgency(String pool, long id) {
-		String table = InspectionCandidate.INSPECTOR.equals(pool) ? "pw_insp_inspector" : "pw_insp_entity";
-		return jdbc.sql("SELECT agency_id FROM " + table + " WHERE id = ? AND active = TRUE").param(id).query(Long.class).optional();
+	/** The agency of a pool entry ({@code pw_insp_inspector} or {@code pw_insp_entity}) in the given state, if any. */
+	Optional<Long> poolAgency(String pool, long id, boolean active) {
+		return jdbc.sql("SELECT agency_id FROM " + table(pool) + " WHERE id = ? AND active = ?")
+			.params(id, active)
+			.query(Long.class)
+			.optional();
 	}
 
 	/** Takes an entry out of its pool; draws already made keep it in their snapshot. */
 	void retire(String pool, long id) {
-		String table = InspectionCandidate.INSPECTOR.equals(pool) ? "pw_insp_inspector" : "pw_insp_entity";
-		jdbc.sql("UPDATE " + table + " SET active = FALSE WHERE id = ?").param(id).update();
+		jdbc.sql("UPDATE " + table(pool) + " SET active = FALSE WHERE id = ?").param(id).update();
+	}
+
+	/** Puts a retired entry back into its pool (its certificate number or credit code stays unique). */
+	void reactivate(String pool, long id) {
+		jdbc.sql("UPDATE " + table(pool) + " SET active = TRUE WHERE id = ?").param(id).update();
+	}
+
+	/** The retired entries of an agency's pool, newest first, for the console. */
+	List<InspectionInspector> retiredInspectors(long agencyId) {
+		return jdbc.sql("SELECT * FROM pw_insp_inspector WHERE agency_id = ? AND active = FALSE ORDER BY id DESC LIMIT 200")
+			.param(agencyId)
+			.query((rs, n) -> new InspectionInspector(rs.getLong("id"), rs.getLong("agency_id"), rs.getString("name"),
+					rs.getString("certificate_no"), rs.getString("unit_name"), rs.getString("area"), rs.getBoolean("active"),
+					rs.getString("created_by"), instant(rs, "created_at")))
+			.list();
+	}
+
+	List<InspectionEntity> retiredEntities(long agencyId) {
+		return jdbc.sql("SELECT * FROM pw_insp_entity WHERE agency_id = ? AND active = FALSE ORDER BY id DESC LIMIT 200")
+			.param(agencyId)
+			.query((rs, n) -> new InspectionEntity(rs.getLong("id"), rs.getLong("agency_id"), rs.getString("name"),
+					rs.getString("credit_code"), rs.getString("address"), rs.getString("category"), rs.getString("risk_grade"),
+					kind(rs.getString("entity_kind")), rs.getBoolean("active"), rs.getString("created_by"),
+					instant(rs, "created_at")))
+			.list();
+	}
+
+	private static String table(String pool) {
+		return InspectionCandidate.INSPECTOR.equals(pool) ? "pw_insp_inspector" : "pw_insp_entity";
+	}
+
+	private static InspectionEntityKind kind(String value) {
+		return value == null ? null : InspectionEntityKind.valueOf(value);
 	}
 
 	// ---- plans ---------------------------------------------------------------------------------------------
@@ -179,15 +213,25 @@ class Inspections {
 			.list();
 	}
 
-	/** Public plans, of one agency or all, newest first. */
-	List<InspectionPlan> publicPlans(Long agencyId) {
+	/** One page of the public plans, of one agency or all, newest first. */
+	List<InspectionPlan> publicPlans(Long agencyId, int offset, int limit) {
 		String sql = "SELECT * FROM pw_insp_plan WHERE status <> 'DRAFT'" + (agencyId != null ? " AND agency_id = :agency" : "")
-				+ " ORDER BY published_at DESC, id DESC LIMIT 500";
-		JdbcClient.StatementSpec spec = jdbc.sql(sql);
+				+ " ORDER BY published_at DESC, id DESC LIMIT :limit OFFSET :offset";
+		JdbcClient.StatementSpec spec = jdbc.sql(sql).param("limit", limit).param("offset", offset);
 		if (agencyId != null) {
 			spec = spec.param("agency", agencyId);
 		}
 		return spec.query(this::planRow).list();
+	}
+
+	/** How many public plans there are, of one agency or all. */
+	long countPublicPlans(Long agencyId) {
+		String sql = "SELECT COUNT(*) FROM pw_insp_plan WHERE status <> 'DRAFT'" + (agencyId != null ? " AND agency_id = :agency" : "");
+		JdbcClient.StatementSpec spec = jdbc.sql(sql);
+		if (agencyId != null) {
+			spec = spec.param("agency", agencyId);
+		}
+		return spec.query(Long.class).single();
 	}
 
 	private InspectionPlan planRow(ResultSet rs, int n) throws SQLException {
@@ -215,6 +259,19 @@ class Inspections {
 		jdbc.sql("UPDATE pw_insp_draw SET superseded = TRUE WHERE id = ?").param(drawId).update();
 	}
 
+	/** The plan of a draw (never changes once drawn). */
+	Optional<Long> drawPlanId(long drawId) {
+		return jdbc.sql("SELECT plan_id FROM pw_insp_draw WHERE id = ?").param(drawId).query(Long.class).optional();
+	}
+
+	/** Whether any pick of the draw has a recorded result. */
+	boolean anyResult(long drawId) {
+		return jdbc.sql("SELECT COUNT(*) FROM pw_insp_draw_pick WHERE draw_id = ? AND outcome IS NOT NULL")
+			.param(drawId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	Optional<InspectionDraw> draw(long id) {
 		return jdbc.sql("SELECT * FROM pw_insp_draw WHERE id = ?").param(id).query(this::drawRow).optional();
 	}
@@ -224,9 +281,11 @@ class Inspections {
 		return jdbc.sql("SELECT * FROM pw_insp_draw WHERE plan_id = ? ORDER BY seq").param(planId).query(this::drawRow).list();
 	}
 
-	/** The ids of draws of public plans, for the sitemap. */
-	List<Long> publicDrawIds() {
-		return jdbc.sql("SELECT d.id FROM pw_insp_draw d JOIN pw_insp_plan p ON p.id = d.plan_id WHERE p.status <> 'DRAFT' ORDER BY d.id")
+	/** The ids of draws of public plans after {@code afterId}, a page at a time, for the sitemap. */
+	List<Long> publicDrawIds(long afterId, int limit) {
+		return jdbc.sql("SELECT d.id FROM pw_insp_draw d JOIN pw_insp_plan p ON p.id = d.plan_id WHERE p.status <> 'DRAFT'"
+				+ " AND d.id > ? ORDER BY d.id LIMIT ?")
+			.params(afterId, limit)
 			.query(Long.class)
 			.list();
 	}
@@ -240,8 +299,9 @@ class Inspections {
 
 	void insertCandidate(InspectionCandidate c) {
 		jdbc.sql("INSERT INTO pw_insp_draw_candidate (draw_id, pool, pos_no, candidate_key, source_id, name, detail, category,"
-				+ " risk_grade) VALUES (?,?,?,?,?,?,?,?,?)")
-			.params(c.drawId(), c.pool(), c.position(), c.key(), c.sourceId(), c.name(), c.detail(), c.category(), c.riskGrade())
+				+ " risk_grade, entity_kind, area) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+			.params(c.drawId(), c.pool(), c.position(), c.key(), c.sourceId(), c.name(), c.detail(), c.category(), c.riskGrade(),
+					c.kind() == null ? null : c.kind().name(), c.area())
 			.update();
 	}
 
@@ -251,7 +311,8 @@ class Inspections {
 			.params(drawId, pool)
 			.query((rs, n) -> new InspectionCandidate(rs.getLong("draw_id"), rs.getString("pool"), rs.getInt("pos_no"),
 					rs.getString("candidate_key"), rs.getLong("source_id"), rs.getString("name"), rs.getString("detail"),
-					rs.getString("category"), rs.getString("risk_grade")))
+					rs.getString("category"), rs.getString("risk_grade"), kind(rs.getString("entity_kind")),
+					rs.getString("area")))
 			.list();
 	}
 

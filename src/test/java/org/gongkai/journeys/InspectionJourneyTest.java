@@ -217,8 +217,10 @@ abstract class InspectionJourneyTest extends JourneySupport {
 		long planId = publishedPlan("餐饮服务双随机抽查" + tag, item("餐饮服务检查" + tag), 2);
 		Http editor = demo("fgj-editor");
 		long first = editor.postJson("/api/v1/inspections/plans/" + planId + "/draw", Map.of("publicEntropy", "527")).json().get("id").asLong();
-		Http.Response redrawn = editor.postJson("/api/v1/inspections/plans/" + planId + "/draw",
-				Map.of("publicEntropy", "604", "redrawReason", "抽中的检查人员与检查对象存在利害关系，依法回避"));
+		// a redraw is for the agency administrator, not an editor
+		Map<String, Object> redraw = Map.of("publicEntropy", "604", "redrawReason", "抽中的检查人员与检查对象存在利害关系，依法回避");
+		assertThat(editor.postJson("/api/v1/inspections/plans/" + planId + "/draw", redraw).status()).isEqualTo(403);
+		Http.Response redrawn = demo("fgj-admin").postJson("/api/v1/inspections/plans/" + planId + "/draw", redraw);
 		assertThat(redrawn.status()).as(redrawn.body()).isEqualTo(201);
 		long second = redrawn.json().get("id").asLong();
 		assertThat(redrawn.json().get("seq").asInt()).isEqualTo(2);
@@ -231,6 +233,12 @@ abstract class InspectionJourneyTest extends JourneySupport {
 		Map<String, Object> result = new HashMap<>(Map.of("rank", 1, "outcome", "NO_PROBLEM", "checkedOn", today()));
 		assertThat(editor.postJson("/api/v1/inspections/draws/" + first + "/results", result).status()).isEqualTo(409);
 		assertThat(editor.postJson("/api/v1/inspections/draws/" + second + "/results", result).status()).isEqualTo(200);
+		// once a result is recorded, no redraw can bury it
+		Http.Response buried = demo("fgj-admin").postJson("/api/v1/inspections/plans/" + planId + "/draw",
+				Map.of("publicEntropy", "777", "redrawReason", "想换一批"));
+		assertThat(buried.status()).as(buried.body()).isEqualTo(409);
+		assertThat(buried.json().get("detail").asString()).contains("已登记检查结果");
+		assertThat(anonymous().get("/api/v1/public/inspections/draws/" + second).json().get("superseded").asBoolean()).isFalse();
 		Http.Response noNote = editor.postJson("/api/v1/inspections/draws/" + second + "/results",
 				Map.of("rank", 2, "outcome", "RECTIFICATION_ORDERED", "checkedOn", today()));
 		assertThat(noNote.status()).isEqualTo(400);
@@ -282,6 +290,127 @@ abstract class InspectionJourneyTest extends JourneySupport {
 		assertThat(twice.body()).contains("不能重复抽取");
 		// the supervisor looks, without the forms
 		assertThat(session("gkb", DEMO_PASSWORD).get(planPage).body()).contains("控制台抽查计划" + tag).doesNotContain("登记检查结果");
+	}
+
+	@Test
+	void individualsAreMaskedWhateverTheirCategoryAndALongAreaDoesNotBreakTheDraw() {
+		String tag = unique();
+		fillPools(tag);
+		Http editor = demo("fgj-editor");
+		// no credit code, no category: an individual all the same
+		Http.Response person = editor.postJson("/api/v1/inspections/entities",
+				Map.of("agency", "yiyuan-fgj", "name", "欧阳修远" + tag, "address", "悦庄镇幸福路" + tag + "号"));
+		assertThat(person.status()).as(person.body()).isEqualTo(201);
+		assertThat(person.json().get("kind").asString()).isEqualTo("INDIVIDUAL");
+		Http.Response other = editor.postJson("/api/v1/inspections/entities",
+				Map.of("agency", "yiyuan-fgj", "name", "钱多多" + tag, "category", "其他", "address", "鲁村镇" + tag + "号"));
+		assertThat(other.status()).isEqualTo(201);
+		Http.Response firm = editor.postJson("/api/v1/inspections/entities", Map.of("agency", "yiyuan-fgj", "name",
+				"沂源县供销合作社" + tag, "address", "城区" + tag + "号", "kind", "ORGANISATION"));
+		assertThat(firm.json().get("kind").asString()).isEqualTo("ORGANISATION");
+		// an inspector's area may be up to 200 characters
+		String area = "沂源县南麻街道、悦庄镇、鲁村镇、东里镇、燕崖镇、中庄镇、西里镇、张家坡镇、石桥镇、大张庄镇".repeat(3);
+		assertThat(area.length()).isGreaterThan(50).isLessThanOrEqualTo(200);
+		Http.Response inspector = editor.postJson("/api/v1/inspections/inspectors",
+				Map.of("agency", "yiyuan-fgj", "name", "刘洋", "certificateNo", tag + "-99", "unitName", "县发展改革局", "area", area));
+		assertThat(inspector.status()).as(inspector.body()).isEqualTo(201);
+
+		long planId = publishedPlan("个人遮蔽抽查" + tag, item("遮蔽事项" + tag), 2);
+		Http.Response drawn = editor.postJson("/api/v1/inspections/plans/" + planId + "/draw", Map.of("publicEntropy", "123"));
+		assertThat(drawn.status()).as(drawn.body()).isEqualTo(201);
+		long drawId = drawn.json().get("id").asLong();
+		Http.Response published = anonymous().get("/api/v1/public/inspections/draws/" + drawId);
+		assertThat(published.body()).contains("欧**", "钱**", "沂源县供销合作社" + tag, "城区" + tag + "号")
+			.doesNotContain("欧阳修远", "幸福路" + tag, "钱多多", "鲁村镇" + tag + "号");
+		assertThat(jdbc.sql("SELECT area FROM pw_insp_draw_candidate WHERE draw_id = ? AND name = '刘洋'").param(drawId)
+			.query(String.class).single()).isEqualTo(area);
+		String page = anonymous().get("/agencies/yiyuan-fgj/inspections/draws/" + drawId + "/").body();
+		assertThat(page).contains("欧**").doesNotContain("欧阳修远", "钱多多");
+		assertThat(anonymous().get("/api/v1/public/inspections/draws/" + drawId + "/verify").json().get("consistent").asBoolean())
+			.isTrue();
+	}
+
+	@Test
+	void pastedListsSplitOnTabsOrAsciiCommasAndNameLinesWithTheWrongCellCount() {
+		String tag = unique();
+		Http editor = demo("fgj-editor");
+		// a full-width comma is part of a name, not a separator: the line has too few cells
+		Http.Response wide = editor.postJson("/api/v1/inspections/pools/import", Map.of("agency", "yiyuan-fgj", "pool", "INSPECTORS",
+				"text", "王强," + tag + "-71,县发展改革局,南麻街道\n李敏，" + tag + "-72，县发展改革局，悦庄镇\n"));
+		assertThat(wide.status()).isEqualTo(400);
+		assertThat(wide.body()).contains("第2行").doesNotContain("第1行");
+		Http.Response many = editor.postJson("/api/v1/inspections/pools/import", Map.of("agency", "yiyuan-fgj", "pool", "ENTITIES",
+				"text", "某店" + tag + ",,地址,类别,低,个人,多余\n"));
+		assertThat(many.status()).isEqualTo(400);
+		assertThat(many.body()).contains("第1行");
+		// tabs keep a comma inside a cell
+		Http.Response tabs = editor.postJson("/api/v1/inspections/pools/import", Map.of("agency", "yiyuan-fgj", "pool", "ENTITIES",
+				"text", "沂源县某超市" + tag + "\t\t南麻街道8号,101室\t零售\t低\t单位\n"));
+		assertThat(tabs.status()).as(tabs.body()).isEqualTo(200);
+		assertThat(jdbc.sql("SELECT address || '|' || entity_kind FROM pw_insp_entity WHERE name = ?").param("沂源县某超市" + tag)
+			.query(String.class).single()).isEqualTo("南麻街道8号,101室|ORGANISATION");
+	}
+
+	@Test
+	void aRetiredEntryIsReactivatedAndOlderPlansArePaged() {
+		String tag = unique();
+		fillPools(tag);
+		Http editor = demo("fgj-editor");
+		String code = creditCode("9137032" + String.format("%08d", Long.parseLong(tag) % 100_000_000) + "AB");
+		long id = jdbc.sql("SELECT id FROM pw_insp_entity WHERE credit_code = ?").param(code).query(Long.class).single();
+		assertThat(editor.postJson("/api/v1/inspections/entities/" + id + "/retire", Map.of()).status()).isEqualTo(204);
+		// it cannot be added again, but it can be put back
+		assertThat(editor.postJson("/api/v1/inspections/entities", Map.of("agency", "yiyuan-fgj", "name", "重新加入", "creditCode", code))
+			.status()).isEqualTo(400);
+		assertThat(editor.postJson("/api/v1/inspections/entities/" + id + "/reactivate", Map.of()).status()).isEqualTo(204);
+		assertThat(editor.postJson("/api/v1/inspections/entities/" + id + "/reactivate", Map.of()).status()).isEqualTo(404);
+		assertThat(jdbc.sql("SELECT active FROM pw_insp_entity WHERE id = ?").param(id).query(Boolean.class).single()).isTrue();
+		// and in the console
+		Http console = session("fgj-editor", DEMO_PASSWORD);
+		String home = "/console/inspections?agency=yiyuan-fgj";
+		assertThat(console.postForm("/console/inspections/entities/" + id + "/retire?agency=yiyuan-fgj", home, Map.of(), true).status())
+			.isEqualTo(302);
+		assertThat(console.get(home).body()).contains("已移出名录库", "/console/inspections/entities/" + id + "/reactivate");
+		assertThat(console.postForm("/console/inspections/entities/" + id + "/reactivate?agency=yiyuan-fgj", home, Map.of(), true)
+			.status()).isEqualTo(302);
+		assertThat(jdbc.sql("SELECT active FROM pw_insp_entity WHERE id = ?").param(id).query(Boolean.class).single()).isTrue();
+
+		// the public plans are paged: every plan is reachable, however many there are
+		long older = publishedPlan("较早的计划" + tag, item("分页事项" + tag), 1);
+		long newer = publishedPlan("较新的计划" + tag, item("分页事项二" + tag), 1);
+		Http.Response first = anonymous().get("/api/v1/public/inspections/plans?agency=yiyuan-fgj&size=1");
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(first.json().size()).isEqualTo(1);
+		long total = Long.parseLong(first.header("X-Total-Count"));
+		assertThat(total).isGreaterThanOrEqualTo(2);
+		assertThat(first.header("Link")).contains("page=2", "rel=\"next\"");
+		List<Long> seen = new ArrayList<>();
+		for (int page = 1; page <= (total + 199) / 200; page++) {
+			anonymous().get("/api/v1/public/inspections/plans?agency=yiyuan-fgj&size=200&page=" + page).json()
+				.forEach(n -> seen.add(n.get("id").asLong()));
+		}
+		assertThat(seen).contains(older, newer).hasSize((int) total);
+		assertThat(anonymous().get("/api/v1/public/inspections/plans?size=0").status()).isEqualTo(400);
+		assertThat(anonymous().get("/agencies/yiyuan-fgj/inspections/?page=1").status()).isEqualTo(200);
+	}
+
+	@Test
+	void missingFormFieldsAreAFormErrorNotAServerError() {
+		String tag = unique();
+		fillPools(tag);
+		long planId = publishedPlan("缺字段计划" + tag, item("缺字段事项" + tag), 1);
+		Http editor = session("fgj-editor", DEMO_PASSWORD);
+		String planPage = "/console/inspections/plans/" + planId;
+		assertThat(editor.postForm(planPage + "/draw", planPage, Map.of("publicEntropy", "42"), true).status()).isEqualTo(302);
+		Http.Response missing = editor.postForm(planPage + "/results", planPage, Map.of("outcome", "NO_PROBLEM", "checkedOn", today()),
+				true);
+		assertThat(missing.status()).isLessThan(500);
+		assertThat(missing.body()).contains("请指明抽取记录");
+		long drawId = jdbc.sql("SELECT id FROM pw_insp_draw WHERE plan_id = ?").param(planId).query(Long.class).single();
+		Http.Response noRank = editor.postForm(planPage + "/results", planPage,
+				Map.of("drawId", String.valueOf(drawId), "outcome", "NO_PROBLEM", "checkedOn", today()), true);
+		assertThat(noRank.status()).isLessThan(500);
+		assertThat(noRank.body()).contains("请选择抽中的检查对象");
 	}
 
 	// ---- the documented algorithm, written again here so that the test does not trust the application's code ----

@@ -16,7 +16,7 @@ class InspectionVerificationTest {
 
 	static List<InspectionCandidate> candidates(String pool, int from, int to) {
 		return IntStream.rangeClosed(from, to)
-			.mapToObj(i -> new InspectionCandidate(1, pool, i - from + 1, InspectionEntity.idKey(i), i, "名称" + i, null, null, null))
+			.mapToObj(i -> new InspectionCandidate(1, pool, i - from + 1, InspectionEntity.idKey(i), i, "名称" + i, null, null, null, null, null))
 			.toList();
 	}
 
@@ -56,9 +56,10 @@ class InspectionVerificationTest {
 
 	@Test
 	void anIndividualsNameIsMasked() {
-		assertThat(InspectionEntity.publicName("张三丰", "个体工商户")).isEqualTo("张**");
-		assertThat(InspectionEntity.publicName("李四", "个人")).isEqualTo("李**");
-		assertThat(InspectionEntity.publicName("沂源县某某商贸有限公司", "企业")).isEqualTo("沂源县某某商贸有限公司");
-		assertThat(InspectionEntity.publicName("王五13812345678", null)).doesNotContain("13812345678");
+		assertThat(InspectionEntity.publicName("张三丰", InspectionEntityKind.INDIVIDUAL)).isEqualTo("张**");
+		assertThat(InspectionEntity.publicName("李四", null)).isEqualTo("李**");
+		assertThat(InspectionEntity.publicName("沂源县某某商贸有限公司", InspectionEntityKind.ORGANISATION)).isEqualTo("沂源县某某商贸有限公司");
+		assertThat(InspectionEntity.publicName("王五13812345678", InspectionEntityKind.ORGANISATION)).doesNotContain("13812345678");
+		assertThat(InspectionEntity.publicName("王五13812345678", InspectionEntityKind.INDIVIDUAL)).isEqualTo("王**");
 	}
 }
