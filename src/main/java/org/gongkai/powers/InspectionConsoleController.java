@@ -65,7 +65,7 @@ class InspectionConsoleController implements ConsoleMenuContributor {
 
 	@Override
 	public List<ConsoleMenuItem> menuItems() {
-		return List.of(new ConsoleMenuItem(25, "双随机一公开", "/console/inspections",
+		return List.of(new ConsoleMenuItem(26, "双随机一公开", "/console/inspections",
 				a -> !a.token() && !access.agenciesFor(a, InspectionManagement.READERS).isEmpty()));
 	}
 
