@@ -6,7 +6,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.gongkai.organisation.Agency;
 import org.gongkai.organisation.AgencyAccess;
+import org.gongkai.organisation.AgencyDirectory;
 import org.gongkai.platform.Actor;
 import org.gongkai.platform.Actors;
 import org.gongkai.platform.DomainException;
@@ -30,10 +32,13 @@ public class DecisionQueries {
 
 	private final Clock clock;
 
-	DecisionQueries(Decisions decisions, AgencyAccess access, Clock clock) {
+	private final AgencyDirectory agencies;
+
+	DecisionQueries(Decisions decisions, AgencyAccess access, Clock clock, AgencyDirectory agencies) {
 		this.decisions = decisions;
 		this.access = access;
 		this.clock = clock;
+		this.agencies = agencies;
 	}
 
 	/**
@@ -63,11 +68,16 @@ public class DecisionQueries {
 	}
 
 	public Optional<Decision> publicDecision(long id) {
-		return decisions.findPublic(id);
+		return decisions.findPublic(id).filter(d -> agencies.findById(d.agencyId()).map(Agency::active).orElse(false));
 	}
 
+	/** A page of public decisions, leaving out those of abolished agencies (the portal has no pages for them). */
 	Decisions.Page<Decision> publicPage(Decisions.PublicFilter filter, int page, int size) {
-		return decisions.publicPage(filter, page, size);
+		return decisions.publicPage(filter, inactiveAgencyIds(), page, size);
+	}
+
+	private List<Long> inactiveAgencyIds() {
+		return agencies.all().stream().filter(a -> !a.active()).map(Agency::id).toList();
 	}
 
 	public List<Integer> publicYears(Long agencyId) {

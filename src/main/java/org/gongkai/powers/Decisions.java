@@ -212,10 +212,14 @@ class Decisions {
 		return jdbc.sql("SELECT * FROM pw_decision d WHERE d.id = ? AND " + PUBLIC).param(id).query(this::row).optional();
 	}
 
-	Page<Decision> publicPage(PublicFilter f, int page, int size) {
+	Page<Decision> publicPage(PublicFilter f, Collection<Long> excludedAgencyIds, int page, int size) {
 		StringBuilder where = new StringBuilder(f.withdrawn() ? " WHERE d.status = 'WITHDRAWN' AND d.published_on IS NOT NULL"
 				: " WHERE d.status = 'PUBLISHED'");
 		List<Object> params = new ArrayList<>();
+		if (!excludedAgencyIds.isEmpty()) {
+			where.append(" AND d.agency_id NOT IN (").append("?,".repeat(excludedAgencyIds.size() - 1)).append("?)");
+			params.addAll(excludedAgencyIds);
+		}
 		if (f.agencyId() != null) {
 			where.append(" AND d.agency_id = ?");
 			params.add(f.agencyId());

@@ -193,6 +193,7 @@ class EnforcementApiController {
 		Long agencyId = null;
 		if (Texts.trimToNull(agency) != null) {
 			agencyId = agencies.findByCode(agency.trim())
+				.filter(Agency::active)
 				.orElseThrow(() -> DomainException.notFound("没有代码为“" + agency + "”的单位"))
 				.id();
 		}

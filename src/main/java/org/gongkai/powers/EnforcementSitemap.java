@@ -3,6 +3,7 @@ package org.gongkai.powers;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.gongkai.organisation.Agency;
 import org.gongkai.organisation.AgencyDirectory;
 import org.gongkai.platform.SitemapContributor;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,7 @@ class EnforcementSitemap implements SitemapContributor {
 		List<String> paths = new ArrayList<>();
 		paths.add(EnforcementPaths.SITE_LIST);
 		for (long[] d : queries.publicIds()) {
-			agencies.findById(d[1]).ifPresent(a -> paths.add(EnforcementPaths.item(a, d[0])));
+			agencies.findById(d[1]).filter(Agency::active).ifPresent(a -> paths.add(EnforcementPaths.item(a, d[0])));
 		}
 		return paths;
 	}

@@ -79,15 +79,22 @@ class InspectionQueries {
 	List<InspectionPlan> publicPlans(Long agencyId, int page, int size) {
 		int s = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
 		long offset = (long) (Math.max(page, 1) - 1) * s;
-		return offset > Integer.MAX_VALUE ? List.of() : store.publicPlans(agencyId, (int) offset, s);
+		return offset > Integer.MAX_VALUE ? List.of() : store.publicPlans(agencyId, inactiveAgencyIds(), (int) offset, s);
 	}
 
 	long countPublicPlans(Long agencyId) {
-		return store.countPublicPlans(agencyId);
+		return store.countPublicPlans(agencyId, inactiveAgencyIds());
 	}
 
+	/** A public plan of an active agency: an abolished agency's plans (and their draws) leave the public surfaces. */
 	Optional<InspectionPlan> publicPlan(long id) {
-		return store.plan(id).filter(p -> p.status().isPublic());
+		return store.plan(id)
+			.filter(p -> p.status().isPublic())
+			.filter(p -> agencies.findById(p.agencyId()).map(Agency::active).orElse(false));
+	}
+
+	private List<Long> inactiveAgencyIds() {
+		return agencies.all().stream().filter(a -> !a.active()).map(Agency::id).toList();
 	}
 
 	Optional<InspectionDraw> publicDraw(long id) {

@@ -214,22 +214,30 @@ class Inspections {
 	}
 
 	/** One page of the public plans, of one agency or all, newest first. */
-	List<InspectionPlan> publicPlans(Long agencyId, int offset, int limit) {
+	List<InspectionPlan> publicPlans(Long agencyId, Collection<Long> excludedAgencyIds, int offset, int limit) {
 		String sql = "SELECT * FROM pw_insp_plan WHERE status <> 'DRAFT'" + (agencyId != null ? " AND agency_id = :agency" : "")
+				+ (excludedAgencyIds.isEmpty() ? "" : " AND agency_id NOT IN (:excluded)")
 				+ " ORDER BY published_at DESC, id DESC LIMIT :limit OFFSET :offset";
 		JdbcClient.StatementSpec spec = jdbc.sql(sql).param("limit", limit).param("offset", offset);
 		if (agencyId != null) {
 			spec = spec.param("agency", agencyId);
 		}
+		if (!excludedAgencyIds.isEmpty()) {
+			spec = spec.param("excluded", excludedAgencyIds);
+		}
 		return spec.query(this::planRow).list();
 	}
 
 	/** How many public plans there are, of one agency or all. */
-	long countPublicPlans(Long agencyId) {
-		String sql = "SELECT COUNT(*) FROM pw_insp_plan WHERE status <> 'DRAFT'" + (agencyId != null ? " AND agency_id = :agency" : "");
+	long countPublicPlans(Long agencyId, Collection<Long> excludedAgencyIds) {
+		String sql = "SELECT COUNT(*) FROM pw_insp_plan WHERE status <> 'DRAFT'" + (agencyId != null ? " AND agency_id = :agency" : "")
+				+ (excludedAgencyIds.isEmpty() ? "" : " AND agency_id NOT IN (:excluded)");
 		JdbcClient.StatementSpec spec = jdbc.sql(sql);
 		if (agencyId != null) {
 			spec = spec.param("agency", agencyId);
+		}
+		if (!excludedAgencyIds.isEmpty()) {
+			spec = spec.param("excluded", excludedAgencyIds);
 		}
 		return spec.query(Long.class).single();
 	}

@@ -13,8 +13,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.gongkai.organisation.Agency;
+import org.gongkai.organisation.AgencyCommands.NewAgency;
+import org.gongkai.organisation.AgencyLevel;
+import org.gongkai.organisation.AgencyManagement;
+import org.gongkai.organisation.AgencyType;
+import org.gongkai.platform.Actors;
+import org.gongkai.platform.SitemapContributor;
 import org.gongkai.platform.Zones;
+import org.gongkai.powers.InspectionDraw;
+import org.gongkai.powers.InspectionManagement;
+import org.gongkai.powers.InspectionPlan;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
 
@@ -26,6 +37,19 @@ import tools.jackson.databind.JsonNode;
  * masked.
  */
 abstract class InspectionJourneyTest extends JourneySupport {
+
+	@Autowired
+	AgencyManagement agencyManagement;
+
+	@Autowired
+	InspectionManagement inspections;
+
+	@Autowired
+	List<SitemapContributor> sitemap;
+
+	List<String> sitemapPaths() {
+		return sitemap.stream().flatMap(c -> c.publicPaths().stream()).toList();
+	}
 
 	static String today() {
 		return LocalDate.now(Zones.CHINA).toString();
@@ -454,5 +478,41 @@ abstract class InspectionJourneyTest extends JourneySupport {
 			a.set(j, t);
 		}
 		return a;
+	}
+
+	@Test
+	void anAbolishedAgencysPlansAndDrawsLeaveThePublicApiAndTheSitemap() {
+		String tag = unique();
+		String prefix = "113703" + String.format("%011d", Long.parseLong(tag) % 100_000_000);
+		Agency old = Actors.callAsSystem(() -> agencyManagement.create(new NewAgency("yiyuan-insp-" + tag, "沂源县撤并局" + tag, "撤并局",
+				AgencyLevel.COUNTY, AgencyType.DEPARTMENT, "yiyuan", creditCode(prefix), null, null)));
+		long[] ids = Actors.callAsSystem(() -> {
+			long itemId = inspections.addItem(old.id(), "抽查事项" + tag, "企业", "依据", "现场检查", "每年一次", "执法科").id();
+			inspections.addInspector(old.id(), "王强", tag + "-1", "撤并局", null);
+			inspections.addInspector(old.id(), "李敏", tag + "-2", "撤并局", null);
+			inspections.addEntity(old.id(), "沂源县某商贸有限公司" + tag, null, "南麻街道", "企业", "一般",
+					org.gongkai.powers.InspectionEntityKind.ORGANISATION);
+			InspectionPlan plan = inspections.createPlan(old.id(), "撤并前的计划" + tag, List.of(itemId), LocalDate.now(Zones.CHINA),
+					LocalDate.now(Zones.CHINA).plusMonths(1), null, 1, 2, "抽取当日福彩3D开奖号码");
+			inspections.publishPlan(plan.id());
+			InspectionDraw draw = inspections.draw(plan.id(), "3 8 1", null);
+			return new long[] { plan.id(), draw.id() };
+		});
+		String planPath = "/api/v1/public/inspections/plans/" + ids[0];
+		String drawPath = "/api/v1/public/inspections/draws/" + ids[1];
+		assertThat(anonymous().get(planPath).status()).isEqualTo(200);
+		assertThat(anonymous().get(drawPath).status()).isEqualTo(200);
+		assertThat(sitemapPaths()).anyMatch(p -> p.contains(old.code()) && p.endsWith("plans/" + ids[0] + "/"));
+
+		Actors.runAsSystem(() -> agencyManagement.deactivate(old.id()));
+
+		assertThat(anonymous().get(planPath).status()).isEqualTo(404);
+		assertThat(anonymous().get(drawPath).status()).isEqualTo(404);
+		assertThat(anonymous().get(drawPath + "/verify").status()).isEqualTo(404);
+		assertThat(anonymous().get("/api/v1/public/inspections/plans?agency=" + old.code()).status()).isEqualTo(404);
+		List<Long> seen = new ArrayList<>();
+		anonymous().get("/api/v1/public/inspections/plans?size=200").json().forEach(n -> seen.add(n.get("id").asLong()));
+		assertThat(seen).doesNotContain(ids[0]);
+		assertThat(sitemapPaths()).noneMatch(p -> p.contains(old.code()));
 	}
 }

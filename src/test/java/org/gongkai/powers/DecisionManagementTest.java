@@ -20,10 +20,16 @@ import org.gongkai.calendar.ArrangedDay;
 import org.gongkai.calendar.CalendarManagement;
 import org.gongkai.calendar.DayKind;
 import org.gongkai.calendar.WorkingDayCalendar;
+import org.gongkai.organisation.Agency;
+import org.gongkai.organisation.AgencyCommands.NewAgency;
 import org.gongkai.organisation.AgencyDirectory;
+import org.gongkai.organisation.AgencyLevel;
+import org.gongkai.organisation.AgencyManagement;
+import org.gongkai.organisation.AgencyType;
 import org.gongkai.organisation.CreditCode;
 import org.gongkai.platform.Actor;
 import org.gongkai.platform.ActorHolder;
+import org.gongkai.platform.Actors;
 import org.gongkai.platform.DomainException;
 import org.gongkai.platform.InvalidInputException;
 import org.gongkai.platform.Role;
@@ -132,6 +138,15 @@ class DecisionManagementTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	AgencyManagement agencyManagement;
+
+	@Autowired
+	EnforcementApiController api;
+
+	@Autowired
+	EnforcementSitemap sitemap;
 
 	@Autowired
 	TestClock clock;
@@ -536,5 +551,29 @@ class DecisionManagementTest {
 		clock.today(LocalDate.of(2031, 3, 3));
 		retention.takeOffline();
 		assertThat(queries.publicDecision(company.id())).isEmpty();
+	}
+
+	// ---- abolished agencies -------------------------------------------------------------------------------
+
+	@Test
+	void anAbolishedAgencysDecisionsLeaveThePublicApiAndTheSitemap() {
+		String prefix = "113703" + String.format("%011d", 5_500_000 + NUMBERS.incrementAndGet());
+		Agency old = Actors.callAsSystem(() -> agencyManagement.create(new NewAgency("yiyuan-old-" + NUMBERS.incrementAndGet(),
+				"沂源县某撤并局", "撤并局", AgencyLevel.COUNTY, AgencyType.DEPARTMENT, "yiyuan", prefix + CreditCode.checkCharacter(prefix),
+				null, null)));
+		Decision d = penalty(old.id(), LocalDate.of(2026, 3, 2));
+		management.publish(d.id());
+		SecurityContextHolder.clearContext();
+		assertThat(api.publicItem(d.id())).containsEntry("id", d.id());
+		assertThat(sitemap.publicPaths()).contains(EnforcementPaths.item(old, d.id()));
+
+		Actors.runAsSystem(() -> agencyManagement.deactivate(old.id()));
+
+		assertThatThrownBy(() -> api.publicItem(d.id())).isInstanceOf(DomainException.class);
+		assertThat(queries.publicDecision(d.id())).isEmpty();
+		assertThatThrownBy(() -> api.publicPenalties(old.code(), null, 1, 20)).isInstanceOf(DomainException.class);
+		assertThat(((List<?>) api.publicPenalties(null, null, 1, 100).get("items")).stream().<Object>map(i -> ((Map<?, ?>) i).get("id")))
+			.doesNotContain((Object) d.id());
+		assertThat(sitemap.publicPaths()).doesNotContain(EnforcementPaths.item(old, d.id()));
 	}
 }
