@@ -6,9 +6,10 @@ import java.time.LocalDate;
 
 /**
  * An enforcement decision: a licence decision (LicenceDecision), a penalty decision (PenaltyDecision), a compulsory
- * measure or another enforcement decision, with its publication. {@code partyIdNumber} is for staff only and never
- * reaches a public page, feed or API response; a natural person's name is shown masked
- * ({@link EnforcementRules#maskName}).
+ * measure or another enforcement decision, with its publication. {@code partyIdNumber} is shown in full only to the deciding
+ * agency's own staff ({@link EnforcementRules#asSeenBy}); public pages, feeds and API responses carry it masked, only
+ * the first six and last four characters kept ({@link EnforcementRules#maskIdNumber}), and a natural person's name is
+ * shown masked ({@link EnforcementRules#maskName}).
  *
  * @param publishBy the last day of the publication limit ({@link EnforcementRules#publishWorkingDays})
  * @param publicationLate whether it was published after {@code publishBy} (null while unpublished)

@@ -1,6 +1,7 @@
 package org.gongkai.powers;
 
-/** Who a decision concerns (行政相对人). A natural person's name is masked and the ID number never published. */
+/** Who a decision concerns (行政相对人). A natural person's name is masked and the ID number published masked
+ * (first six and last four characters kept). */
 public enum DecisionPartyType {
 
 	NATURAL_PERSON("自然人"), LEGAL_PERSON("法人"), INDIVIDUAL_BUSINESS("个体工商户"), OTHER_ORGANISATION("非法人组织");

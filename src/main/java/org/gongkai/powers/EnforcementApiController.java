@@ -63,7 +63,7 @@ class EnforcementApiController {
 			@Schema(description = "相对人类别；省略按自然人处理（姓名遮蔽公示）") DecisionPartyType partyType,
 			@Schema(description = "行政相对人名称或姓名") String party,
 			@Schema(description = "统一社会信用代码：法人和非法人组织必填") String partyCreditCode,
-			@Schema(description = "自然人的居民身份证号码：只供本单位使用，从不公开") String partyIdNumber,
+			@Schema(description = "自然人的居民身份证号码：本单位人员看到完整号码，公开时遮蔽（只显示前六位和后四位）") String partyIdNumber,
 			@Schema(description = "许可类别、处罚种类或执法类别") String category, LocalDate decidedOn,
 			@Schema(description = "许可内容和有效期；违法事实、处罚种类和处罚内容；执法结论") String content,
 			@Schema(description = "决定依据") String basis, @Schema(description = "罚没金额（元）") BigDecimal amountYuan,
