@@ -285,7 +285,8 @@ public class EnforcementManagement {
 
 	/**
 	 * Takes offline every public decision (or notice) published before the cutoff of its party type; run daily by
-	 * {@link EnforcementRetention}. Returns how many went offline.
+	 * {@link EnforcementRetention}. Each candidate is locked and checked again before it changes, so that two nodes
+	 * running the job at once take each decision offline (and audit and announce it) once. Returns how many went offline.
 	 */
 	public int takeOffline(LocalDate cutoff, LocalDate naturalPersonCutoff) {
 		Actor actor = Actors.require();
@@ -294,7 +295,12 @@ public class EnforcementManagement {
 		}
 		int n = 0;
 		for (long id : decisions.publicPublishedBefore(cutoff, naturalPersonCutoff)) {
-			Decision d = lock(id);
+			// another node may have taken it offline (or it changed) since the candidates were read: re-check under the lock
+			Decision d = decisions.lock(id).orElse(null);
+			if (d == null || !d.hasPublicPage() || d.publishedOn() == null
+					|| !d.publishedOn().isBefore(d.partyType() == DecisionPartyType.NATURAL_PERSON ? naturalPersonCutoff : cutoff)) {
+				continue;
+			}
 			LocalDate today = today();
 			Decision saved = save(d, b -> {
 				b.status = DecisionStatus.OFFLINE;

@@ -14,6 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gongkai.calendar.ArrangedDay;
@@ -51,6 +54,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Enforcement decisions against the rules: the 7-working-day publication limit and the late flag, the 3-day withdrawal
@@ -141,6 +146,9 @@ class DecisionManagementTest {
 
 	@Autowired
 	AgencyManagement agencyManagement;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	@Autowired
 	EnforcementApiController api;
@@ -575,5 +583,41 @@ class DecisionManagementTest {
 		assertThat(((List<?>) api.publicPenalties(null, null, 1, 100).get("items")).stream().<Object>map(i -> ((Map<?, ?>) i).get("id")))
 			.doesNotContain((Object) d.id());
 		assertThat(sitemap.publicPaths()).doesNotContain(EnforcementPaths.item(old, d.id()));
+	}
+
+	@Test
+	void aDecisionAnotherNodeTookOfflineWhileThisOneWaitedForTheLockIsSkipped() throws Exception {
+		Decision d = penalty(fgj, LocalDate.of(2026, 3, 2));
+		management.publish(d.id());
+		SecurityContextHolder.clearContext();
+		clock.today(LocalDate.of(2031, 3, 3));
+		int version = jdbc.sql("SELECT version FROM pw_decision WHERE id = ?").param(d.id()).query(Integer.class).single();
+
+		// the other node holds the row while this node reads its candidates and waits for the lock, then takes it offline
+		CountDownLatch locked = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture<Void> other = CompletableFuture.runAsync(() -> new TransactionTemplate(transactionManager).executeWithoutResult(s -> {
+			jdbc.sql("SELECT id FROM pw_decision WHERE id = ? FOR UPDATE").param(d.id()).query(Long.class).single();
+			locked.countDown();
+			try {
+				release.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			jdbc.sql("UPDATE pw_decision SET status = 'OFFLINE', offline_on = ?, version = version + 1 WHERE id = ?")
+				.params(LocalDate.of(2031, 3, 3), d.id())
+				.update();
+		}));
+		assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<Integer> self = CompletableFuture.supplyAsync(retention::takeOffline);
+		Thread.sleep(400);
+		release.countDown();
+		other.get(10, TimeUnit.SECONDS);
+		self.get(10, TimeUnit.SECONDS);
+
+		// this node did not change it a second time (nor, therefore, audit and announce it again)
+		assertThat(jdbc.sql("SELECT version FROM pw_decision WHERE id = ?").param(d.id()).query(Integer.class).single())
+			.isEqualTo(version + 1);
 	}
 }
