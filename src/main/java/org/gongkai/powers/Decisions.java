@@ -341,14 +341,15 @@ class Decisions {
 	}
 
 	void saveFee(long agencyId, int year, BigDecimal amount, String by, Instant at) {
-		int n = jdbc.sql("UPDATE pw_enf_fee SET amount_wan_yuan = ?, updated_by = ?, updated_at = ? WHERE agency_id = ? AND fee_year = ?")
+		// insert-if-absent first, then update: two first saves of the same year do not collide on the key, the second
+		// waits for the first and updates its row
+		jdbc.sql("INSERT INTO pw_enf_fee (agency_id, fee_year, amount_wan_yuan, updated_by, updated_at) VALUES (?,?,?,?,?)"
+				+ " ON CONFLICT DO NOTHING")
+			.params(agencyId, year, amount, by, ts(at))
+			.update();
+		jdbc.sql("UPDATE pw_enf_fee SET amount_wan_yuan = ?, updated_by = ?, updated_at = ? WHERE agency_id = ? AND fee_year = ?")
 			.params(amount, by, ts(at), agencyId, year)
 			.update();
-		if (n == 0) {
-			jdbc.sql("INSERT INTO pw_enf_fee (agency_id, fee_year, amount_wan_yuan, updated_by, updated_at) VALUES (?,?,?,?,?)")
-				.params(agencyId, year, amount, by, ts(at))
-				.update();
-		}
 	}
 
 	private static Timestamp ts(Instant i) {

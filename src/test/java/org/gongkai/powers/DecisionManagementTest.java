@@ -151,6 +151,9 @@ class DecisionManagementTest {
 	PlatformTransactionManager transactionManager;
 
 	@Autowired
+	Decisions decisionStore;
+
+	@Autowired
 	EnforcementApiController api;
 
 	@Autowired
@@ -619,5 +622,30 @@ class DecisionManagementTest {
 		// this node did not change it a second time (nor, therefore, audit and announce it again)
 		assertThat(jdbc.sql("SELECT version FROM pw_decision WHERE id = ?").param(d.id()).query(Integer.class).single())
 			.isEqualTo(version + 1);
+	}
+
+	@Test
+	void twoFirstSavesOfAYearsFeeDoNotCollideTheSecondUpdates() throws Exception {
+		CountDownLatch inserted = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		Instant at = clock.instant();
+		CompletableFuture<Void> first = CompletableFuture.runAsync(() -> new TransactionTemplate(transactionManager).executeWithoutResult(s -> {
+			decisionStore.saveFee(county, 2024, new BigDecimal("1"), "first", at);
+			inserted.countDown();
+			try {
+				release.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}));
+		assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<Void> second = CompletableFuture.runAsync(() -> new TransactionTemplate(transactionManager)
+			.executeWithoutResult(s -> decisionStore.saveFee(county, 2024, new BigDecimal("2"), "second", at)));
+		Thread.sleep(400);
+		release.countDown();
+		first.get(10, TimeUnit.SECONDS);
+		second.get(10, TimeUnit.SECONDS);
+		assertThat(decisionStore.fee(county, 2024)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("2"));
 	}
 }
