@@ -108,16 +108,17 @@ class ServiceItems {
 		params.add(g.updatedBy());
 		params.add(PowerItems.ts(g.updatedAt()));
 		params.add(g.itemId());
-		int n = jdbc.sql("UPDATE pw_service_guide SET agency_id = ?, " + String.join(" = ?, ", GUIDE.split(", "))
+		// insert-if-absent first, then update: two first saves of the same item do not collide on the key, the second
+		// waits for the first and updates its row
+		jdbc.sql("INSERT INTO pw_service_guide (agency_id, " + GUIDE
+				+ ", published, published_at, updated_by, updated_at, item_id) VALUES (" + "?,".repeat(18) + "?)"
+				+ " ON CONFLICT DO NOTHING")
+			.params(params)
+			.update();
+		jdbc.sql("UPDATE pw_service_guide SET agency_id = ?, " + String.join(" = ?, ", GUIDE.split(", "))
 				+ " = ?, published = ?, published_at = ?, updated_by = ?, updated_at = ? WHERE item_id = ?")
 			.params(params)
 			.update();
-		if (n == 0) {
-			jdbc.sql("INSERT INTO pw_service_guide (agency_id, " + GUIDE
-					+ ", published, published_at, updated_by, updated_at, item_id) VALUES (" + "?,".repeat(18) + "?)")
-				.params(params)
-				.update();
-		}
 	}
 
 	private static ServiceGuide guide(ResultSet rs, int n) throws SQLException {

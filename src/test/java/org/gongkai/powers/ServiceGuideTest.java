@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.gongkai.organisation.AgencyDirectory;
 import org.gongkai.platform.Actor;
@@ -27,6 +31,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Service lists and guides: the completeness report names the missing key elements, only published guides reach the
@@ -42,6 +48,12 @@ class ServiceGuideTest {
 		String dir = Files.createTempDirectory("gongkai-services-").toString();
 		registry.add("gongkai.data-dir", () -> dir);
 	}
+
+	@Autowired
+	ServiceItems serviceItems;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	@Autowired
 	ServiceManagement management;
@@ -199,5 +211,34 @@ class ServiceGuideTest {
 		assertThat(workbooks.importServices(nyj, ServiceKind.FEE, "收费.xlsx", exported.length, new ByteArrayInputStream(exported)))
 			.isEqualTo(new ServiceManagement.ImportResult(0, 0, 2));
 		assertThat(queries.ofAgency(nyj, ServiceKind.FEE)).isEqualTo(before);
+	}
+
+	@Test
+	void twoFirstSavesOfAGuideDoNotCollideTheSecondUpdates() throws Exception {
+		as("fgj-editor", "yiyuan-fgj", Role.EDITOR);
+		long fgj = agencies.requireByCode("yiyuan-fgj").id();
+		ServiceItem item = management.add(fgj, new ServiceItemDetails(ServiceKind.PUBLIC_SERVICE, "并发保存的事项", "条例", "县发展和改革局",
+				null, null, null));
+		Instant at = Instant.now();
+		CountDownLatch inserted = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture<Void> first = CompletableFuture.runAsync(() -> new TransactionTemplate(transactionManager).executeWithoutResult(s -> {
+			serviceItems.saveGuide(new ServiceGuide(item.id(), fgj, guide("不收费", "第一次"), false, null, "first", at));
+			inserted.countDown();
+			try {
+				release.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}));
+		assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<Void> second = CompletableFuture.runAsync(() -> new TransactionTemplate(transactionManager)
+			.executeWithoutResult(s -> serviceItems.saveGuide(new ServiceGuide(item.id(), fgj, guide("不收费", "第二次"), false, null, "second", at))));
+		Thread.sleep(400);
+		release.countDown();
+		first.get(10, TimeUnit.SECONDS);
+		second.get(10, TimeUnit.SECONDS);
+		assertThat(serviceItems.guide(item.id())).hasValueSatisfying(g -> assertThat(g.updatedBy()).isEqualTo("second"));
 	}
 }
