@@ -111,7 +111,7 @@ class BrowserJourneyTest {
 		driver.get(url("/login"));
 		driver.findElement(By.id("username")).sendKeys("admin");
 		driver.findElement(By.id("password")).sendKeys(JourneySupport.ADMIN_PASSWORD);
-		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		submit(By.cssSelector("button[type=submit]"));
 		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/console"));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("工作台");
 
@@ -124,7 +124,7 @@ class BrowserJourneyTest {
 		new Select(driver.findElement(By.id("type"))).selectByValue("DEPARTMENT");
 		String first17 = "11370323004399005";
 		driver.findElement(By.id("creditCode")).sendKeys(first17 + CreditCode.checkCharacter(first17));
-		driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		submit(By.cssSelector("form.form button[type=submit]"));
 		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("已新增单位“沂源县文化和旅游局”");
 		screenshot("console-agency-created");
 
@@ -158,7 +158,7 @@ class BrowserJourneyTest {
 		driver.get(url("/login"));
 		driver.findElement(By.id("username")).sendKeys(user);
 		driver.findElement(By.id("password")).sendKeys(password);
-		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		submit(By.cssSelector("button[type=submit]"));
 		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/console"));
 	}
 
@@ -176,7 +176,7 @@ class BrowserJourneyTest {
 		new Select(driver.findElement(By.id("documentType"))).selectByValue("通知");
 		new Select(driver.findElement(By.id("catalogNodes"))).selectByValue("a20-05");
 		driver.findElement(By.id("attr-PROACTIVE")).click();
-		driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		submit(By.cssSelector("form.form button[type=submit]"));
 		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("草稿已保存");
 		String view = driver.getCurrentUrl();
 		submit(By.xpath("//button[text()='提交审查']"));
@@ -188,12 +188,12 @@ class BrowserJourneyTest {
 			driver.findElement(By.id(check)).click();
 		}
 		driver.findElement(By.id("review-note")).sendKeys("四关审查通过");
-		driver.findElement(By.cssSelector("#review-form button[type=submit]")).click();
+		submit(By.cssSelector("#review-form button[type=submit]"));
 		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("审查通过");
 
 		login("fgj-leader", JourneySupport.DEMO_PASSWORD);
 		driver.get(view);
-		driver.findElement(By.cssSelector("#approve-form button[type=submit]")).click();
+		submit(By.cssSelector("#approve-form button[type=submit]"));
 		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("已公开", "索引号");
 		screenshot("console-document-published");
 		driver.findElement(By.linkText("查看门户页面")).click();
@@ -216,7 +216,7 @@ class BrowserJourneyTest {
 		new Select(driver.findElement(By.id("catalogNodes"))).selectByValue("a20-01");
 		driver.findElement(By.id("normative")).click();
 		driver.findElement(By.id("attr-PROACTIVE")).click();
-		driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		submit(By.cssSelector("form.form button[type=submit]"));
 		String documentView = waitForUrl(".*/console/documents/\\d+$");
 		long documentId = Long.parseLong(documentView.substring(documentView.lastIndexOf('/') + 1));
 
@@ -245,7 +245,7 @@ class BrowserJourneyTest {
 		driver.findElement(By.id("qa-0-answer")).sendKeys("在本县登记、经营困难的中小企业。");
 		driver.findElement(By.id("qa-1-question")).sendKeys("向哪个部门申请？");
 		driver.findElement(By.id("qa-1-answer")).sendKeys("向县发展和改革局申请。");
-		driver.findElement(By.cssSelector("main form.form button[type=submit]")).click();
+		submit(By.cssSelector("main form.form button[type=submit]"));
 		String interpretationView = waitForUrl(".*/console/interpretations/\\d+$");
 		submit(By.xpath("//button[text()='提交审签']"));
 
@@ -254,17 +254,17 @@ class BrowserJourneyTest {
 		for (String check : List.of("political", "legal", "secrecy", "text")) {
 			driver.findElement(By.id(check)).click();
 		}
-		driver.findElement(By.cssSelector("#review-form button[type=submit]")).click();
+		submit(By.cssSelector("#review-form button[type=submit]"));
 
 		// the leader cannot approve the policy before the interpretation is signed off
 		login("fgj-leader", JourneySupport.DEMO_PASSWORD);
 		driver.get(documentView);
-		driver.findElement(By.cssSelector("#approve-form button[type=submit]")).click();
+		submit(By.cssSelector("#approve-form button[type=submit]"));
 		assertThat(driver.findElement(By.cssSelector(".error-summary")).getText()).contains("须与解读材料同步审签后才能公开");
 		driver.get(interpretationView);
-		driver.findElement(By.cssSelector("#approve-form button[type=submit]")).click();
+		submit(By.cssSelector("#approve-form button[type=submit]"));
 		driver.get(documentView);
-		driver.findElement(By.cssSelector("#approve-form button[type=submit]")).click();
+		submit(By.cssSelector("#approve-form button[type=submit]"));
 		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("已公开");
 
 		// on the portal: the policy lists its interpretation, which renders as question-answer pairs and links back
