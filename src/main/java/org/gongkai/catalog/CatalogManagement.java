@@ -25,7 +25,7 @@ public class CatalogManagement {
 	private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,59}");
 
 	private static final List<String> RESERVED = List.of("documents", "feed.atom", "nodes", "files", "cleanup", "normative",
-			"ledger", "interpretations", "concerns", "apply", "interaction", "powers", "services", "enforcement",
+			"ledger", "interpretations", "concerns", "apply", "interaction", "powers", "services", "enforcement", "participation",
 			"inspections");
 
 	private final CatalogNodes nodes;

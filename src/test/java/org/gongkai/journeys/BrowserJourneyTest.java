@@ -137,7 +137,7 @@ class BrowserJourneyTest {
 		assertThat(driver.findElement(By.tagName("h1")).getText()).contains("沂源县文化和旅游局");
 		assertThat(driver.findElements(By.cssSelector(".column-nav a"))).extracting(e -> e.getText())
 			.containsExactly("政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政府信息公开工作年度报告", "依申请公开目录", "政策解读",
-					"回应关切", "依申请公开", "互动交流", "权责清单", "办事服务", "行政执法公示", "双随机一公开");
+					"回应关切", "依申请公开", "互动交流", "权责清单", "办事服务", "行政执法公示", "双随机一公开", "公众参与");
 		screenshot("portal-new-agency");
 	}
 
