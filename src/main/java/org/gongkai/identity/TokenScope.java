@@ -7,7 +7,7 @@ import java.util.Optional;
 public enum TokenScope {
 
 	INTAKE("intake", "推送公文（OA 系统）"), REQUESTS("requests", "录入依申请公开申请"), INTERACTION("interaction", "政民互动数据交换"),
-	REPORTS("reports", "读取统计报表");
+	REPORTS("reports", "读取统计报表"), PARTICIPATION("participation", "公众参与（重大决策、征求意见、民意调查、会议公开）");
 
 	private final String code;
 
