@@ -520,22 +520,18 @@ public class PollManagement {
 
 	// ---- the public ---------------------------------------------------------------------------------------
 
-	/**
-	 * One person's answer, from the portal form ({@code WEB}) or the public API ({@code API}). Refused with 404 when
-	 * the poll is not public, 409 outside its days or when the same identifier answered before (checked first, and
-	 * by the database's unique constraint against a concurrent twin), 400 when an answer breaks a question's rule.
-	 *
-	 * @return the response's id
-	 */
-	public long answer(long pollId, PollAnswer a, String channel) {
+	/** Checks an answer without saving it (the form lists every problem, even before the acknowledgement). */
+	@Transactional(readOnly = true)
+	public void answerCheckOnly(long pollId, PollAnswer a) {
 		Poll p = store.find(pollId).filter(Poll::isPublic).orElseThrow(PollManagement::notFound);
-		PollStatus s = rules.status(p);
-		if (s == PollStatus.NOT_STARTED) {
-			throw new DomainException("本次调查尚未开始，开始日期为" + p.opensOn() + "，请届时参与");
-		}
-		if (s != PollStatus.OPEN) {
-			throw new DomainException("本次调查已经结束，不再接受提交");
-		}
+		validate(p, a);
+	}
+
+	private record Validated(String identity, Map<Long, List<Long>> choices, Map<Long, String> texts) {
+	}
+
+	private Validated validate(Poll p, PollAnswer a) {
+		long pollId = p.id();
 		List<PollQuestion> questions = store.questions(pollId);
 		List<FieldProblem> problems = new ArrayList<>();
 		String normalised = null;
@@ -620,6 +616,29 @@ public class PollManagement {
 		if (choices.isEmpty() && texts.isEmpty()) {
 			throw InvalidInputException.of(questions.isEmpty() ? "identity" : questions.get(0).field(), "请至少回答一道题");
 		}
+		return new Validated(normalised, choices, texts);
+	}
+
+	/**
+	 * One person's answer, from the portal form ({@code WEB}) or the public API ({@code API}). Refused with 404 when
+	 * the poll is not public, 409 outside its days or when the same identifier answered before (checked first, and
+	 * by the database's unique constraint against a concurrent twin), 400 when an answer breaks a question's rule.
+	 *
+	 * @return the response's id
+	 */
+	public long answer(long pollId, PollAnswer a, String channel) {
+		Poll p = store.find(pollId).filter(Poll::isPublic).orElseThrow(PollManagement::notFound);
+		PollStatus s = rules.status(p);
+		if (s == PollStatus.NOT_STARTED) {
+			throw new DomainException("本次调查尚未开始，开始日期为" + p.opensOn() + "，请届时参与");
+		}
+		if (s != PollStatus.OPEN) {
+			throw new DomainException("本次调查已经结束，不再接受提交");
+		}
+		Validated checked = validate(p, a);
+		String normalised = checked.identity();
+		Map<Long, List<Long>> choices = checked.choices();
+		Map<Long, String> texts = checked.texts();
 		String hash = rules.fingerprint(pollId, normalised);
 		if (store.answered(pollId, hash)) {
 			throw new DomainException(PollRules.duplicateMessage(p.identityRule()));
