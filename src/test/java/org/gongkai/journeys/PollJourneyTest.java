@@ -148,18 +148,40 @@ abstract class PollJourneyTest extends JourneySupport {
 		assertThat(invalid.status()).isEqualTo(400);
 		assertThat(invalid.json().get("errors").findValuesAsString("field")).contains("identity", "q" + single);
 
-		// live results: two participants, tables with headers and an accessible chart, never the free text
+		// two simultaneous answers with the same number: the database's unique constraint keeps one
+		Map<String, Object> twin = Map.of("identity", "13900000077", "answers",
+				List.of(Map.of("question", single, "options", List.of(agree))));
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+		List<java.util.concurrent.Future<Integer>> twins = new java.util.ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			twins.add(pool.submit(() -> {
+				go.await();
+				return anonymous().postJson(answers, twin).status();
+			}));
+		}
+		go.countDown();
+		List<Integer> statuses = new java.util.ArrayList<>();
+		for (var f : twins) {
+			statuses.add(f.get());
+		}
+		pool.shutdown();
+		assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM pt_poll_response WHERE poll_id = ?").param(id).query(Long.class).single())
+			.isEqualTo(3);
+
+		// live results: three participants, tables with headers and an accessible chart, never the free text
 		Http.Response results = anonymous().get(page);
-		assertThat(results.body()).contains("调查结果", "<th scope=\"col\">选项</th>", "<th scope=\"row\">赞成</th>", "50.0%",
+		assertThat(results.body()).contains("调查结果", "<th scope=\"col\">选项</th>", "<th scope=\"row\">赞成</th>", "66.7%",
 				"role=\"img\"", "aria-label=\"条形图：", "填空题，共2人填写")
 			.doesNotContain(SECRET_TEXT, "13812345678", "增加上门缴费服务", "13900000001");
 		JsonNode publicPoll = anonymous().get("/api/v1/public/polls/" + id).json();
-		assertThat(publicPoll.get("participants").asInt()).isEqualTo(2);
-		assertThat(publicPoll.get("results").get("questions").get(0).get("options").get(0).get("count").asInt()).isEqualTo(1);
+		assertThat(publicPoll.get("participants").asInt()).isEqualTo(3);
+		assertThat(publicPoll.get("results").get("questions").get(0).get("options").get(0).get("count").asInt()).isEqualTo(2);
 		assertThat(publicPoll.toString()).doesNotContain(SECRET_TEXT, "增加上门缴费服务");
 
 		// the list, its filters, the column, the feed, the sitemap
-		assertThat(anonymous().get("/participation/polls/").body()).contains(TITLE, "已有2人参与");
+		assertThat(anonymous().get("/participation/polls/").body()).contains(TITLE, "已有3人参与");
 		assertThat(anonymous().get("/participation/polls/?agency=yiyuan-fgj&status=OPEN").body()).contains(TITLE);
 		assertThat(anonymous().get("/participation/polls/?status=CLOSED").body()).doesNotContain(TITLE);
 		assertThat(anonymous().get("/participation/polls/?agency=nope").status()).isEqualTo(404);
