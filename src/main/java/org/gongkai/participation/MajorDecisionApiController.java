@@ -104,7 +104,7 @@ class MajorDecisionApiController {
 
 	// ---- public -------------------------------------------------------------------------------------------
 
-	@GetMapping("/api/v1/public/decisions")
+	@GetMapping("/api/v1/public/major-decisions")
 	@Operation(summary = "公布的重大行政决策事项目录（year 默认今年；指定单位而该单位该年度目录未公布的，404）")
 	Map<String, Object> publicCatalogs(@RequestParam(required = false) String agency, @RequestParam(required = false) String year) {
 		int y = queries.currentYear();
@@ -129,7 +129,7 @@ class MajorDecisionApiController {
 		return out;
 	}
 
-	@GetMapping("/api/v1/public/decisions/{id}")
+	@GetMapping("/api/v1/public/major-decisions/{id}")
 	@Operation(summary = "一个公开的重大决策事项：公开的程序环节（不公开的只有环节和日期）、引用它的意见征集等、决策文件、执行情况和决策后评估")
 	Map<String, Object> publicItem(@PathVariable long id) {
 		return queries.publicItemView(queries.publicItem(id).orElseThrow(() -> DomainException.notFound("该重大决策事项不存在或未公开")));
@@ -137,7 +137,7 @@ class MajorDecisionApiController {
 
 	// ---- staff --------------------------------------------------------------------------------------------
 
-	@GetMapping("/api/v1/decisions/{id}")
+	@GetMapping("/api/v1/major-decisions/{id}")
 	@Operation(summary = "一个决策事项的全部记录（本单位编辑、单位管理员、监督人员，或本单位令牌）")
 	Map<String, Object> staffItem(@PathVariable long id) {
 		MajorDecision d = readable(id);
@@ -160,7 +160,7 @@ class MajorDecisionApiController {
 		return out;
 	}
 
-	@PostMapping("/api/v1/decisions")
+	@PostMapping("/api/v1/major-decisions")
 	@Operation(summary = "在单位某年度目录中增加决策事项（目录已公布的，作为目录调整立即公开）→ 201")
 	ResponseEntity<Map<String, Object>> add(@RequestBody ItemBody b) {
 		if (b == null) {
@@ -170,10 +170,10 @@ class MajorDecisionApiController {
 				b.planMonth(), b.planQuarter(), b.methods() == null ? List.of() : b.methods(), b.otherMethod(),
 				Boolean.TRUE.equals(b.expertRequired()), Boolean.TRUE.equals(b.riskRequired()),
 				Boolean.TRUE.equals(b.participationExempt()), b.exemptReason()), b.reason());
-		return ResponseEntity.created(URI.create("/api/v1/decisions/" + d.id())).body(brief(d));
+		return ResponseEntity.created(URI.create("/api/v1/major-decisions/" + d.id())).body(brief(d));
 	}
 
-	@PostMapping("/api/v1/decisions/catalogues/publish")
+	@PostMapping("/api/v1/major-decisions/catalogues/publish")
 	@Operation(summary = "公布单位某年度的重大行政决策事项目录（整体公布，记录公布日期和审定情况）")
 	Map<String, Object> publish(@RequestBody PublishBody b) {
 		if (b == null) {
@@ -187,7 +187,7 @@ class MajorDecisionApiController {
 		return out;
 	}
 
-	@PostMapping("/api/v1/decisions/{id}/stages")
+	@PostMapping("/api/v1/major-decisions/{id}/stages")
 	@Operation(summary = "登记决策程序环节 → 201；顺序不符（如未完成公众参与即合法性审查、合法性审查不合格即集体讨论）→ 409")
 	ResponseEntity<Map<String, Object>> stage(@PathVariable long id, @RequestBody StageBody b) {
 		if (b == null) {
@@ -199,10 +199,10 @@ class MajorDecisionApiController {
 		}
 		StageRecord s = management.recordStage(id,
 				new StageInput(b.stage(), b.completedOn(), b.summary(), b.isPublic(), b.outcome(), b.meetingForm()), docs);
-		return ResponseEntity.created(URI.create("/api/v1/decisions/" + id)).body(stageView(s));
+		return ResponseEntity.created(URI.create("/api/v1/major-decisions/" + id)).body(stageView(s));
 	}
 
-	@PostMapping("/api/v1/decisions/{id}/take")
+	@PostMapping("/api/v1/major-decisions/{id}/take")
 	@Operation(summary = "标记为已决策并公开决策文件；缺少合法性审查或集体讨论决定（通过、原则通过）→ 409，说明缺少的环节")
 	Map<String, Object> take(@PathVariable long id, @RequestBody TakeBody b) {
 		if (b == null) {
@@ -211,32 +211,32 @@ class MajorDecisionApiController {
 		return brief(management.take(id, b.title(), b.number(), b.decidedOn(), b.url(), null, null));
 	}
 
-	@PostMapping("/api/v1/decisions/{id}/progress")
+	@PostMapping("/api/v1/major-decisions/{id}/progress")
 	@Operation(summary = "登记决策执行情况（公开）")
 	Map<String, Object> progress(@PathVariable long id, @RequestBody ProgressBody b) {
 		return brief(management.addProgress(id, b == null ? null : b.on(), b == null ? null : b.content()));
 	}
 
-	@PostMapping("/api/v1/decisions/{id}/evaluation")
+	@PostMapping("/api/v1/major-decisions/{id}/evaluation")
 	@Operation(summary = "登记决策后评估（公开）")
 	Map<String, Object> evaluation(@PathVariable long id, @RequestBody EvaluationBody b) {
 		return brief(management.evaluate(id, b == null ? null : b.evaluatedOn(), b == null ? null : b.summary(),
 				b == null ? null : b.url(), null, null));
 	}
 
-	@PostMapping("/api/v1/decisions/{id}/suspend")
+	@PostMapping("/api/v1/major-decisions/{id}/suspend")
 	@Operation(summary = "暂缓推进（理由公开）")
 	Map<String, Object> suspend(@PathVariable long id, @RequestBody(required = false) ReasonBody b) {
 		return brief(management.suspend(id, b == null ? null : b.reason()));
 	}
 
-	@PostMapping("/api/v1/decisions/{id}/resume")
+	@PostMapping("/api/v1/major-decisions/{id}/resume")
 	@Operation(summary = "恢复推进")
 	Map<String, Object> resume(@PathVariable long id) {
 		return brief(management.resume(id));
 	}
 
-	@PostMapping("/api/v1/decisions/{id}/remove")
+	@PostMapping("/api/v1/major-decisions/{id}/remove")
 	@Operation(summary = "调出目录（理由公开）")
 	Map<String, Object> remove(@PathVariable long id, @RequestBody(required = false) ReasonBody b) {
 		return brief(management.remove(id, b == null ? null : b.reason()));

@@ -108,8 +108,10 @@ class MajorDecisions {
 	// ---- items ---------------------------------------------------------------------------------------------
 
 	int nextSeq(long catalogId) {
-		Integer max = jdbc.sql("SELECT MAX(seq_no) FROM pt_decision WHERE catalog_id = ?").param(catalogId).query(Integer.class).single();
-		return max == null ? 1 : max + 1;
+		return jdbc.sql("SELECT COALESCE(MAX(seq_no), 0) + 1 FROM pt_decision WHERE catalog_id = ?")
+			.param(catalogId)
+			.query(Integer.class)
+			.single();
 	}
 
 	long insert(MajorDecision d) {
