@@ -50,6 +50,10 @@ class MajorDecisionPages implements SitemapContributor {
 		if (agency != null && catalogs.isEmpty()) {
 			return Optional.empty();
 		}
+		return Optional.of(render(agency, year, catalogs));
+	}
+
+	private String render(Agency agency, int year, List<Catalog> catalogs) {
 		Map<String, Object> model = new HashMap<>();
 		model.put("agency", agency);
 		model.put("year", year);
@@ -61,7 +65,19 @@ class MajorDecisionPages implements SitemapContributor {
 		model.put("catalogs", catalogs.stream().map(queries::publicCatalogView).toList());
 		model.put("sitePath", MajorDecisionQueries.SITE);
 		model.put("feed", MajorDecisionQueries.FEED);
-		return Optional.of(renderer.render("participation/decision-list", model));
+		return renderer.render("participation/decision-list", model);
+	}
+
+	/**
+	 * The page a link without a year leads to: the current year; for an agency without a published catalogue of the
+	 * current year its latest published one, or, when it has none, a page that says so.
+	 */
+	String latest(Agency agency) {
+		int year = queries.currentYear();
+		if (agency != null && queries.publicCatalog(agency.id(), year).isEmpty()) {
+			year = queries.publicCatalogs(agency.id(), null).stream().mapToInt(Catalog::year).max().orElse(year);
+		}
+		return render(agency, year, queries.publicCatalogs(agency == null ? null : agency.id(), year));
 	}
 
 	Optional<String> item(long id) {

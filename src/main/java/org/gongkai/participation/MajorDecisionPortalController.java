@@ -38,11 +38,12 @@ class MajorDecisionPortalController {
 	@GetMapping({ "/participation/decisions/", "/participation/decisions" })
 	ResponseEntity<String> list(@RequestParam(required = false) String agency, @RequestParam(required = false) String year) {
 		Agency a = Texts.trimToNull(agency) == null ? null : pages.activeAgency(agency.trim()).orElseThrow(MajorDecisionPortalController::notFound);
-		int y = queries.currentYear();
 		if (Texts.trimToNull(year) != null) {
-			y = MajorDecisionManagement.parseYear(year).filter(v -> v >= 2000 && v <= 2100).orElseThrow(MajorDecisionPortalController::notFound);
+			int y = MajorDecisionManagement.parseYear(year).filter(v -> v >= 2000 && v <= 2100).orElseThrow(MajorDecisionPortalController::notFound);
+			return html(pages.list(a, y).orElseThrow(MajorDecisionPortalController::notFound));
 		}
-		return html(pages.list(a, y).orElseThrow(MajorDecisionPortalController::notFound));
+		// no year chosen: the current year's catalogue, else the agency's latest published one, else an empty page
+		return html(pages.latest(a));
 	}
 
 	@GetMapping("/participation/decisions/feed.atom")

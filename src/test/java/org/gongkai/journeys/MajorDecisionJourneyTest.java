@@ -82,6 +82,11 @@ abstract class MajorDecisionJourneyTest extends JourneySupport {
 		assertThat(anonymous().get("/participation/decisions/?agency=yiyuan-fgj&year=" + year).status()).isEqualTo(404);
 		assertThat(anonymous().get("/participation/decisions/" + id + "/").status()).isEqualTo(404);
 		assertThat(anonymous().get("/participation/decisions/?year=" + year).body()).doesNotContain("全县城乡供水一体化规划");
+		Http.Response noYear = anonymous().get("/participation/decisions/?agency=yiyuan-fgj");
+		assertThat(noYear.status()).isEqualTo(200);
+		assertThat(noYear.body()).doesNotContain("全县城乡供水一体化规划");
+		assertThat(anonymous().get("/participation/decisions/?agency=yiyuan-nyj").body()).contains("沂源县农业农村局尚未公布重大行政决策事项目录");
+		assertThat(anonymous().get("/participation/decisions/?agency=no-such&year=" + year).status()).isEqualTo(404);
 
 		// the stages in statutory order; the missing stage is named
 		Http.Response early = editor.postJson("/api/v1/major-decisions/" + id + "/stages", stage("LEGALITY_REVIEW", "LEGAL"));

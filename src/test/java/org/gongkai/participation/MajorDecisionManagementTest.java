@@ -88,7 +88,56 @@ class MajorDecisionManagementTest {
 		TestClock testClock() {
 			return new TestClock();
 		}
+
+		/** Another kind of record that refers to decision {@link #REFERRED}: one public reference, one not. */
+		@Bean
+		ParticipationKind referringKind() {
+			return new ParticipationKind() {
+
+				@Override
+				public String kind() {
+					return "test-referring";
+				}
+
+				@Override
+				public String title() {
+					return "测试征集";
+				}
+
+				@Override
+				public String listPath(String agencyCode) {
+					return "/test/";
+				}
+
+				@Override
+				public List<ParticipationLink> highlights(Long agencyId, int limit) {
+					return List.of();
+				}
+
+				@Override
+				public java.util.Optional<ParticipationLink> find(long id) {
+					return java.util.Optional.empty();
+				}
+
+				@Override
+				public List<ParticipationLink> linkable(long agencyId) {
+					return List.of();
+				}
+
+				@Override
+				public List<ParticipationLink> referencing(String kind, long id) {
+					if (!"decision".equals(kind) || id != REFERRED.get()) {
+						return List.of();
+					}
+					return List.of(new ParticipationLink("test-referring", 1, 1, "规划草案公开征求意见", "/test/1/", true, "已反馈",
+							"收到意见12条，采纳5条"), new ParticipationLink("test-referring", 2, 1, "尚未发布的征集草稿", "/test/2/", false,
+									"草稿", ""));
+				}
+			};
+		}
 	}
+
+	static final java.util.concurrent.atomic.AtomicLong REFERRED = new java.util.concurrent.atomic.AtomicLong(-1);
 
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
@@ -333,8 +382,11 @@ class MajorDecisionManagementTest {
 		String list = pages.list(nyjAgency, year).orElseThrow();
 		assertThat(list).contains("高标准农田建设规划", "<th scope=\"col\">承办单位</th>", "<th scope=\"col\">公众参与方式</th>", year + "年第二季度",
 				"网络征集意见", "经县委同意");
+		REFERRED.set(d.id());
 		String page = pages.item(d.id()).orElseThrow();
 		assertThat(page).contains("合法性审查", TODAY.toString(), "公众参与情况说明").doesNotContain("第五条需修改", "intranet.example");
+		// what refers to the item, public only, with its status and note
+		assertThat(page).contains("规划草案公开征求意见", "/test/1/", "已反馈", "收到意见12条，采纳5条").doesNotContain("尚未发布的征集草稿");
 		Map<String, Object> view = queries.publicItemView(queries.publicItem(d.id()).orElseThrow());
 		assertThat(view.toString()).doesNotContain("第五条需修改");
 	}
