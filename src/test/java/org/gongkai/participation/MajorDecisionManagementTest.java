@@ -361,8 +361,20 @@ class MajorDecisionManagementTest {
 		int year = YEARS.incrementAndGet();
 		MajorDecision d = add(nyj, year, item("高标准农田建设规划", false, false));
 		record(d.id(), MajorDecisionStage.PUBLIC_PARTICIPATION);
-		management.recordStage(d.id(), new StageInput(MajorDecisionStage.LEGALITY_REVIEW, TODAY, "审查意见：第五条需修改（内部）", null,
-				Outcome.LEGAL, null), List.of(new NewDocument("合法性审查意见书", "https://intranet.example/hf.pdf", null, null)));
+		MajorDecision.StageRecord review = management.recordStage(d.id(), new StageInput(MajorDecisionStage.LEGALITY_REVIEW, TODAY,
+				"审查意见：第五条需修改（内部）", null, Outcome.LEGAL, null),
+				List.of(new NewDocument("合法性审查意见书", "https://intranet.example/hf.pdf", null, null),
+						new NewDocument("审查意见扫描件", null, "意见.pdf", "%PDF-1.4 内部".getBytes())));
+		long reviewFile = review.documents().stream().filter(MajorDecision.Document::isFile).findFirst().orElseThrow().id();
+		// an attachment of a wrong type is refused with nothing saved
+		assertThatThrownBy(() -> management.recordStage(d.id(), stage(MajorDecisionStage.EXPERT_ARGUMENT, null),
+				List.of(new NewDocument("脚本", null, "x.exe", new byte[] { 1 })))).isInstanceOfSatisfying(InvalidInputException.class,
+						e -> assertThat(e.problems()).extracting(p -> p.field()).contains("documentFile"));
+		assertThat(queries.stages(d.id())).extracting(x -> x.stage()).doesNotContain(MajorDecisionStage.EXPERT_ARGUMENT);
+		MajorDecision.StageRecord participationFile = management.recordStage(d.id(), stage(MajorDecisionStage.PUBLIC_PARTICIPATION,
+				null), List.of(new NewDocument("意见采纳情况", null, "采纳.pdf", "%PDF-1.4 公开".getBytes())));
+		long publicFile = participationFile.documents().get(0).id();
+		assertThat(queries.publicFile(d.id(), String.valueOf(publicFile))).as("not before the catalogue is published").isEmpty();
 		var nyjAgency = agencies.requireById(nyj);
 		assertThat(queries.publicItem(d.id())).isEmpty();
 		assertThat(pages.item(d.id())).isEmpty();
@@ -382,6 +394,9 @@ class MajorDecisionManagementTest {
 		String list = pages.list(nyjAgency, year).orElseThrow();
 		assertThat(list).contains("高标准农田建设规划", "<th scope=\"col\">承办单位</th>", "<th scope=\"col\">公众参与方式</th>", year + "年第二季度",
 				"网络征集意见", "经县委同意");
+		assertThat(queries.publicFile(d.id(), String.valueOf(publicFile))).isPresent();
+		assertThat(queries.publicFile(d.id(), String.valueOf(reviewFile))).as("a document of a stage that is not public").isEmpty();
+		assertThat(queries.publicFile(d.id(), "decision")).isEmpty();
 		REFERRED.set(d.id());
 		String page = pages.item(d.id()).orElseThrow();
 		assertThat(page).contains("合法性审查", TODAY.toString(), "公众参与情况说明").doesNotContain("第五条需修改", "intranet.example");
