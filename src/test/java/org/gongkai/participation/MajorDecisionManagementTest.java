@@ -1,0 +1,494 @@
+package org.gongkai.participation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.gongkai.organisation.AgencyDirectory;
+import org.gongkai.participation.MajorDecision.Method;
+import org.gongkai.participation.MajorDecision.Status;
+import org.gongkai.participation.MajorDecisionManagement.ItemInput;
+import org.gongkai.participation.MajorDecisionManagement.NewDocument;
+import org.gongkai.participation.MajorDecisionManagement.StageInput;
+import org.gongkai.participation.MajorDecisionStage.MeetingForm;
+import org.gongkai.participation.MajorDecisionStage.Outcome;
+import org.gongkai.platform.Actor;
+import org.gongkai.platform.ActorHolder;
+import org.gongkai.platform.ChangeRecorded;
+import org.gongkai.platform.DashboardCard;
+import org.gongkai.platform.DomainException;
+import org.gongkai.platform.InvalidInputException;
+import org.gongkai.platform.Role;
+import org.gongkai.platform.RoleGrant;
+import org.gongkai.platform.Zones;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+/**
+ * The major-decision catalogue against the ordinance (《重大行政决策程序暂行条例》): the order of the procedure stages
+ * (legality review only after public participation and the required expert argument and risk assessment; collective
+ * discussion only after a lawful review; decided only after an adopting discussion), the 409 that names the missing
+ * stage, the public visibility of a catalogue and of a stage, adjustments, roles and tokens, and the dashboard. Runs the
+ * application on H2 with the demo county and a fixed clock.
+ */
+@SpringBootTest(properties = { "gongkai.demo.enabled=true", "gongkai.demo.password=Demo-Test-2026",
+		"gongkai.admin.password=Gongkai-Test-2026" })
+@RecordApplicationEvents
+@DirtiesContext
+class MajorDecisionManagementTest {
+
+	static final class TestClock extends Clock {
+
+		volatile Instant now = LocalDate.of(2026, 5, 10).atTime(10, 0).atZone(Zones.CHINA).toInstant();
+
+		@Override
+		public ZoneId getZone() {
+			return Zones.CHINA;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return Clock.fixed(now, zone);
+		}
+
+		@Override
+		public Instant instant() {
+			return now;
+		}
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Clocks {
+
+		@Bean
+		@Primary
+		TestClock testClock() {
+			return new TestClock();
+		}
+
+		/** Another kind of record that refers to decision {@link #REFERRED}: one public reference, one not. */
+		@Bean
+		ParticipationKind referringKind() {
+			return new ParticipationKind() {
+
+				@Override
+				public String kind() {
+					return "test-referring";
+				}
+
+				@Override
+				public String title() {
+					return "测试征集";
+				}
+
+				@Override
+				public String listPath(String agencyCode) {
+					return "/test/";
+				}
+
+				@Override
+				public List<ParticipationLink> highlights(Long agencyId, int limit) {
+					return List.of();
+				}
+
+				@Override
+				public java.util.Optional<ParticipationLink> find(long id) {
+					return java.util.Optional.empty();
+				}
+
+				@Override
+				public List<ParticipationLink> linkable(long agencyId) {
+					return List.of();
+				}
+
+				@Override
+				public List<ParticipationLink> referencing(String kind, long id) {
+					if (!"decision".equals(kind) || id != REFERRED.get()) {
+						return List.of();
+					}
+					return List.of(new ParticipationLink("test-referring", 1, 1, "规划草案公开征求意见", "/test/1/", true, "已反馈",
+							"收到意见12条，采纳5条"), new ParticipationLink("test-referring", 2, 1, "尚未发布的征集草稿", "/test/2/", false,
+									"草稿", ""));
+				}
+			};
+		}
+	}
+
+	static final java.util.concurrent.atomic.AtomicLong REFERRED = new java.util.concurrent.atomic.AtomicLong(-1);
+
+	@DynamicPropertySource
+	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
+		String dir = Files.createTempDirectory("gongkai-decisions-").toString();
+		registry.add("gongkai.data-dir", () -> dir);
+	}
+
+	/** Each test its own catalogue year, so that tests do not see each other's catalogues. */
+	private static final AtomicInteger YEARS = new AtomicInteger(2030);
+
+	static final LocalDate TODAY = LocalDate.of(2026, 5, 10);
+
+	@Autowired
+	MajorDecisionManagement management;
+
+	@Autowired
+	MajorDecisionQueries queries;
+
+	@Autowired
+	MajorDecisionPages pages;
+
+	@Autowired
+	MajorDecisionKind kind;
+
+	@Autowired
+	MajorDecisionDashboard dashboard;
+
+	@Autowired
+	AgencyDirectory agencies;
+
+	@Autowired
+	ApplicationEvents events;
+
+	long fgj;
+
+	long nyj;
+
+	long county;
+
+	@BeforeEach
+	void setUp() {
+		fgj = agencies.requireByCode("yiyuan-fgj").id();
+		nyj = agencies.requireByCode("yiyuan-nyj").id();
+		county = agencies.requireByCode("yiyuan").id();
+	}
+
+	@AfterEach
+	void tearDown() {
+		SecurityContextHolder.clearContext();
+	}
+
+	void as(Actor actor) {
+		record Principal(Actor actor) implements ActorHolder {
+		}
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(new Principal(actor), null, List.of()));
+	}
+
+	void as(long agencyId, Role role, boolean subtree) {
+		as(new Actor(agencyId * 100 + role.ordinal(), "user-" + role + "-" + agencyId, "测试", agencyId,
+				List.of(new RoleGrant(role, agencyId, subtree)), Set.of(), false));
+	}
+
+	void asEditor(long agencyId) {
+		as(agencyId, Role.EDITOR, false);
+	}
+
+	static ItemInput item(String title, boolean expert, boolean risk) {
+		return new ItemInput(title, "拟制定" + title + "，明确目标任务和保障措施。", "yiyuan-fgj", "规划科", null, 2,
+				List.of(Method.ONLINE, Method.HEARING), null, expert, risk, false, null);
+	}
+
+	MajorDecision add(long agency, int year, ItemInput in) {
+		asEditor(agency);
+		return management.add(agency, year, in, null);
+	}
+
+	StageInput stage(MajorDecisionStage s, Outcome outcome) {
+		return new StageInput(s, TODAY, s.label() + "情况说明", null, outcome,
+				s == MajorDecisionStage.COLLECTIVE_DISCUSSION ? MeetingForm.EXECUTIVE : null);
+	}
+
+	MajorDecision.StageRecord record(long id, MajorDecisionStage s) {
+		return management.recordStage(id, stage(s, null), List.of());
+	}
+
+	static String conflict(Runnable action) {
+		try {
+			action.run();
+		}
+		catch (DomainException e) {
+			assertThat(e.status()).as(e.getMessage()).isEqualTo(409);
+			return e.getMessage();
+		}
+		throw new AssertionError("expected a 409");
+	}
+
+	// ---- the order of the stages ---------------------------------------------------------------------------
+
+	@Test
+	void aLegalityReviewWaitsForParticipationAndTheRequiredExpertArgumentAndRiskAssessment() {
+		int year = YEARS.incrementAndGet();
+		MajorDecision d = add(fgj, year, item("城区供热价格调整方案", true, true));
+		assertThat(d.status()).isEqualTo(Status.NOT_STARTED);
+		assertThat(d.plannedLabel()).isEqualTo(year + "年第二季度");
+
+		String refused = conflict(() -> management.recordStage(d.id(), stage(MajorDecisionStage.LEGALITY_REVIEW, Outcome.LEGAL), List.of()));
+		assertThat(refused).startsWith("尚未完成公众参与、专家论证、风险评估，不能进行合法性审查").contains("第二十六条");
+
+		management.recordStage(d.id(), stage(MajorDecisionStage.PUBLIC_PARTICIPATION, null),
+				List.of(new NewDocument("征求意见公告", "https://www.example.gov.cn/zqyj/1.html", null, null)));
+		assertThat(queries.find(d.id()).orElseThrow().status()).isEqualTo(Status.IN_PROGRESS);
+		management.recordStage(d.id(), stage(MajorDecisionStage.EXPERT_ARGUMENT, null), List.of());
+		refused = conflict(() -> management.recordStage(d.id(), stage(MajorDecisionStage.LEGALITY_REVIEW, Outcome.LEGAL), List.of()));
+		assertThat(refused).startsWith("尚未完成风险评估，");
+
+		management.recordStage(d.id(), stage(MajorDecisionStage.RISK_ASSESSMENT, null), List.of());
+		MajorDecision.StageRecord review = management.recordStage(d.id(), stage(MajorDecisionStage.LEGALITY_REVIEW, Outcome.LEGAL),
+				List.of());
+		// a legality review is not public unless said so
+		assertThat(review.isPublic()).isFalse();
+		assertThat(review.outcome()).isEqualTo(Outcome.LEGAL);
+	}
+
+	@Test
+	void anItemWithoutExpertArgumentOrRiskAssessmentGoesToReviewAfterParticipationAlone() {
+		MajorDecision d = add(fgj, YEARS.incrementAndGet(), item("农村公路养护办法", false, false));
+		record(d.id(), MajorDecisionStage.PUBLIC_PARTICIPATION);
+		assertThat(management.recordStage(d.id(), stage(MajorDecisionStage.LEGALITY_REVIEW, Outcome.LEGAL), List.of()).stage())
+			.isEqualTo(MajorDecisionStage.LEGALITY_REVIEW);
+	}
+
+	@Test
+	void anExemptItemNeedsAStatedReasonAndThenNoParticipation() {
+		int year = YEARS.incrementAndGet();
+		asEditor(fgj);
+		ItemInput noReason = new ItemInput("应急物资储备调整", "内容", "yiyuan-fgj", null, 6, null, List.of(), null, false, false, true,
+				null);
+		assertThatThrownBy(() -> management.add(fgj, year, noReason, null)).isInstanceOfSatisfying(InvalidInputException.class,
+				e -> assertThat(e.problems()).anyMatch(p -> p.field().equals("exemptReason")));
+		ItemInput exempt = new ItemInput("应急物资储备调整", "内容", "yiyuan-fgj", null, 6, null, List.of(), null, false, false, true,
+				"涉及国家秘密，依法不公开征求意见");
+		MajorDecision d = management.add(fgj, year, exempt, null);
+		assertThat(d.plannedLabel()).isEqualTo(year + "年6月");
+		assertThat(management.recordStage(d.id(), stage(MajorDecisionStage.LEGALITY_REVIEW, Outcome.LEGAL), List.of()).stage())
+			.isEqualTo(MajorDecisionStage.LEGALITY_REVIEW);
+	}
+
+	@Test
+	void collectiveDiscussionNeedsALawfulReviewAndAnUnlawfulOneCanBeFollowedByANewReview() {
+		MajorDecision d = add(fgj, YEARS.incrementAndGet(), item("城乡供水一体化方案", false, false));
+		record(d.id(), MajorDecisionStage.PUBLIC_PARTICIPATION);
+		String refused = conflict(() -> management.recordStage(d.id(),
+				stage(MajorDecisionStage.COLLECTIVE_DISCUSSION, Outcome.PASSED), List.of()));
+		assertThat(refused).contains("尚未完成合法性审查", "第二十五条第二款");
+
+		management.recordStage(d.id(), stage(MajorDecisionStage.LEGALITY_REVIEW, Outcome.UNLAWFUL), List.of());
+		refused = conflict(() -> management.recordStage(d.id(), stage(MajorDecisionStage.COLLECTIVE_DISCUSSION, Outcome.PASSED),
+				List.of()));
+		assertThat(refused).contains("不合法");
+		// nor can it be decided
+		assertThat(conflict(() -> management.take(d.id(), "决定", null, TODAY, "https://www.example.gov.cn/a.html", null, null)))
+			.contains("不能标记为已决策");
+
+		management.recordStage(d.id(), stage(MajorDecisionStage.LEGALITY_REVIEW, Outcome.LEGAL), List.of());
+		management.recordStage(d.id(), stage(MajorDecisionStage.COLLECTIVE_DISCUSSION, Outcome.PASSED), List.of());
+
+		// the outcome must fit the stage, the meeting form is required
+		assertThatThrownBy(() -> management.recordStage(d.id(), new StageInput(MajorDecisionStage.COLLECTIVE_DISCUSSION, TODAY, null,
+				null, Outcome.LEGAL, null), List.of())).isInstanceOfSatisfying(InvalidInputException.class,
+						e -> assertThat(e.problems()).extracting(p -> p.field()).contains("outcome", "meetingForm"));
+	}
+
+	// ---- taking the decision -------------------------------------------------------------------------------
+
+	@Test
+	void aDecisionWithoutItsLegalityReviewCannotBeMarkedTaken() {
+		MajorDecision d = add(fgj, YEARS.incrementAndGet(), item("县城停车收费标准", false, false));
+		record(d.id(), MajorDecisionStage.PUBLIC_PARTICIPATION);
+		String refused = conflict(() -> management.take(d.id(), "关于调整县城停车收费标准的通知", "沂发改〔2026〕3号", TODAY,
+				"https://www.example.gov.cn/tz.html", null, null));
+		assertThat(refused).contains("尚未完成合法性审查", "不能标记为已决策");
+		assertThat(queries.find(d.id()).orElseThrow().status()).isEqualTo(Status.IN_PROGRESS);
+	}
+
+	@Test
+	void aDecisionIsTakenOnlyAfterAnAdoptingDiscussionAndThenCarriesItsDocumentProgressAndEvaluation() {
+		MajorDecision d = add(fgj, YEARS.incrementAndGet(), item("县域医疗共同体建设方案", false, false));
+		record(d.id(), MajorDecisionStage.PUBLIC_PARTICIPATION);
+		management.recordStage(d.id(), stage(MajorDecisionStage.LEGALITY_REVIEW, Outcome.LEGAL), List.of());
+		assertThat(conflict(() -> management.take(d.id(), "决定", null, TODAY, "https://www.example.gov.cn/a.html", null, null)))
+			.contains("集体讨论决定");
+		management.recordStage(d.id(), stage(MajorDecisionStage.COLLECTIVE_DISCUSSION, Outcome.REJECTED), List.of());
+		assertThat(conflict(() -> management.take(d.id(), "决定", null, TODAY, "https://www.example.gov.cn/a.html", null, null)))
+			.contains("通过");
+		// progress and evaluation only after the decision
+		assertThat(conflict(() -> management.addProgress(d.id(), TODAY, "已启动"))).contains("作出决策后");
+
+		management.recordStage(d.id(), stage(MajorDecisionStage.COLLECTIVE_DISCUSSION, Outcome.PASSED_IN_PRINCIPLE), List.of());
+		// the document needs a link or a file
+		assertThatThrownBy(() -> management.take(d.id(), "关于印发方案的通知", null, TODAY, null, null, null))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					e -> assertThat(e.problems()).extracting(p -> p.field()).contains("decisionUrl"));
+		MajorDecision taken = management.take(d.id(), "关于印发县域医疗共同体建设方案的通知", "沂政发〔2026〕5号", TODAY, null, "方案.pdf",
+				"%PDF-1.4 test".getBytes());
+		assertThat(taken.status()).isEqualTo(Status.DECIDED);
+		assertThat(taken.decisionFileName()).isEqualTo("方案.pdf");
+		management.addProgress(d.id(), TODAY, "已组建县域医共体3个");
+		management.evaluate(d.id(), TODAY, "评估认为方案实施效果良好", "https://www.example.gov.cn/pg.html", null, null);
+		// a decided item takes no more stages
+		assertThat(conflict(() -> record(d.id(), MajorDecisionStage.PUBLIC_PARTICIPATION))).contains("已决策");
+		assertThat(events.stream(ChangeRecorded.class).filter(e -> e.subjectId().equals(String.valueOf(d.id())))
+			.map(ChangeRecorded::action)).contains("decision.added", "decision.stage-recorded", "decision.taken",
+					"decision.progress-recorded", "decision.evaluated");
+	}
+
+	// ---- public visibility ---------------------------------------------------------------------------------
+
+	@Test
+	void nothingOfAnUnpublishedCatalogueIsPublicAndAPublishedOneShowsOnlyPublicStageContent() {
+		int year = YEARS.incrementAndGet();
+		MajorDecision d = add(nyj, year, item("高标准农田建设规划", false, false));
+		record(d.id(), MajorDecisionStage.PUBLIC_PARTICIPATION);
+		MajorDecision.StageRecord review = management.recordStage(d.id(), new StageInput(MajorDecisionStage.LEGALITY_REVIEW, TODAY,
+				"审查意见：第五条需修改（内部）", null, Outcome.LEGAL, null),
+				List.of(new NewDocument("合法性审查意见书", "https://intranet.example/hf.pdf", null, null),
+						new NewDocument("审查意见扫描件", null, "意见.pdf", "%PDF-1.4 内部".getBytes())));
+		long reviewFile = review.documents().stream().filter(MajorDecision.Document::isFile).findFirst().orElseThrow().id();
+		// an attachment of a wrong type is refused with nothing saved
+		assertThatThrownBy(() -> management.recordStage(d.id(), stage(MajorDecisionStage.EXPERT_ARGUMENT, null),
+				List.of(new NewDocument("脚本", null, "x.exe", new byte[] { 1 })))).isInstanceOfSatisfying(InvalidInputException.class,
+						e -> assertThat(e.problems()).extracting(p -> p.field()).contains("documentFile"));
+		assertThat(queries.stages(d.id())).extracting(x -> x.stage()).doesNotContain(MajorDecisionStage.EXPERT_ARGUMENT);
+		MajorDecision.StageRecord participationFile = management.recordStage(d.id(), stage(MajorDecisionStage.PUBLIC_PARTICIPATION,
+				null), List.of(new NewDocument("意见采纳情况", null, "采纳.pdf", "%PDF-1.4 公开".getBytes())));
+		long publicFile = participationFile.documents().get(0).id();
+		assertThat(queries.publicFile(d.id(), String.valueOf(publicFile))).as("not before the catalogue is published").isEmpty();
+		var nyjAgency = agencies.requireById(nyj);
+		assertThat(queries.publicItem(d.id())).isEmpty();
+		assertThat(pages.item(d.id())).isEmpty();
+		assertThat(pages.list(nyjAgency, year)).isEmpty();
+		assertThat(pages.publicPaths()).doesNotContain(MajorDecisionQueries.path(d.id()));
+		assertThat(kind.find(d.id()).orElseThrow().isPublic()).isFalse();
+		assertThat(events.stream(PublicMajorDecisionChanged.class).filter(e -> e.id() == d.id())).isEmpty();
+
+		// publishing needs the approval note; then the whole catalogue is public
+		asEditor(nyj);
+		assertThatThrownBy(() -> management.publish(nyj, year, TODAY, " ")).isInstanceOf(InvalidInputException.class);
+		management.publish(nyj, year, TODAY, "经县委同意");
+		assertThat(conflict(() -> management.publish(nyj, year, TODAY, "经县委同意"))).contains("已公布");
+		assertThat(events.stream(PublicMajorDecisionChanged.class).filter(e -> e.id() == d.id() && e.isPublic())).isNotEmpty();
+		assertThat(pages.publicPaths()).contains(MajorDecisionQueries.path(d.id()),
+				MajorDecisionQueries.listPath("yiyuan-nyj", year));
+		String list = pages.list(nyjAgency, year).orElseThrow();
+		assertThat(list).contains("高标准农田建设规划", "<th scope=\"col\">承办单位</th>", "<th scope=\"col\">公众参与方式</th>", year + "年第二季度",
+				"网络征集意见", "经县委同意");
+		assertThat(queries.publicFile(d.id(), String.valueOf(publicFile))).isPresent();
+		assertThat(queries.publicFile(d.id(), String.valueOf(reviewFile))).as("a document of a stage that is not public").isEmpty();
+		assertThat(queries.publicFile(d.id(), "decision")).isEmpty();
+		REFERRED.set(d.id());
+		String page = pages.item(d.id()).orElseThrow();
+		assertThat(page).contains("合法性审查", TODAY.toString(), "公众参与情况说明").doesNotContain("第五条需修改", "intranet.example");
+		// what refers to the item, public only, with its status and note
+		assertThat(page).contains("规划草案公开征求意见", "/test/1/", "已反馈", "收到意见12条，采纳5条").doesNotContain("尚未发布的征集草稿");
+		Map<String, Object> view = queries.publicItemView(queries.publicItem(d.id()).orElseThrow());
+		assertThat(view.toString()).doesNotContain("第五条需修改");
+	}
+
+	@Test
+	void adjustmentsOfAPublishedCatalogueAreItsPublicChangeHistory() {
+		int year = YEARS.incrementAndGet();
+		MajorDecision first = add(fgj, year, item("物流园区发展规划", false, false));
+		management.publish(fgj, year, TODAY, "经县委同意");
+		MajorDecision late = management.add(fgj, year, item("新增：老旧小区改造计划", false, false), "根据县委部署增加");
+		assertThat(late.addedLate()).isTrue();
+		assertThat(queries.publicItem(late.id())).isPresent();
+		assertThatThrownBy(() -> management.remove(first.id(), " ")).isInstanceOf(InvalidInputException.class);
+		management.remove(first.id(), "上级政策调整，暂不作出决策");
+		assertThat(conflict(() -> record(first.id(), MajorDecisionStage.PUBLIC_PARTICIPATION))).contains("已调出目录");
+		MajorDecision.Catalog c = queries.publicCatalog(fgj, year).orElseThrow();
+		assertThat(queries.changes(c.id())).extracting(ch -> ch.kind().name()).containsExactly("PUBLISHED", "ADDED", "REMOVED");
+		String list = pages.list(agencies.requireById(fgj), year).orElseThrow();
+		assertThat(list).contains("目录调整情况", "根据县委部署增加", "上级政策调整，暂不作出决策", "已调出目录");
+		assertThat(pages.feed()).contains("调出目录：物流园区发展规划", "增加事项：新增：老旧小区改造计划");
+	}
+
+	// ---- who may act ---------------------------------------------------------------------------------------
+
+	@Test
+	void aSupervisorReadsButDoesNotActAndATokenActsOnlyForItsOwnAgency() {
+		int year = YEARS.incrementAndGet();
+		MajorDecision d = add(fgj, year, item("产业园区规划", false, false));
+		as(county, Role.SUPERVISOR, true);
+		assertThatThrownBy(() -> record(d.id(), MajorDecisionStage.PUBLIC_PARTICIPATION))
+			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(403));
+		as(nyj, Role.EDITOR, false);
+		assertThatThrownBy(() -> record(d.id(), MajorDecisionStage.PUBLIC_PARTICIPATION))
+			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(403));
+
+		as(new Actor(9001, "token:fgj", "发改局系统", fgj, List.of(), Set.of("participation"), true));
+		assertThat(record(d.id(), MajorDecisionStage.PUBLIC_PARTICIPATION)).isNotNull();
+		as(new Actor(9002, "token:nyj", "农业局系统", nyj, List.of(), Set.of("participation"), true));
+		assertThatThrownBy(() -> record(d.id(), MajorDecisionStage.EXPERT_ARGUMENT))
+			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(403));
+		as(new Actor(9003, "token:fgj2", "发改局OA", fgj, List.of(), Set.of("intake"), true));
+		assertThatThrownBy(() -> record(d.id(), MajorDecisionStage.EXPERT_ARGUMENT))
+			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(403));
+	}
+
+	@Test
+	void thePlannedTimeIsAMonthOrAQuarterAndAtLeastOneParticipationMethodIsChosen() {
+		int year = YEARS.incrementAndGet();
+		asEditor(fgj);
+		ItemInput both = new ItemInput("事项", "内容", "yiyuan-fgj", null, 3, 1, List.of(Method.ONLINE), null, false, false, false, null);
+		assertThatThrownBy(() -> management.add(fgj, year, both, null)).isInstanceOfSatisfying(InvalidInputException.class,
+				e -> assertThat(e.problems()).extracting(p -> p.field()).contains("planMonth"));
+		ItemInput none = new ItemInput("事项", "内容", "no-such-unit", null, 3, null, List.of(), null, false, false, false, null);
+		assertThatThrownBy(() -> management.add(fgj, year, none, null)).isInstanceOfSatisfying(InvalidInputException.class,
+				e -> assertThat(e.problems()).extracting(p -> p.field()).contains("methods", "unit"));
+		ItemInput other = new ItemInput("事项", "内容", "yiyuan-fgj", null, 3, null, List.of(Method.OTHER), null, false, false, false, null);
+		assertThatThrownBy(() -> management.add(fgj, year, other, null)).isInstanceOfSatisfying(InvalidInputException.class,
+				e -> assertThat(e.problems()).extracting(p -> p.field()).contains("otherMethod"));
+		assertThat(queries.catalog(fgj, year)).isEmpty();
+	}
+
+	// ---- the column and the dashboard ----------------------------------------------------------------------
+
+	@Test
+	void theColumnShowsTheCurrentYearsPublicItemsInProgressFirstAndTheDashboardCountsOverdueOnes() {
+		int year = 2026;
+		long lucun = agencies.requireByCode("yiyuan-lucun").id();
+		asEditor(lucun);
+		MajorDecision early = management.add(lucun, year, new ItemInput("镇区污水管网改造", "内容", "yiyuan-lucun", null, 3, null,
+				List.of(Method.ONLINE), null, false, false, false, null), null);
+		MajorDecision later = management.add(lucun, year, new ItemInput("集市搬迁方案", "内容", "yiyuan-lucun", null, null, 4,
+				List.of(Method.HEARING), null, false, false, false, null), null);
+		assertThat(kind.highlights(lucun, 8)).isEmpty();
+		management.publish(lucun, year, TODAY, "经镇党委同意");
+		management.recordStage(later.id(), stage(MajorDecisionStage.PUBLIC_PARTICIPATION, null), List.of());
+		List<ParticipationLink> column = kind.highlights(lucun, 8);
+		assertThat(column).extracting(ParticipationLink::title).containsExactly("集市搬迁方案", "镇区污水管网改造");
+		assertThat(column.get(0).status()).isEqualTo("推进中");
+		assertThat(column.get(0).path()).isEqualTo("/participation/decisions/" + later.id() + "/");
+		assertThat(kind.listPath("yiyuan-lucun")).isEqualTo("/participation/decisions/?agency=yiyuan-lucun");
+
+		List<DashboardCard> cards = dashboard.cardsFor(new Actor(1, "lucun", "测试", lucun,
+				List.of(new RoleGrant(Role.EDITOR, lucun, false)), Set.of(), false));
+		DashboardCard overdue = cards.stream().filter(c -> c.order() == 15).findFirst().orElseThrow();
+		assertThat(overdue.value()).isEqualTo("1");
+		assertThat(overdue.detail()).contains("镇区污水管网改造");
+		assertThat(cards).anyMatch(c -> c.order() == 19 && c.value().equals("1"));
+		assertThat(early.plannedBy()).isEqualTo(LocalDate.of(2026, 3, 31));
+	}
+}
