@@ -22,7 +22,7 @@ record Meeting(long id, long agencyId, String title, MeetingType type, Instant s
 		invited = Set.copyOf(invited);
 	}
 
-	int seatsLeft() {
+	public int seatsLeft() {
 		return Math.max(0, seats - approvedCount);
 	}
 }

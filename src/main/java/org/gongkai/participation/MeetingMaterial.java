@@ -6,7 +6,7 @@ import java.time.Instant;
 record MeetingMaterial(long id, long meetingId, String title, String fileKey, String fileName, String contentType,
 		Long sizeBytes, String url, Instant createdAt) {
 
-	boolean isFile() {
+	public boolean isFile() {
 		return fileKey != null;
 	}
 }

@@ -85,11 +85,11 @@ class MeetingQueries {
 			boolean live, boolean applicationsOpen, String applicationNote, boolean outcomePublished,
 			List<PublicDecided> decided, Map<AttendanceCategory, Integer> attendance, List<MeetingMaterial> materials) {
 
-		String path() {
+		public String path() {
 			return MeetingQueries.path(meeting.id());
 		}
 
-		String startsAt() {
+		public String startsAt() {
 			return when(meeting.startsAt());
 		}
 	}
