@@ -240,4 +240,54 @@ abstract class MeetingJourneyTest extends JourneySupport {
 		assertThat(anonymous().get("/api/v1/public/meetings/" + id).status()).isEqualTo(404);
 		assertThat(anonymous().get("/participation/meetings/").body()).doesNotContain("老旧小区改造）");
 	}
+	@Test
+	void theConsolePreparesAMeetingWithItsAgendaAndMaterials() {
+		Http console = session("fgj-editor", DEMO_PASSWORD);
+		String base = "/console/participation/meetings";
+		Http.Response blank = console.get(base + "/new");
+		assertThat(blank.status()).isEqualTo(200);
+		assertThat(blank.body()).contains("会议名称", "会议类型", "公开报名名额", "报名截止时间", "利益相关方", "法律顾问");
+		LocalDate day = LocalDate.now(CHINA).plusDays(10);
+		Map<String, String> form = new HashMap<>(Map.of("agency", "yiyuan-fgj", "title", "县发展改革局专题会议（价格听证）", "type",
+				"TOPICAL", "startsAt", local(day.atTime(14, 30)), "place", "县政务服务中心", "advanceNotice", "true", "liveUrl",
+				"ftp://live.example.cn/x", "seats", "3", "applyDeadline", local(day.atTime(15, 0))));
+		Http.Response bad = console.postForm(base + "/new", base + "/new", form, true);
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.body()).contains("直播地址须以 https:// 开头", "报名截止时间应早于会议开始时间", "请选择邀请列席的人员类别",
+				"县发展改革局专题会议（价格听证）");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM pt_meeting WHERE title = ?").param("县发展改革局专题会议（价格听证）").query(Long.class).single())
+			.isZero();
+		form.put("liveUrl", "");
+		form.put("seats", "0");
+		form.put("applyDeadline", "");
+		Http.Response created = console.postForm(base + "/new", base + "/new", form, true);
+		assertThat(created.status()).as(created.body()).isEqualTo(302);
+		String view = created.header("Location").replaceFirst("^https?://[^/]+", "");
+		long id = Long.parseLong(view.substring(view.lastIndexOf('/') + 1));
+		assertThat(console.postForm(view + "/publish", view, Map.of(), true).status()).isEqualTo(302);
+		assertThat(console.get(view).body()).as("no agenda yet").contains("请先填写会议议题");
+		assertThat(console.postForm(view + "/items", view, Map.of("itemTitle", "", "isPublic", "true"), true).status()).isEqualTo(400);
+		assertThat(console.postForm(view + "/items", view, Map.of("itemTitle", "居民用水价格调整方案", "proposer", "县发展改革局", "isPublic",
+				"true"), true).status()).isEqualTo(302);
+		assertThat(console.postFile(view + "/materials", view, Map.of("materialTitle", "价格调整方案说明"), "说明.txt",
+				"调整方案说明全文".getBytes(java.nio.charset.StandardCharsets.UTF_8)).status()).isEqualTo(302);
+		assertThat(console.postForm(view + "/materials", view, Map.of("materialTitle", "成本监审报告", "url", "https://www.example.cn/report"),
+				true).status()).isEqualTo(302);
+		Http.Response edit = console.get(view + "/edit");
+		assertThat(edit.status()).isEqualTo(200);
+		assertThat(edit.body()).contains("县发展改革局专题会议（价格听证）");
+		assertThat(console.postForm(view + "/publish", view, Map.of(), true).status()).isEqualTo(302);
+		Http.Response page = anonymous().get("/participation/meetings/" + id + "/");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("居民用水价格调整方案", "价格调整方案说明", "https://www.example.cn/report").doesNotContain("另有");
+		Matcher file = Pattern.compile("href=\"(/participation/meetings/" + id + "/materials/\\d+)\"").matcher(page.body());
+		assertThat(file.find()).isTrue();
+		Http.Response download = anonymous().get(file.group(1));
+		assertThat(download.status()).isEqualTo(200);
+		assertThat(download.body()).isEqualTo("调整方案说明全文");
+		assertThat(anonymous().get("/participation/meetings/" + id + "/apply").status()).as("no seats open").isEqualTo(409);
+		Http.Response withdrawn = console.postForm(view + "/withdraw", view, Map.of("reason", "听证会改期"), true);
+		assertThat(withdrawn.status()).isEqualTo(302);
+		assertThat(anonymous().get(file.group(1)).status()).isEqualTo(404);
+	}
 }
