@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.gongkai.organisation.Agency;
 import org.gongkai.organisation.AgencyDirectory;
-import org.gongkai.platform.Actor;
 import org.gongkai.platform.Actors;
 import org.gongkai.platform.DomainException;
 import org.gongkai.platform.InvalidInputException;
@@ -245,8 +244,8 @@ class MeetingApiController {
 	@GetMapping("/api/v1/meetings/{id}/applications")
 	@Operation(summary = "会议的列席申请（含申请人信息，仅本单位管理人员）")
 	List<Map<String, Object>> applications(@PathVariable long id) {
-		Meeting m = queries.staffMeeting(Actors.require(), id);
-		management.requireManager(m.agencyId());
+		queries.staffMeeting(Actors.require(), id);
+		management.applicantsRead(id, "通过接口读取列席申请");
 		return queries.applications(id, null).stream().map(MeetingApiController::application).toList();
 	}
 

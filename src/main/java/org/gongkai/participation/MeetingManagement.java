@@ -636,6 +636,13 @@ class MeetingManagement {
 		return meetings.application(applicationId).orElseThrow();
 	}
 
+	/** Records that staff read or exported the applicants' personal data of a meeting (the audit trail of personal data). */
+	void applicantsRead(long meetingId, String how) {
+		Meeting m = meetings.find(meetingId).orElseThrow(() -> DomainException.notFound("没有找到这个会议"));
+		Actor actor = requireManager(m.agencyId());
+		audit(actor, m.agencyId(), meetingId, "meeting.applicants-read", how + "：" + m.title());
+	}
+
 	// ---- helpers -----------------------------------------------------------------------------------------
 
 	/** A draft's values, checked. */

@@ -188,6 +188,11 @@ abstract class MeetingJourneyTest extends JourneySupport {
 		Http.Response csv = console.get(view + "/attendees.csv");
 		assertThat(csv.status()).isEqualTo(200);
 		assertThat(csv.body()).contains(APPLICANT, APPLICANT_PHONE).doesNotContain(API_APPLICANT);
+		// every step is in the audit trail, the export of personal data too
+		assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE subject_type = 'Meeting' AND subject_id = ?")
+			.param(String.valueOf(id)).query(String.class).list())
+			.contains("meeting.created", "meeting.published", "meeting.application-received", "meeting.application-approved",
+					"meeting.application-refused", "meeting.applicants-read");
 		assertThat(session("gkb", DEMO_PASSWORD).get(view).body()).as("the supervisor sees no applicant")
 			.contains("县发展改革局局长办公会议（老旧小区改造）").doesNotContain(APPLICANT_PHONE);
 
@@ -218,11 +223,17 @@ abstract class MeetingJourneyTest extends JourneySupport {
 		Http.Response standalone = console.postForm(view + "/decided", view, Map.of("itemId", "", "content", "会议要求做好群众宣传解释工作。"), true);
 		assertThat(standalone.status()).isEqualTo(302);
 		assertThat(anonymous().get(page).body()).doesNotContain(DECIDED);
+		long standaloneId = jdbc.sql("SELECT id FROM pt_meeting_decided WHERE meeting_id = ? AND item_id IS NULL").param(id)
+			.query(Long.class).single();
+		assertThat(console.postForm(view + "/decided/" + standaloneId, view, Map.of("itemId", "", "content",
+				"会议要求做好群众宣传解释工作，及时回应群众关切。", "linkTyped", ""), true).status()).isEqualTo(302);
+		assertThat(console.postForm(view + "/decided/" + standaloneId, view, Map.of("itemId", "", "content", ""), true).status())
+			.isEqualTo(400);
 		assertThat(console.get("/console").body()).contains("会议议定事项待公开");
 		Http.Response outcome = editor.postJson("/api/v1/meetings/" + id + "/outcome/publish", Map.of());
 		assertThat(outcome.status()).as(outcome.body()).isEqualTo(200);
 		Http.Response after = anonymous().get(page);
-		assertThat(after.body()).contains("议定事项", DECIDED, "会议要求做好群众宣传解释工作").doesNotContain(SECRET_ITEM, "href=\"" + applyPath + "\"");
+		assertThat(after.body()).contains("议定事项", DECIDED, "会议要求做好群众宣传解释工作，及时回应群众关切").doesNotContain(SECRET_ITEM, "href=\"" + applyPath + "\"");
 		assertThat(anonymous().get("/api/v1/public/meetings/" + id).json().get("decidedItems")).hasSize(2);
 		assertThat(anonymous().get("/participation/meetings/").body()).contains("已公开议定事项2项");
 
