@@ -724,7 +724,7 @@ class MeetingManagement {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		return new Parsed(title, type, starts, place, live, invited, seats, seats > 0 ? deadline : deadline);
+		return new Parsed(title, type, starts, place, live, invited, seats, deadline);
 	}
 
 	/** {@code yyyy-MM-ddTHH:mm[:ss]} in China time, or an ISO instant with an offset; null when empty or malformed. */
