@@ -1,0 +1,17 @@
+package org.gongkai.participation;
+
+/** Where an application to attend a meeting stands. */
+enum AttendanceStatus {
+
+	SUBMITTED("待审核"), APPROVED("已同意列席"), REFUSED("未同意列席");
+
+	private final String label;
+
+	AttendanceStatus(String label) {
+		this.label = label;
+	}
+
+	public String label() {
+		return label;
+	}
+}
