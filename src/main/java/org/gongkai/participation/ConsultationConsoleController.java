@@ -47,8 +47,11 @@ class ConsultationConsoleController {
 
 	private final ParticipationLinks links;
 
+	private final org.gongkai.platform.FileStore files;
+
 	ConsultationConsoleController(ConsultationManagement management, ConsultationQueries queries, AgencyDirectory agencies,
-			ParticipationLinks links) {
+			ParticipationLinks links, org.gongkai.platform.FileStore files) {
+		this.files = files;
 		this.management = management;
 		this.queries = queries;
 		this.agencies = agencies;
@@ -241,6 +244,7 @@ class ConsultationConsoleController {
 		model.addAttribute("agency", agencies.findById(c.agencyId()).orElseThrow());
 		model.addAttribute("status", status);
 		model.addAttribute("articles", articles);
+		model.addAttribute("attachments", queries.attachments(id));
 		model.addAttribute("tally", queries.tally(id));
 		model.addAttribute("pending", comments.stream().filter(x -> x.comment().status() == CommentStatus.PENDING).toList());
 		model.addAttribute("moderated", comments.stream().filter(x -> x.comment().status() != CommentStatus.PENDING).toList());
@@ -319,6 +323,42 @@ class ConsultationConsoleController {
 		catch (DomainException e) {
 			return refused(e, consultationId, redirect);
 		}
+	}
+
+	// ---- attachments ----------------------------------------------------------------------------------------
+
+	@PostMapping(HOME + "/{id}/attachments")
+	String upload(@PathVariable long id, @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+			RedirectAttributes redirect) throws java.io.IOException {
+		try {
+			ConsultationAttachment a = management.addAttachment(id, file == null ? null : file.getOriginalFilename(),
+					file == null ? null : file.getBytes());
+			redirect.addFlashAttribute("notice", "已上传附件：" + a.fileName());
+			return "redirect:" + HOME + "/" + id;
+		}
+		catch (DomainException e) {
+			return refused(e, id, redirect);
+		}
+	}
+
+	@PostMapping(HOME + "/attachments/{attachmentId}/remove")
+	String removeAttachment(@PathVariable long attachmentId, RedirectAttributes redirect) {
+		ConsultationAttachment a = queries.attachment(attachmentId).orElseThrow(() -> DomainException.notFound("该附件不存在"));
+		try {
+			management.removeAttachment(attachmentId);
+			redirect.addFlashAttribute("notice", "已删除附件：" + a.fileName());
+		}
+		catch (DomainException e) {
+			return refused(e, a.consultationId(), redirect);
+		}
+		return "redirect:" + HOME + "/" + a.consultationId();
+	}
+
+	@GetMapping(HOME + "/attachments/{attachmentId}")
+	org.springframework.http.ResponseEntity<byte[]> download(@PathVariable long attachmentId) {
+		ConsultationAttachment a = queries.attachment(attachmentId).orElseThrow(() -> DomainException.notFound("该附件不存在"));
+		queries.forStaff(Actors.require(), a.consultationId());
+		return ConsultationPortalController.file(a, files.get(a.storageKey()).orElseThrow(() -> DomainException.notFound("附件文件不存在")));
 	}
 
 	// ---- feedback --------------------------------------------------------------------------------------------

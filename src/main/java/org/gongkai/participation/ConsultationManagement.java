@@ -63,8 +63,11 @@ public class ConsultationManagement {
 
 	private final Clock clock;
 
+	private final org.gongkai.platform.FileStore files;
+
 	ConsultationManagement(ConsultationStore store, AgencyDirectory agencies, AgencyAccess access, ParticipationLinks links,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, org.gongkai.platform.FileStore files) {
+		this.files = files;
 		this.store = store;
 		this.agencies = agencies;
 		this.access = access;
@@ -205,6 +208,59 @@ public class ConsultationManagement {
 		audit(actor, c.agencyId(), id, "consultation.withdrawn", "撤回意见征集：" + c.title(), "已发布", "撤回：" + r);
 		changed(withdrawn);
 		return store.find(id).orElseThrow();
+	}
+
+	/** File types an attachment may have: documents, spreadsheets, images. */
+	static final java.util.Map<String, String> ATTACHMENT_TYPES = java.util.Map.of("pdf", "application/pdf", "doc",
+			"application/msword", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "xls",
+			"application/vnd.ms-excel", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "ofd",
+			"application/ofd", "wps", "application/vnd.ms-works", "jpg", "image/jpeg", "png", "image/png", "txt",
+			"text/plain;charset=UTF-8");
+
+	static final long MAX_ATTACHMENT_BYTES = 20L * 1024 * 1024;
+
+	/** Attaches a file to an unpublished draft; the file is removed again if the transaction rolls back. */
+	public ConsultationAttachment addAttachment(long id, String fileName, byte[] content) {
+		Consultation c = lock(id);
+		Actor actor = requireStaff(c.agencyId());
+		if (!Consultation.DRAFT.equals(c.lifecycle())) {
+			throw new DomainException("意见征集发布后不能再增删附件");
+		}
+		String name = Texts.trimToNull(fileName) == null ? null : fileName.strip().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+		if (name == null || content == null || content.length == 0) {
+			throw InvalidInputException.of("file", "请选择要上传的附件");
+		}
+		if (name.length() > 200) {
+			throw InvalidInputException.of("file", "附件文件名不能超过200个字");
+		}
+		int dot = name.lastIndexOf('.');
+		String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+		String type = ATTACHMENT_TYPES.get(ext);
+		if (type == null) {
+			throw InvalidInputException.of("file", "附件应为PDF、Word、WPS、OFD、Excel、JPG、PNG或TXT文件");
+		}
+		if (content.length > MAX_ATTACHMENT_BYTES) {
+			throw InvalidInputException.of("file", "附件不能超过20MB");
+		}
+		String key = files.put(content, name);
+		org.gongkai.platform.AfterTransaction.rollback(() -> files.delete(key));
+		long aid = store.insertAttachment(new ConsultationAttachment(0, c.id(), name, type, content.length, key, actor.username(),
+				clock.instant()));
+		audit(actor, c.agencyId(), c.id(), "consultation.attachment.added", "上传附件：" + name, null, name);
+		return store.attachment(aid).orElseThrow();
+	}
+
+	/** Removes an attachment from an unpublished draft; the file goes once the removal is committed. */
+	public void removeAttachment(long attachmentId) {
+		ConsultationAttachment a = store.attachment(attachmentId).orElseThrow(() -> DomainException.notFound("该附件不存在"));
+		Consultation c = lock(a.consultationId());
+		Actor actor = requireStaff(c.agencyId());
+		if (!Consultation.DRAFT.equals(c.lifecycle())) {
+			throw new DomainException("意见征集发布后不能再增删附件");
+		}
+		store.deleteAttachment(attachmentId);
+		org.gongkai.platform.AfterTransaction.commit(() -> files.delete(a.storageKey()));
+		audit(actor, c.agencyId(), c.id(), "consultation.attachment.removed", "删除附件：" + a.fileName(), a.fileName(), null);
 	}
 
 	// ---- comments --------------------------------------------------------------------------------------------

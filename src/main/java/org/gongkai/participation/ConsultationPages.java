@@ -135,6 +135,11 @@ class ConsultationPages {
 		model.put("agencyListPath", ConsultationKind.LIST + "?agency=" + v.agency().code());
 		model.put("action", ConsultationKind.path(c.id()) + "comments");
 		model.put("outcomes", AdoptionFeedbackOutcome.values());
+		model.put("attachments", queries.attachments(c.id())
+			.stream()
+			.map(a -> Map.of("name", a.fileName(), "path", ConsultationKind.path(c.id()) + "attachments/" + a.id(), "size",
+					a.sizeBytes() < 1024 * 1024 ? Math.max(1, a.sizeBytes() / 1024) + " KB" : String.format("%.1f MB", a.sizeBytes() / 1048576.0)))
+			.toList());
 		return model;
 	}
 

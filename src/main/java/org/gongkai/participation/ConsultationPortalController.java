@@ -77,8 +77,11 @@ class ConsultationPortalController {
 
 	private final ConsultationLimits limits;
 
+	private final org.gongkai.platform.FileStore files;
+
 	ConsultationPortalController(ConsultationManagement management, ConsultationQueries queries, ConsultationPages pages,
-			AgencyDirectory agencies, ConsultationLimits limits) {
+			AgencyDirectory agencies, ConsultationLimits limits, org.gongkai.platform.FileStore files) {
+		this.files = files;
 		this.management = management;
 		this.queries = queries;
 		this.pages = pages;
@@ -178,6 +181,26 @@ class ConsultationPortalController {
 		response.setStatus(400);
 		formModel(model, c, form.forRedisplay(), problems, null);
 		return "participation/consultation-item";
+	}
+
+	@GetMapping("/participation/consultations/{id}/attachments/{attachmentId}")
+	ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable String attachmentId) {
+		Consultation c = queries.publicConsultation(number(id)).orElseThrow(ConsultationPortalController::notFound);
+		ConsultationAttachment a = queries.attachment(number(attachmentId))
+			.filter(x -> x.consultationId() == c.id())
+			.orElseThrow(ConsultationPortalController::notFound);
+		return file(a, files.get(a.storageKey()).orElseThrow(ConsultationPortalController::notFound));
+	}
+
+	static ResponseEntity<byte[]> file(ConsultationAttachment a, byte[] bytes) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(a.contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+				.filename(a.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+				.build()
+				.toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.body(bytes);
 	}
 
 	/** The confirmation after a comment is sent (shown once). */

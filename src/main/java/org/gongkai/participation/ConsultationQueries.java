@@ -143,6 +143,14 @@ public class ConsultationQueries {
 		return store.pendingCounts();
 	}
 
+	public List<ConsultationAttachment> attachments(long consultationId) {
+		return store.attachments(consultationId);
+	}
+
+	public Optional<ConsultationAttachment> attachment(long id) {
+		return store.attachment(id);
+	}
+
 	/** The consultation a comment belongs to; 404 when there is no such comment. */
 	public long commentConsultation(long commentId) {
 		return store.comment(commentId).map(Comment::consultationId).orElseThrow(() -> DomainException.notFound("该意见不存在"));

@@ -210,6 +210,39 @@ class ConsultationStore {
 				instant(rs, "created_at"));
 	}
 
+	// ---- attachments ---------------------------------------------------------------------------------------
+
+	long insertAttachment(ConsultationAttachment a) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("INSERT INTO pt_consultation_attachment (consultation_id, file_name, content_type, size_bytes, storage_key,"
+				+ " created_by, created_at) VALUES (?,?,?,?,?,?,?)")
+			.params(a.consultationId(), a.fileName(), a.contentType(), a.sizeBytes(), a.storageKey(), a.createdBy(),
+					ts(a.createdAt()))
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	Optional<ConsultationAttachment> attachment(long id) {
+		return jdbc.sql("SELECT * FROM pt_consultation_attachment WHERE id = ?").param(id).query(ConsultationStore::attachmentRow).optional();
+	}
+
+	List<ConsultationAttachment> attachments(long consultationId) {
+		return jdbc.sql("SELECT * FROM pt_consultation_attachment WHERE consultation_id = ? ORDER BY id")
+			.param(consultationId)
+			.query(ConsultationStore::attachmentRow)
+			.list();
+	}
+
+	void deleteAttachment(long id) {
+		jdbc.sql("DELETE FROM pt_consultation_attachment WHERE id = ?").param(id).update();
+	}
+
+	private static ConsultationAttachment attachmentRow(ResultSet rs, int n) throws SQLException {
+		return new ConsultationAttachment(rs.getLong("id"), rs.getLong("consultation_id"), rs.getString("file_name"),
+				rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("storage_key"), rs.getString("created_by"),
+				instant(rs, "created_at"));
+	}
+
 	// ---- helpers -------------------------------------------------------------------------------------------
 
 	private static LocalDate date(ResultSet rs, String column) throws SQLException {

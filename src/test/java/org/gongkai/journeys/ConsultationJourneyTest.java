@@ -226,6 +226,28 @@ abstract class ConsultationJourneyTest extends JourneySupport {
 				true);
 		assertThat(bad.status()).isEqualTo(200);
 		assertThat(bad.body()).contains("少于30日，请说明缩短期限的原因");
+		// attachments: uploaded to a draft in the console, downloadable in public once published
+		long draft = editor.postJson("/api/v1/consultations", consultation("关于城区照明管理办法公开征求意见")).json().get("id").asLong();
+		String viewPath = "/console/participation/consultations/" + draft;
+		byte[] pdf = "%PDF-1.4 征求意见稿".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		Http.Response upload = session.postFile(viewPath + "/attachments", viewPath, Map.of(), "file", "起草说明.pdf", pdf);
+		assertThat(upload.status()).isEqualTo(302);
+		assertThat(session.postFile(viewPath + "/attachments", viewPath, Map.of(), "file", "tool.exe", new byte[] { 1 }).status())
+			.isEqualTo(302);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM pt_consultation_attachment WHERE consultation_id = ?").param(draft).query(Long.class)
+			.single()).isEqualTo(1);
+		long attachment = jdbc.sql("SELECT id FROM pt_consultation_attachment WHERE consultation_id = ?").param(draft)
+			.query(Long.class).single();
+		String filePath = "/participation/consultations/" + draft + "/attachments/" + attachment;
+		assertThat(anonymous().get(filePath).status()).isEqualTo(404);
+		editor.postJson("/api/v1/consultations/" + draft + "/publish", Map.of());
+		assertThat(anonymous().get("/participation/consultations/" + draft + "/").body()).contains("起草说明.pdf", filePath);
+		assertThat(anonymous().getBytes(filePath).body()).isEqualTo(pdf);
+		assertThat(session.postForm("/console/participation/consultations/attachments/" + attachment + "/remove", viewPath, Map.of(), true)
+			.status()).isEqualTo(302);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM pt_consultation_attachment WHERE consultation_id = ?").param(draft).query(Long.class)
+			.single()).as("published: attachments stay").isEqualTo(1);
+
 		// a supervisor reads, but may not act
 		Http gkb = session("gkb", DEMO_PASSWORD);
 		assertThat(gkb.get("/console/participation/consultations/" + id).body()).contains("关于城区绿化管理办法公开征求意见")
