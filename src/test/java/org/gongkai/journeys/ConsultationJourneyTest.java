@@ -248,6 +248,18 @@ abstract class ConsultationJourneyTest extends JourneySupport {
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM pt_consultation_attachment WHERE consultation_id = ?").param(draft).query(Long.class)
 			.single()).as("published: attachments stay").isEqualTo(1);
 
+		// an integration token with the participation scope acts for its own agency only
+		Http token = new Http(port).bearer(demo("fgj-admin").postJson("/api/v1/agencies/yiyuan-fgj/tokens",
+				Map.of("name", "OA-征求意见", "scopes", List.of("participation"))).json().get("token").asString());
+		Http.Response byToken = token.postJson("/api/v1/consultations", consultation("关于城区供热管理办法公开征求意见"));
+		assertThat(byToken.status()).as(byToken.body()).isEqualTo(201);
+		Map<String, Object> elsewhere = consultation("其他单位的意见征集");
+		elsewhere.put("agency", "yiyuan-nyj");
+		assertThat(token.postJson("/api/v1/consultations", elsewhere).status()).isEqualTo(403);
+		Http intake = new Http(port).bearer(demo("fgj-admin").postJson("/api/v1/agencies/yiyuan-fgj/tokens",
+				Map.of("name", "OA-发布", "scopes", List.of("intake"))).json().get("token").asString());
+		assertThat(intake.postJson("/api/v1/consultations", consultation("无权限的令牌")).status()).isEqualTo(403);
+
 		// a supervisor reads, but may not act
 		Http gkb = session("gkb", DEMO_PASSWORD);
 		assertThat(gkb.get("/console/participation/consultations/" + id).body()).contains("关于城区绿化管理办法公开征求意见")

@@ -377,6 +377,34 @@ class ConsultationManagementTest {
 	}
 
 	@Test
+	void acceptedCommentsAreShownMaskedAndWithoutTheCommenterOnlyWhenTheRulesSaySo() {
+		Consultation c = published("公开意见");
+		clock.at(OPENS, 9, 0);
+		SecurityContextHolder.clearContext();
+		Comment accepted = management.comment(c.id(), new CommentInput(1, "身份证" + "11010519491231002X" + "的居民建议延长免费时段。", "周九",
+				"13600001111"), "WEB");
+		management.comment(c.id(), comment("尚未审核的意见不公开。"), "WEB");
+		asEditor(fgj);
+		management.accept(accepted.id());
+		ConsultationPages.View view = pages.view(queries.publicConsultation(c.id()).orElseThrow());
+		assertThat(view.comments()).extracting(ConsultationPages.PublicComment::content)
+			.containsExactly("身份证110105********002X的居民建议延长免费时段。");
+		assertThat(view.comments()).extracting(ConsultationPages.PublicComment::article).containsExactly("第一条");
+		String page = pages.item(c);
+		assertThat(page).contains("110105********002X").doesNotContain("11010519491231002X").doesNotContain("周九")
+			.doesNotContain("13600001111").doesNotContain("尚未审核的意见不公开");
+
+		ConsultationInput in = input("不公开意见", OPENS, CLOSES, null);
+		Consultation hidden = management.publish(management.create(new ConsultationInput(in.agency(), in.title(), in.draft(), in.basis(),
+				in.explanation(), in.opensOn(), in.closesOn(), null, null, null, null, null, null, ConsultationFieldRule.OPTIONAL,
+				ConsultationFieldRule.OPTIONAL, false, null)).id());
+		Comment other = management.comment(hidden.id(), comment("这条意见不会公开显示。"), "WEB");
+		management.accept(other.id());
+		assertThat(pages.view(hidden).comments()).isNull();
+		assertThat(pages.item(hidden)).doesNotContain("这条意见不会公开显示");
+	}
+
+	@Test
 	void withdrawalTakesAConsultationOffThePortalAndNeedsAReason() {
 		Consultation c = published("撤回测试");
 		assertThat(site.publicPaths()).contains(ConsultationKind.path(c.id()));
