@@ -326,9 +326,9 @@ public class ConsultationManagement {
 
 	/** Moderation: the comment is a valid comment (有效意见) and counts in the feedback. */
 	public Comment accept(long commentId) {
-		Comment comment = pendingComment(commentId);
-		Consultation c = lock(comment.consultationId());
+		Consultation c = lock(commentConsultation(commentId));
 		Actor actor = requireStaff(c.agencyId());
+		pendingComment(commentId);
 		requireNoFeedbackPublished(c);
 		store.moderate(commentId, CommentStatus.ACCEPTED, null, null, actor.username(), clock.instant());
 		audit(actor, c.agencyId(), c.id(), "consultation.comment.accepted", "意见审核通过（意见编号 " + commentId + "）", "待审核", "有效意见");
@@ -338,9 +338,9 @@ public class ConsultationManagement {
 
 	/** Moderation: the comment is not taken up, with one of the reasons ({@code OTHER} needs a note). */
 	public Comment reject(long commentId, CommentRejection reason, String note) {
-		Comment comment = pendingComment(commentId);
-		Consultation c = lock(comment.consultationId());
+		Consultation c = lock(commentConsultation(commentId));
 		Actor actor = requireStaff(c.agencyId());
+		pendingComment(commentId);
 		requireNoFeedbackPublished(c);
 		String n = Texts.trimToNull(note);
 		if (reason == null) {
@@ -576,6 +576,12 @@ public class ConsultationManagement {
 				withdrawalReason, mainChanges, feedbackPublishedAt, c.createdBy(), c.createdAt(), clock.instant());
 	}
 
+	/** The consultation a comment belongs to, read before the consultation is locked. */
+	private long commentConsultation(long commentId) {
+		return store.comment(commentId).map(Comment::consultationId).orElseThrow(() -> DomainException.notFound("该意见不存在"));
+	}
+
+	/** The comment, read again under the consultation's lock: it must still wait for moderation. */
 	private Comment pendingComment(long commentId) {
 		Comment comment = store.comment(commentId).orElseThrow(() -> DomainException.notFound("该意见不存在"));
 		if (comment.status() != CommentStatus.PENDING) {
