@@ -443,6 +443,83 @@ class BrowserJourneyTest {
 	}
 
 	@Test
+	void aConsultationIsPublishedCommentedOnModeratedAnsweredAndItsFeedbackPublished() throws IOException {
+		String title = "关于《沂源县城区停车收费管理办法（征求意见稿）》公开征求意见的公告";
+		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+		login("fgj-editor", JourneySupport.DEMO_PASSWORD);
+		driver.findElement(By.linkText("意见征集")).click();
+		assertThat(axeViolations()).as("axe violations on the console consultation list").isEmpty();
+		driver.findElement(By.linkText("新建意见征集")).click();
+		driver.findElement(By.id("title")).sendKeys(title);
+		driver.findElement(By.id("draft")).sendKeys("沂源县城区停车收费管理办法\n第一条 为规范城区停车收费行为，制定本办法。\n"
+				+ "第二条 本办法适用于县城城区的公共停车场。\n第三条 停车收费实行政府指导价。");
+		driver.findElement(By.id("basis")).sendKeys("《中华人民共和国价格法》第十八条");
+		driver.findElement(By.id("explanation")).sendKeys("为缓解城区停车难，规范收费行为，起草了本办法。");
+		((JavascriptExecutor) driver).executeScript("document.getElementById('opensOn').value = arguments[0];"
+				+ "document.getElementById('closesOn').value = arguments[1];", today.toString(), today.plusDays(30).toString());
+		driver.findElement(By.id("channelEmail")).sendKeys("fgj@example.cn");
+		assertThat(axeViolations()).as("axe violations on the consultation form").isEmpty();
+		submit(By.xpath("//button[text()='保存草稿']"));
+		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("草稿已保存");
+		submit(By.xpath("//button[text()='发布']"));
+		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("已发布");
+		assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("征集中");
+		String consoleUrl = driver.getCurrentUrl();
+		String publicPath = driver.findElement(By.linkText("查看门户页面")).getDomAttribute("href");
+
+		// a member of the public, without any session
+		driver.manage().deleteAllCookies();
+		driver.get(url("/participation/consultations/"));
+		assertThat(driver.findElement(By.tagName("main")).getText()).contains(title, "征集中", "距征集截止还有30天");
+		assertThat(axeViolations()).as("axe violations on the consultation list").isEmpty();
+		driver.findElement(By.linkText(title)).click();
+		assertThat(driver.findElement(By.id("consultation-status")).getText()).isEqualTo("征集中");
+		assertThat(axeViolations()).as("axe violations on the consultation page with its form").isEmpty();
+		new Select(driver.findElement(By.id("f-article"))).selectByVisibleText("第三条");
+		driver.findElement(By.id("f-content")).sendKeys("建议夜间22时至次日7时免费停车，联系电话13812345678。");
+		driver.findElement(By.id("f-name")).sendKeys("孙八");
+		driver.findElement(By.id("f-consent")).click();
+		submit(By.xpath("//button[text()='提交意见']"));
+		assertThat(driver.findElement(By.id("comment-sent")).getText()).contains("感谢");
+		assertThat(axeViolations()).as("axe violations on the confirmation").isEmpty();
+
+		// the editor accepts the comment, closes the consultation and answers
+		login("fgj-editor", JourneySupport.DEMO_PASSWORD);
+		driver.get(consoleUrl);
+		assertThat(driver.getPageSource()).contains("孙八", "建议夜间22时至次日7时免费停车");
+		assertThat(axeViolations()).as("axe violations on the console consultation page").isEmpty();
+		submit(By.xpath("//button[text()='通过']"));
+		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("审核通过");
+		submit(By.xpath("//button[text()='提前结束征集']"));
+		assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("已结束");
+		driver.findElement(By.id("feedback-link")).click();
+		assertThat(axeViolations()).as("axe violations on the feedback screen").isEmpty();
+		driver.findElement(By.cssSelector("input[name=comments]")).click();
+		new Select(driver.findElement(By.id("outcome"))).selectByValue("ADOPTED");
+		submit(By.xpath("//button[text()='提交反馈']"));
+		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("已反馈1条意见");
+		driver.findElement(By.id("mainChanges")).sendKeys("第三条增加夜间22时至次日7时免费停车的规定。");
+		submit(By.xpath("//button[text()='保存说明']"));
+		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("说明已保存");
+		submit(By.xpath("//button[text()='公布反馈']"));
+		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("已公布意见收集和采纳情况");
+		screenshot("console-consultation-feedback");
+
+		// the public page shows the summary
+		driver.manage().deleteAllCookies();
+		driver.get(url(publicPath));
+		String page = driver.findElement(By.tagName("main")).getText();
+		assertThat(page).contains("已反馈", "意见收集和采纳情况", "收到意见1条，采纳1条，部分采纳0条，采纳率100.0%",
+				"第三条增加夜间22时至次日7时免费停车的规定。");
+		assertThat(page).doesNotContain("13812345678").doesNotContain("孙八");
+		assertThat(axeViolations()).as("axe violations on the consultation with its feedback").isEmpty();
+		screenshot("portal-consultation-feedback");
+		driver.get(url("/participation/"));
+		assertThat(driver.findElement(By.tagName("main")).getText()).contains(title, "收到意见1条，采纳1条");
+		assertThat(axeViolations()).as("axe violations on the participation column").isEmpty();
+	}
+
+	@Test
 	void portalPagesHaveNoAccessibilityViolations() throws IOException {
 		for (String path : List.of("/", "/agencies/", "/agencies/yiyuan/", "/agencies/yiyuan-fgj/guide/",
 				"/agencies/yiyuan-lucun/statutory/", "/agencies/yiyuan-lucun/standard/", "/agencies/yiyuan-fgj/normative/",
