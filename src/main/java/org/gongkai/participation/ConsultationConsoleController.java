@@ -250,7 +250,7 @@ class ConsultationConsoleController {
 		model.addAttribute("moderated", comments.stream().filter(x -> x.comment().status() != CommentStatus.PENDING).toList());
 		model.addAttribute("rejections", CommentRejection.values());
 		model.addAttribute("periodDays", ConsultationRules.periodDays(c.opensOn(), c.closesOn()));
-		model.addAttribute("decision", c.decisionId() == null ? null : links.find("decision", c.decisionId()).orElse(null));
+		model.addAttribute("decision", c.decisionId() == null ? null : links.findVisible("decision", c.decisionId()).orElse(null));
 		model.addAttribute("canEdit", manage && status == ConsultationStatus.DRAFT);
 		model.addAttribute("canPublish", manage && status == ConsultationStatus.DRAFT);
 		model.addAttribute("canExtend", manage && (status == ConsultationStatus.OPEN || status == ConsultationStatus.NOT_STARTED));

@@ -454,7 +454,7 @@ class MeetingConsoleController {
 			x.put("d", d);
 			x.put("itemTitle", d.itemId() == null ? null
 					: items.stream().filter(i -> i.id() == d.itemId()).map(MeetingItem::title).findFirst().orElse(null));
-			x.put("links", d.links().stream().map(l -> links.find(l.kind(), l.targetId())
+			x.put("links", d.links().stream().map(l -> links.findVisible(l.kind(), l.targetId())
 				.map(t -> t.title() + "（" + l.kind() + ":" + l.targetId() + (t.isPublic() ? "" : "，未公开") + "）")
 				.orElse(l.kind() + ":" + l.targetId() + "（已不存在）")).toList());
 			x.put("linkValues", d.links().stream().map(l -> l.kind() + ":" + l.targetId()).toList());

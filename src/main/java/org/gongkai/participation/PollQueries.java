@@ -172,7 +172,7 @@ public class PollQueries {
 		Poll p = store.find(id).orElseThrow(PollManagement::notFound);
 		access.requireViewer(p.agencyId());
 		List<PollQuestion> qs = store.questions(id);
-		ParticipationLink ref = p.refKind() == null ? null : links.find(p.refKind(), p.refId()).orElse(null);
+		ParticipationLink ref = p.refKind() == null ? null : links.findVisible(p.refKind(), p.refId()).orElse(null);
 		return new PollView(p, agencies.findById(p.agencyId()).orElse(null), rules.status(p), qs, store.participants(id),
 				results(p, qs), ref, links.referencing("poll", id));
 	}
