@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
@@ -19,15 +15,13 @@ import org.gongkai.platform.DomainException;
 import org.gongkai.platform.InvalidInputException;
 import org.gongkai.platform.Role;
 import org.gongkai.platform.RoleGrant;
-import org.gongkai.platform.Zones;
+import org.gongkai.testing.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -44,51 +38,16 @@ import org.springframework.test.context.event.RecordApplicationEvents;
  * answered and the summary written, the counts and rate, masking in public, the 24-hour duplicate check, scoping,
  * audit and the public events.
  */
+@Import(MovableClock.Config.class)
 @SpringBootTest(properties = { "gongkai.demo.enabled=true", "gongkai.demo.password=Demo-Test-2026",
 		"gongkai.admin.password=Gongkai-Test-2026" })
 @RecordApplicationEvents
 @DirtiesContext
 class ConsultationManagementTest {
 
-	/** A clock the test sets; the services read it. */
-	static final class TestClock extends Clock {
-
-		volatile Instant now = LocalDate.of(2026, 3, 2).atTime(10, 0).atZone(Zones.CHINA).toInstant();
-
-		@Override
-		public ZoneId getZone() {
-			return Zones.CHINA;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return Clock.fixed(now, zone);
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-		void at(LocalDate day, int hour, int minute) {
-			now = day.atTime(hour, minute).atZone(Zones.CHINA).toInstant();
-		}
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocks {
-
-		@Bean
-		@Primary
-		TestClock testClock() {
-			return new TestClock();
-		}
-	}
-
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-		String dir = Files.createTempDirectory("gongkai-consultation-").toString();
-		registry.add("gongkai.data-dir", () -> dir);
+		MovableClock.dataDir(registry, "gongkai-consultation-");
 	}
 
 	static final LocalDate OPENS = LocalDate.of(2026, 3, 10);
@@ -120,7 +79,7 @@ class ConsultationManagementTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	TestClock clock;
+	MovableClock clock;
 
 	@Autowired
 	ApplicationEvents events;

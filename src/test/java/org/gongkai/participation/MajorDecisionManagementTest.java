@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +26,7 @@ import org.gongkai.platform.DomainException;
 import org.gongkai.platform.InvalidInputException;
 import org.gongkai.platform.Role;
 import org.gongkai.platform.RoleGrant;
-import org.gongkai.platform.Zones;
+import org.gongkai.testing.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.annotation.DirtiesContext;
@@ -54,40 +50,15 @@ import org.springframework.test.context.event.RecordApplicationEvents;
  * stage, the public visibility of a catalogue and of a stage, adjustments, roles and tokens, and the dashboard. Runs the
  * application on H2 with the demo county and a fixed clock.
  */
+@Import(MovableClock.Config.class)
 @SpringBootTest(properties = { "gongkai.demo.enabled=true", "gongkai.demo.password=Demo-Test-2026",
 		"gongkai.admin.password=Gongkai-Test-2026" })
 @RecordApplicationEvents
 @DirtiesContext
 class MajorDecisionManagementTest {
 
-	static final class TestClock extends Clock {
-
-		volatile Instant now = LocalDate.of(2026, 5, 10).atTime(10, 0).atZone(Zones.CHINA).toInstant();
-
-		@Override
-		public ZoneId getZone() {
-			return Zones.CHINA;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return Clock.fixed(now, zone);
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-	}
-
 	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocks {
-
-		@Bean
-		@Primary
-		TestClock testClock() {
-			return new TestClock();
-		}
+	static class Referrals {
 
 		/** Another kind of record that refers to decision {@link #REFERRED}: one public reference, one not. */
 		@Bean
@@ -141,8 +112,8 @@ class MajorDecisionManagementTest {
 
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-		String dir = Files.createTempDirectory("gongkai-decisions-").toString();
-		registry.add("gongkai.data-dir", () -> dir);
+		MovableClock.dataDir(registry, "gongkai-decisions-");
+		MovableClock.startsAt(registry, LocalDate.of(2026, 5, 10).atTime(10, 0));
 	}
 
 	/** Each test its own catalogue year, so that tests do not see each other's catalogues. */

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +27,13 @@ import org.gongkai.platform.InvalidInputException;
 import org.gongkai.platform.Role;
 import org.gongkai.platform.RoleGrant;
 import org.gongkai.platform.Zones;
+import org.gongkai.testing.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -54,46 +50,17 @@ import org.springframework.test.context.event.RecordApplicationEvents;
  * locks after ten wrong tries; an unpublished, withdrawn or not yet held unannounced meeting is not public; the live
  * link shows from the announcement to the end of the meeting day; contact details are erased after the retention period.
  */
+@Import(MovableClock.Config.class)
 @SpringBootTest(properties = { "gongkai.demo.enabled=true", "gongkai.demo.password=Demo-Test-2026",
 		"gongkai.admin.password=Gongkai-Test-2026" })
 @RecordApplicationEvents
 @DirtiesContext
 class MeetingManagementTest {
 
-	static final class TestClock extends Clock {
-
-		volatile Instant now = at(2026, 12, 1, 10, 0);
-
-		@Override
-		public ZoneId getZone() {
-			return Zones.CHINA;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return Clock.fixed(now, zone);
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocks {
-
-		@Bean
-		@Primary
-		TestClock testClock() {
-			return new TestClock();
-		}
-	}
-
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-		String dir = Files.createTempDirectory("gongkai-meetings-").toString();
-		registry.add("gongkai.data-dir", () -> dir);
+		MovableClock.dataDir(registry, "gongkai-meetings-");
+		MovableClock.startsAt(registry, LocalDateTime.of(2026, 12, 1, 10, 0));
 	}
 
 	static final String SECRET_ITEM = "县看守所改扩建选址（依法不公开）";
@@ -127,7 +94,7 @@ class MeetingManagementTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	TestClock clock;
+	MovableClock clock;
 
 	@Autowired
 	ApplicationEvents events;

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,15 +24,13 @@ import org.gongkai.platform.InvalidInputException;
 import org.gongkai.platform.InvalidInputException.FieldProblem;
 import org.gongkai.platform.Role;
 import org.gongkai.platform.RoleGrant;
-import org.gongkai.platform.Zones;
+import org.gongkai.testing.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -53,50 +47,17 @@ import org.springframework.test.context.event.RecordApplicationEvents;
  * each other, the questions' rules, the period, the results and their visibility, free text never public, drafts
  * and withdrawn polls never public, and the questionnaire frozen once published.
  */
+@Import(MovableClock.Config.class)
 @SpringBootTest(properties = { "gongkai.demo.enabled=true", "gongkai.demo.password=Demo-Test-2026",
 		"gongkai.admin.password=Gongkai-Test-2026" })
 @RecordApplicationEvents
 @DirtiesContext
 class PollManagementTest {
 
-	static final class TestClock extends Clock {
-
-		volatile Instant now = LocalDate.of(2026, 6, 1).atTime(10, 0).atZone(Zones.CHINA).toInstant();
-
-		@Override
-		public ZoneId getZone() {
-			return Zones.CHINA;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return Clock.fixed(now, zone);
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-		void today(LocalDate day) {
-			now = day.atTime(10, 0).atZone(Zones.CHINA).toInstant();
-		}
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocks {
-
-		@Bean
-		@Primary
-		TestClock testClock() {
-			return new TestClock();
-		}
-	}
-
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-		String dir = Files.createTempDirectory("gongkai-polls-").toString();
-		registry.add("gongkai.data-dir", () -> dir);
+		MovableClock.dataDir(registry, "gongkai-polls-");
+		MovableClock.startsAt(registry, LocalDate.of(2026, 6, 1).atTime(10, 0));
 	}
 
 	static final LocalDate JUNE_1 = LocalDate.of(2026, 6, 1);
@@ -125,7 +86,7 @@ class PollManagementTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	TestClock clock;
+	MovableClock clock;
 
 	@Autowired
 	ApplicationEvents events;

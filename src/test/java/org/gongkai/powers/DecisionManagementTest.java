@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,15 +34,13 @@ import org.gongkai.platform.DomainException;
 import org.gongkai.platform.InvalidInputException;
 import org.gongkai.platform.Role;
 import org.gongkai.platform.RoleGrant;
-import org.gongkai.platform.Zones;
+import org.gongkai.testing.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -63,51 +58,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * surface, the table 二 counts against an independent count, and the public period. Runs the application on H2 with
  * the demo county, acting as its demo staff, with a clock the test moves.
  */
+@Import(MovableClock.Config.class)
 @SpringBootTest(properties = { "gongkai.demo.enabled=true", "gongkai.demo.password=Demo-Test-2026",
 		"gongkai.admin.password=Gongkai-Test-2026" })
 @RecordApplicationEvents
 @DirtiesContext
 class DecisionManagementTest {
 
-	/** A clock the test sets; the calendar and the services read it. */
-	static final class TestClock extends Clock {
-
-		volatile Instant now = LocalDate.of(2026, 3, 2).atTime(10, 0).atZone(Zones.CHINA).toInstant();
-
-		@Override
-		public ZoneId getZone() {
-			return Zones.CHINA;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return Clock.fixed(now, zone);
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-		void today(LocalDate day) {
-			now = day.atTime(10, 0).atZone(Zones.CHINA).toInstant();
-		}
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocks {
-
-		@Bean
-		@Primary
-		TestClock testClock() {
-			return new TestClock();
-		}
-	}
-
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-		String dir = Files.createTempDirectory("gongkai-enforcement-").toString();
-		registry.add("gongkai.data-dir", () -> dir);
+		MovableClock.dataDir(registry, "gongkai-enforcement-");
 	}
 
 	private static final AtomicInteger NUMBERS = new AtomicInteger(100);
@@ -160,7 +120,7 @@ class DecisionManagementTest {
 	EnforcementSitemap sitemap;
 
 	@Autowired
-	TestClock clock;
+	MovableClock clock;
 
 	@Autowired
 	ApplicationEvents events;
