@@ -1,5 +1,6 @@
 package org.gongkai.participation;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,8 +14,11 @@ class MeetingKind implements ParticipationKind {
 
 	private final MeetingQueries queries;
 
-	MeetingKind(MeetingQueries queries) {
+	private final Clock clock;
+
+	MeetingKind(MeetingQueries queries, Clock clock) {
 		this.queries = queries;
+		this.clock = clock;
 	}
 
 	@Override
@@ -48,9 +52,16 @@ class MeetingKind implements ParticipationKind {
 		return queries.ofAgency(agencyId).stream().map(queries::link).toList();
 	}
 
-	/** Meetings whose decided items refer to the record. */
+	/**
+	 * Meetings whose decided items refer to the record. The reference lives in the decided items, so it is public only
+	 * once they are: a public meeting whose decided items are not yet published is returned as not public.
+	 */
 	@Override
 	public List<ParticipationLink> referencing(String kind, long id) {
-		return queries.meetingsReferring(kind, id).stream().map(queries::find).flatMap(Optional::stream).map(queries::link).toList();
+		return queries.meetingsReferring(kind, id).stream().map(queries::find).flatMap(Optional::stream).map(m -> {
+			ParticipationLink l = queries.link(m);
+			return MeetingRules.decidedPublic(m, clock.instant()) ? l
+					: new ParticipationLink(l.kind(), l.id(), l.agencyId(), l.title(), l.path(), false, l.status(), l.note());
+		}).toList();
 	}
 }

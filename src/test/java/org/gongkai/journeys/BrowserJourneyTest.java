@@ -525,7 +525,8 @@ class BrowserJourneyTest {
 				"/agencies/yiyuan-lucun/statutory/", "/agencies/yiyuan-lucun/standard/", "/agencies/yiyuan-fgj/normative/",
 				"/agencies/yiyuan-fgj/on-request/", "/interpretations/", "/concerns/", "/agencies/yiyuan-fgj/interpretations/",
 				"/agencies/yiyuan-fgj/concerns/", "/interaction/", "/interaction/messages/", "/interaction/track",
-				"/agencies/yiyuan/interaction/")) {
+				"/agencies/yiyuan/interaction/", "/participation/", "/participation/decisions/", "/participation/consultations/",
+				"/participation/polls/", "/participation/meetings/", "/agencies/yiyuan-fgj/participation/")) {
 			driver.get(url(path));
 			assertThat(axeViolations()).as("axe violations on " + path).isEmpty();
 		}
