@@ -3,11 +3,7 @@ package org.gongkai.participation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,15 +13,13 @@ import org.gongkai.platform.Actor;
 import org.gongkai.platform.ActorHolder;
 import org.gongkai.platform.Role;
 import org.gongkai.platform.RoleGrant;
-import org.gongkai.platform.Zones;
+import org.gongkai.testing.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -41,48 +35,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = { "gongkai.demo.enabled=true", "gongkai.demo.password=Demo-Test-2026",
 		"gongkai.admin.password=Gongkai-Test-2026" })
 @DirtiesContext
+@Import(MovableClock.Config.class)
 class ConsultationRetentionTest {
-
-	static final class TestClock extends Clock {
-
-		volatile Instant now;
-
-		@Override
-		public ZoneId getZone() {
-			return Zones.CHINA;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return Clock.fixed(now, zone);
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-		void at(LocalDate day, int hour) {
-			now = day.atTime(hour, 0).atZone(Zones.CHINA).toInstant();
-		}
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocks {
-
-		@Bean
-		@Primary
-		TestClock testClock() {
-			TestClock clock = new TestClock();
-			clock.at(LocalDate.of(2026, 3, 2), 10);
-			return clock;
-		}
-	}
 
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-		String dir = Files.createTempDirectory("gongkai-consultation-retention-").toString();
-		registry.add("gongkai.data-dir", () -> dir);
+		MovableClock.dataDir(registry, "gongkai-consultation-retention-");
 	}
 
 	static final LocalDate OPENS = LocalDate.of(2026, 3, 10);
@@ -104,7 +62,7 @@ class ConsultationRetentionTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	TestClock clock;
+	MovableClock clock;
 
 	@BeforeEach
 	void setUp() {
@@ -138,22 +96,22 @@ class ConsultationRetentionTest {
 
 	@Test
 	void namesAndContactsAreErasedThreeYearsAfterTheConsultationIsFinished() {
-		clock.at(LocalDate.of(2026, 3, 2), 10);
+		clock.at(LocalDate.of(2026, 3, 2), 10, 0);
 		Consultation answered = published("停车场管理办法征求意见（将公布反馈）");
 		Consultation withdrawn = published("停车场管理办法征求意见（将撤回）");
 		Consultation unfinished = published("停车场管理办法征求意见（未反馈）");
 
-		clock.at(LocalDate.of(2026, 3, 15), 10);
+		clock.at(LocalDate.of(2026, 3, 15), 10, 0);
 		Comment a = management.comment(answered.id(), new CommentInput(1, "建议夜间停车免费。", "李四", "13900001234"), "WEB");
 		Comment w = management.comment(withdrawn.id(), new CommentInput(null, "建议增加残疾人车位。", "王五", "wang@example.cn"), "WEB");
 		Comment u = management.comment(unfinished.id(), new CommentInput(2, "建议扩大适用范围。", "赵六", "13700001111"), "WEB");
 
 		// withdrawn on 20 March 2026
-		clock.at(LocalDate.of(2026, 3, 20), 10);
+		clock.at(LocalDate.of(2026, 3, 20), 10, 0);
 		management.withdraw(withdrawn.id(), "决策事项调整");
 
 		// the period ends; the feedback is published on 10 April 2026
-		clock.at(LocalDate.of(2026, 4, 10), 10);
+		clock.at(LocalDate.of(2026, 4, 10), 10, 0);
 		management.accept(a.id());
 		management.accept(u.id());
 		AdoptionFeedback feedback = management.answer(answered.id(), List.of(a.id()), null, AdoptionFeedbackOutcome.ADOPTED, null);
@@ -162,12 +120,12 @@ class ConsultationRetentionTest {
 
 		// the last day of the three years after the withdrawal: everything kept
 		LocalDate withdrawnOn = LocalDate.of(2026, 3, 20);
-		clock.at(withdrawnOn.plusDays(ConsultationRetention.RETENTION_DAYS), 23);
+		clock.at(withdrawnOn.plusDays(ConsultationRetention.RETENTION_DAYS), 23, 0);
 		assertThat(retention.purge()).isZero();
 		assertThat(row(w.id())).containsEntry("commenter_name", "王五").containsEntry("commenter_contact", "wang@example.cn");
 
 		// the day after: the withdrawn consultation's commenter is erased, the others are kept
-		clock.at(withdrawnOn.plusDays(ConsultationRetention.RETENTION_DAYS + 1), 2);
+		clock.at(withdrawnOn.plusDays(ConsultationRetention.RETENTION_DAYS + 1), 2, 0);
 		assertThat(retention.purge()).isEqualTo(1);
 		assertThat(row(w.id())).containsEntry("commenter_name", null)
 			.containsEntry("commenter_contact", null)
@@ -176,10 +134,10 @@ class ConsultationRetentionTest {
 
 		// three years after the feedback was published
 		LocalDate feedbackOn = LocalDate.of(2026, 4, 10);
-		clock.at(feedbackOn.plusDays(ConsultationRetention.RETENTION_DAYS), 23);
+		clock.at(feedbackOn.plusDays(ConsultationRetention.RETENTION_DAYS), 23, 0);
 		assertThat(retention.purge()).isZero();
 		assertThat(row(a.id())).containsEntry("commenter_name", "李四");
-		clock.at(feedbackOn.plusDays(ConsultationRetention.RETENTION_DAYS + 1), 2);
+		clock.at(feedbackOn.plusDays(ConsultationRetention.RETENTION_DAYS + 1), 2, 0);
 		assertThat(retention.purge()).isEqualTo(1);
 		Map<String, Object> erased = row(a.id());
 		assertThat(erased).containsEntry("commenter_name", null)
@@ -193,7 +151,7 @@ class ConsultationRetentionTest {
 			.isEqualTo("增加夜间免费停车的规定。");
 
 		// a consultation closed but never answered is not finished: its commenters are kept
-		clock.at(feedbackOn.plusYears(10), 10);
+		clock.at(feedbackOn.plusYears(10), 10, 0);
 		assertThat(retention.purge()).isZero();
 		assertThat(row(u.id())).containsEntry("commenter_name", "赵六").containsEntry("commenter_contact", "13700001111");
 		// run again: nothing left to erase

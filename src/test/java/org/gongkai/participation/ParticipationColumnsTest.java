@@ -2,6 +2,7 @@ package org.gongkai.participation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -12,20 +13,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.gongkai.organisation.Agency;
+import org.gongkai.organisation.AgencyAccess;
 import org.gongkai.organisation.AgencyDirectory;
 import org.gongkai.organisation.AgencyLevel;
 import org.gongkai.organisation.AgencyType;
+import org.gongkai.platform.Actor;
+import org.gongkai.platform.ActorHolder;
 import org.gongkai.platform.AgencyColumns;
 import org.gongkai.platform.InvalidInputException;
 import org.gongkai.platform.PageRenderer;
+import org.gongkai.platform.Role;
+import org.gongkai.platform.RoleGrant;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The 公众参与 column's building blocks with four stand-in kinds: the kinds come in their order whatever the order they
@@ -130,6 +140,25 @@ class ParticipationColumnsTest {
 
 	ParticipationLinks links;
 
+	AgencyAccess access;
+
+	@AfterEach
+	void clearActor() {
+		SecurityContextHolder.clearContext();
+	}
+
+	/** An editor of the agency: the access rule grants the agency's records and nothing else. */
+	Actor editorOf(long agencyId) {
+		Actor actor = new Actor(agencyId * 100, "editor-" + agencyId, "编辑", agencyId,
+				List.of(new RoleGrant(Role.EDITOR, agencyId, false)), Set.of(), false);
+		when(access.allows(eq(actor), any(Long.class), any(Role[].class))).thenAnswer(i -> (long) i.getArgument(1) == agencyId);
+		record Principal(Actor actor) implements ActorHolder {
+		}
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(new Principal(actor), null, List.of()));
+		return actor;
+	}
+
 	@BeforeEach
 	void setUp() {
 		decisions = new Kind("decision", "重大决策", 20).add(1, FGJ, true, null).add(2, FGJ, false, null);
@@ -145,7 +174,8 @@ class ParticipationColumnsTest {
 		factory.registerSingleton("polls", polls);
 		factory.registerSingleton("decisions", decisions);
 		factory.registerSingleton("consultations", consultations);
-		links = new ParticipationLinks(factory.getBeanProvider(ParticipationKind.class));
+		access = mock(AgencyAccess.class);
+		links = new ParticipationLinks(factory.getBeanProvider(ParticipationKind.class), access);
 	}
 
 	static Agency agency(long id, String code, String name) {
@@ -163,11 +193,22 @@ class ParticipationColumnsTest {
 		assertThat(links.find("consultation", 12)).isPresent();
 		assertThat(links.findPublic("decision", 1)).get().extracting(ParticipationLink::title).isEqualTo("重大决策1");
 		assertThat(links.findPublic("nothing", 1)).isEmpty();
-		// a draft may be referred to by staff; a record that does not exist may not
+		// a draft may be referred to by staff of its agency; a record that does not exist may not
+		editorOf(FGJ);
 		assertThat(links.require("links", "consultation", 12).id()).isEqualTo(12);
+		assertThat(links.findVisible("consultation", 12)).isPresent();
 		assertThatThrownBy(() -> links.require("links", "consultation", 99)).isInstanceOfSatisfying(InvalidInputException.class,
 				e -> assertThat(e.problems()).extracting(InvalidInputException.FieldProblem::field).containsExactly("links"));
 		assertThatThrownBy(() -> links.require("ref", "petition", 11)).isInstanceOf(InvalidInputException.class);
+		// another agency's staff neither refer to the draft nor read its title; its public records stay open to them
+		editorOf(NYJ);
+		assertThat(links.findVisible("consultation", 12)).isEmpty();
+		assertThatThrownBy(() -> links.require("links", "consultation", 12)).isInstanceOf(InvalidInputException.class);
+		assertThat(links.require("links", "consultation", 11).id()).isEqualTo(11);
+		// without an actor only public records resolve
+		SecurityContextHolder.clearContext();
+		assertThat(links.findVisible("consultation", 12)).isEmpty();
+		assertThat(links.findVisible("consultation", 11)).isPresent();
 	}
 
 	@Test
