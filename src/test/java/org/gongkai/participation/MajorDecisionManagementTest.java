@@ -171,6 +171,12 @@ class MajorDecisionManagementTest {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	ParticipationLinks links;
+
+	@Autowired
+	org.gongkai.platform.FileStore files;
+
 	long fgj;
 
 	long nyj;
@@ -461,6 +467,134 @@ class MajorDecisionManagementTest {
 		assertThatThrownBy(() -> management.add(fgj, year, other, null)).isInstanceOfSatisfying(InvalidInputException.class,
 				e -> assertThat(e.problems()).extracting(p -> p.field()).contains("otherMethod"));
 		assertThat(queries.catalog(fgj, year)).isEmpty();
+	}
+
+	// ---- review findings: the order of review and discussion, the required stages, drafts removed ----------
+
+	StageInput at(MajorDecisionStage s, Outcome outcome, LocalDate on) {
+		return new StageInput(s, on, s.label() + "情况说明", null, outcome,
+				s == MajorDecisionStage.COLLECTIVE_DISCUSSION ? MeetingForm.EXECUTIVE : null);
+	}
+
+	@Test
+	void aDiscussionHeldBeforeTheLatestLegalityReviewDoesNotAllowTheDecision() {
+		MajorDecision d = add(fgj, YEARS.incrementAndGet(), item("城区公交线网优化方案", false, false));
+		LocalDate day = TODAY.minusDays(10);
+		management.recordStage(d.id(), at(MajorDecisionStage.PUBLIC_PARTICIPATION, null, day), List.of());
+		management.recordStage(d.id(), at(MajorDecisionStage.LEGALITY_REVIEW, Outcome.LEGAL, day.plusDays(1)), List.of());
+		management.recordStage(d.id(), at(MajorDecisionStage.COLLECTIVE_DISCUSSION, Outcome.PASSED, day.plusDays(2)), List.of());
+		management.recordStage(d.id(), at(MajorDecisionStage.LEGALITY_REVIEW, Outcome.UNLAWFUL, day.plusDays(3)), List.of());
+		management.recordStage(d.id(), at(MajorDecisionStage.LEGALITY_REVIEW, Outcome.LEGAL, day.plusDays(4)), List.of());
+
+		String refused = conflict(() -> management.take(d.id(), "关于印发方案的通知", null, TODAY, "https://www.example.gov.cn/a.html",
+				null, null));
+		assertThat(refused).contains("合法性审查后尚未重新集体讨论决定", "第二十五条第二款");
+		assertThat(MajorDecisionRules.pending(queries.find(d.id()).orElseThrow(), queries.stages(d.id())))
+			.isEqualTo(MajorDecisionStage.COLLECTIVE_DISCUSSION);
+		// a new review may not be dated before the discussion it follows
+		assertThatThrownBy(() -> management.recordStage(d.id(), at(MajorDecisionStage.LEGALITY_REVIEW, Outcome.LEGAL, day.plusDays(1)),
+				List.of())).isInstanceOfSatisfying(InvalidInputException.class,
+						e -> assertThat(e.problems()).extracting(p -> p.field()).contains("completedOn"));
+
+		management.recordStage(d.id(), at(MajorDecisionStage.COLLECTIVE_DISCUSSION, Outcome.PASSED, day.plusDays(5)), List.of());
+		assertThat(management.take(d.id(), "关于印发方案的通知", null, TODAY, "https://www.example.gov.cn/a.html", null, null).status())
+			.isEqualTo(Status.DECIDED);
+	}
+
+	@Test
+	void theRequiredStagesCannotBeChangedOnceALegalityReviewIsRecorded() {
+		int year = YEARS.incrementAndGet();
+		MajorDecision d = add(fgj, year, item("县城排水防涝专项规划", false, false));
+		LocalDate day = TODAY.minusDays(6);
+		management.recordStage(d.id(), at(MajorDecisionStage.PUBLIC_PARTICIPATION, null, day), List.of());
+		management.recordStage(d.id(), at(MajorDecisionStage.LEGALITY_REVIEW, Outcome.LEGAL, day.plusDays(1)), List.of());
+
+		assertThat(conflict(() -> management.edit(d.id(), item("县城排水防涝专项规划", true, false)))).contains("合法性审查");
+		assertThat(conflict(() -> management.edit(d.id(), item("县城排水防涝专项规划", false, true)))).contains("合法性审查");
+		ItemInput exempt = new ItemInput("县城排水防涝专项规划", "内容", "yiyuan-fgj", null, null, 2, List.of(), null, false, false, true,
+				"依法应当保密");
+		assertThat(conflict(() -> management.edit(d.id(), exempt))).contains("合法性审查");
+		MajorDecision stored = queries.find(d.id()).orElseThrow();
+		assertThat(stored.expertRequired() || stored.riskRequired() || stored.participationExempt()).isFalse();
+		// the entry itself may still be corrected
+		assertThat(management.edit(d.id(), item("县城排水防涝专项规划（修订）", false, false)).title()).isEqualTo("县城排水防涝专项规划（修订）");
+
+		// a required stage recorded only after the latest review does not count: the draft must be reviewed again
+		MajorDecision needsExpert = withExpert(stored);
+		List<MajorDecision.StageRecord> done = List.of(
+				stageRecord(1, MajorDecisionStage.PUBLIC_PARTICIPATION, day, null),
+				stageRecord(2, MajorDecisionStage.LEGALITY_REVIEW, day.plusDays(1), Outcome.LEGAL),
+				stageRecord(3, MajorDecisionStage.EXPERT_ARGUMENT, day.plusDays(2), null));
+		assertThat(MajorDecisionRules.refuseStage(needsExpert, MajorDecisionStage.COLLECTIVE_DISCUSSION, done)).get().asString()
+			.contains("专家论证");
+		List<MajorDecision.StageRecord> discussed = new java.util.ArrayList<>(done);
+		discussed.add(stageRecord(4, MajorDecisionStage.COLLECTIVE_DISCUSSION, day.plusDays(3), Outcome.PASSED));
+		assertThat(MajorDecisionRules.refuseTake(needsExpert, discussed)).get().asString().contains("专家论证");
+		assertThat(MajorDecisionRules.pending(needsExpert, discussed)).isEqualTo(MajorDecisionStage.LEGALITY_REVIEW);
+		discussed.add(stageRecord(5, MajorDecisionStage.LEGALITY_REVIEW, day.plusDays(4), Outcome.LEGAL));
+		discussed.add(stageRecord(6, MajorDecisionStage.COLLECTIVE_DISCUSSION, day.plusDays(5), Outcome.PASSED));
+		assertThat(MajorDecisionRules.refuseTake(needsExpert, discussed)).isEmpty();
+	}
+
+	static MajorDecision withExpert(MajorDecision d) {
+		return new MajorDecision(d.id(), d.catalogId(), d.agencyId(), d.year(), d.seq(), d.title(), d.summary(), d.unitAgencyId(),
+				d.unitOffice(), d.planMonth(), d.planQuarter(), d.methods(), d.otherMethod(), true, d.riskRequired(),
+				d.participationExempt(), d.exemptReason(), Status.IN_PROGRESS, null, d.addedLate(), null, null, null, null, null, null,
+				null, null, null, null, null, d.version(), d.createdBy(), d.createdAt(), d.updatedAt());
+	}
+
+	static MajorDecision.StageRecord stageRecord(long id, MajorDecisionStage s, LocalDate on, Outcome outcome) {
+		return new MajorDecision.StageRecord(id, 1, s, on, null, true, outcome,
+				s == MajorDecisionStage.COLLECTIVE_DISCUSSION ? MeetingForm.EXECUTIVE : null, "t", Instant.EPOCH, List.of());
+	}
+
+	@Test
+	void anItemRemovedFromAnUnpublishedCatalogueIsGoneAndNeverBecomesPublic() {
+		int year = YEARS.incrementAndGet();
+		MajorDecision kept = add(fgj, year, item("全域旅游发展规划", false, false));
+		MajorDecision dropped = add(fgj, year, item("内部讨论后放弃的事项", false, false));
+		MajorDecision.StageRecord s = management.recordStage(dropped.id(), stage(MajorDecisionStage.PUBLIC_PARTICIPATION, null),
+				List.of(new NewDocument("征求意见稿", null, "稿.pdf", "%PDF-1.4 draft".getBytes())));
+		String key = s.documents().get(0).fileKey();
+		assertThat(files.get(key)).isPresent();
+
+		management.remove(dropped.id(), "内部原因不再列入");
+		assertThat(queries.find(dropped.id())).isEmpty();
+		assertThat(files.get(key)).as("the file goes with the item").isEmpty();
+		assertThat(queries.find(kept.id()).orElseThrow().seq()).isEqualTo(1);
+		management.publish(fgj, year, TODAY, "经县委同意");
+		String list = pages.list(agencies.requireById(fgj), year).orElseThrow();
+		assertThat(list).contains("全域旅游发展规划").doesNotContain("内部讨论后放弃的事项", "内部原因不再列入");
+		assertThat(pages.publicPaths()).doesNotContain(MajorDecisionQueries.path(dropped.id()));
+		assertThat(queries.publicItem(dropped.id())).isEmpty();
+		MajorDecision.Catalog c = queries.publicCatalog(fgj, year).orElseThrow();
+		assertThat(queries.changes(c.id())).extracting(ch -> ch.kind().name()).containsExactly("PUBLISHED");
+
+		// a catalogue whose every item was removed is not published
+		int other = YEARS.incrementAndGet();
+		MajorDecision only = add(fgj, other, item("唯一事项", false, false));
+		management.remove(only.id(), "不再列入");
+		assertThat(conflict(() -> management.publish(fgj, other, TODAY, "经县委同意"))).contains("还没有决策事项");
+		assertThat(queries.publicCatalog(fgj, other)).isEmpty();
+	}
+
+	@Test
+	void anotherAgencysDecisionIsReferredToOnlyOnceItsCatalogueIsPublished() {
+		int year = YEARS.incrementAndGet();
+		MajorDecision d = add(nyj, year, item("畜禽养殖禁养区调整方案", false, false));
+		asEditor(fgj);
+		assertThat(links.findVisible(MajorDecisionKind.KIND, d.id())).isEmpty();
+		assertThatThrownBy(() -> links.require("decision", MajorDecisionKind.KIND, d.id()))
+			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).extracting(p -> p.field())
+				.containsExactly("decision"));
+		as(county, Role.SUPERVISOR, true);
+		assertThat(links.require("decision", MajorDecisionKind.KIND, d.id()).title()).isEqualTo("畜禽养殖禁养区调整方案");
+		asEditor(nyj);
+		assertThat(links.findVisible(MajorDecisionKind.KIND, d.id())).isPresent();
+		management.publish(nyj, year, TODAY, "经县委同意");
+		asEditor(fgj);
+		assertThat(links.require("decision", MajorDecisionKind.KIND, d.id()).isPublic()).isTrue();
+		assertThat(links.findPublic(MajorDecisionKind.KIND, d.id())).isPresent();
 	}
 
 	// ---- the column and the dashboard ----------------------------------------------------------------------
