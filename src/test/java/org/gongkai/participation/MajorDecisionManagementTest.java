@@ -597,6 +597,77 @@ class MajorDecisionManagementTest {
 		assertThat(links.findPublic(MajorDecisionKind.KIND, d.id())).isPresent();
 	}
 
+	@Test
+	void editingAnItemOfAPublishedCatalogueIsAnAdjustmentWithAReasonAndWhatChanged() {
+		int year = YEARS.incrementAndGet();
+		MajorDecision d = add(fgj, year, item("城市更新三年行动方案", false, false));
+		// before publication an edit needs no reason and leaves no public trace
+		management.edit(d.id(), item("城市更新三年行动计划", false, false));
+		management.publish(fgj, year, TODAY, "经县委同意");
+		MajorDecision.Catalog c = queries.publicCatalog(fgj, year).orElseThrow();
+		assertThat(queries.changes(c.id())).extracting(ch -> ch.kind().name()).containsExactly("PUBLISHED");
+
+		ItemInput later = new ItemInput("城市更新三年行动计划", "拟制定城市更新三年行动计划，明确目标任务和保障措施。", "yiyuan-fgj", "规划科", null, 3,
+				List.of(Method.ONLINE), null, false, false, false, null);
+		assertThatThrownBy(() -> management.edit(d.id(), later, " ")).isInstanceOfSatisfying(InvalidInputException.class,
+				e -> assertThat(e.problems()).extracting(p -> p.field()).containsExactly("reason"));
+		assertThat(queries.find(d.id()).orElseThrow().planQuarter()).isEqualTo(2);
+		management.edit(d.id(), later, "征求意见时间延长，决策时间顺延");
+		MajorDecision.Change adjusted = queries.changes(c.id()).get(1);
+		assertThat(adjusted.kind()).isEqualTo(MajorDecision.ChangeKind.ADJUSTED);
+		assertThat(adjusted.reason()).isEqualTo("征求意见时间延长，决策时间顺延");
+		assertThat(adjusted.detail()).contains("计划决策时间：" + year + "年第二季度 → " + year + "年第三季度",
+				"公众参与方式：网络征集意见、听证座谈 → 网络征集意见");
+		assertThat(pages.list(agencies.requireById(fgj), year).orElseThrow()).contains("调整事项", "征求意见时间延长，决策时间顺延",
+				year + "年第三季度");
+		assertThat(pages.feed()).contains("调整事项：城市更新三年行动计划");
+		// an edit that changes nothing is no adjustment
+		management.edit(d.id(), later, null);
+		assertThat(queries.changes(c.id())).hasSize(2);
+	}
+
+	@Test
+	void aSuspendedItemTakesNoStagesUntilResumedAndBothAreInTheChangeHistory() {
+		int year = YEARS.incrementAndGet();
+		MajorDecision d = add(fgj, year, item("县城停车设施专项规划", false, false));
+		MajorDecision fresh = add(fgj, year, item("县城公厕布局规划", false, false));
+		management.publish(fgj, year, TODAY, "经县委同意");
+		record(d.id(), MajorDecisionStage.PUBLIC_PARTICIPATION);
+		assertThatThrownBy(() -> management.suspend(d.id(), "")).isInstanceOf(InvalidInputException.class);
+		assertThat(management.suspend(d.id(), "等待上级规划批复").status()).isEqualTo(Status.SUSPENDED);
+		assertThat(conflict(() -> record(d.id(), MajorDecisionStage.EXPERT_ARGUMENT))).contains("已暂缓");
+		assertThat(conflict(() -> management.suspend(d.id(), "再次暂缓"))).contains("不能暂缓");
+		assertThat(conflict(() -> management.resume(fresh.id()))).contains("只有已暂缓");
+		assertThat(management.resume(d.id()).status()).as("stages were recorded").isEqualTo(Status.IN_PROGRESS);
+		management.suspend(fresh.id(), "另行研究");
+		assertThat(management.resume(fresh.id()).status()).as("no stage yet").isEqualTo(Status.NOT_STARTED);
+		MajorDecision.Catalog c = queries.publicCatalog(fgj, year).orElseThrow();
+		assertThat(queries.changes(c.id())).extracting(ch -> ch.kind().name())
+			.containsExactly("PUBLISHED", "SUSPENDED", "RESUMED", "SUSPENDED", "RESUMED");
+		assertThat(queries.changes(c.id()).get(1).reason()).isEqualTo("等待上级规划批复");
+	}
+
+	@Test
+	void aNewEvaluationReportReplacesTheOldFileAndADocumentTitleIsLimited() {
+		MajorDecision d = add(fgj, YEARS.incrementAndGet(), item("县域商业体系建设方案", false, false));
+		String longTitle = "材".repeat(301);
+		assertThatThrownBy(() -> management.recordStage(d.id(), stage(MajorDecisionStage.PUBLIC_PARTICIPATION, null),
+				List.of(new NewDocument(longTitle, "https://www.example.gov.cn/a.html", null, null))))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					e -> assertThat(e.problems()).extracting(p -> p.field()).contains("documentTitle"));
+		assertThat(queries.stages(d.id())).isEmpty();
+		record(d.id(), MajorDecisionStage.PUBLIC_PARTICIPATION);
+		management.recordStage(d.id(), stage(MajorDecisionStage.LEGALITY_REVIEW, Outcome.LEGAL), List.of());
+		management.recordStage(d.id(), stage(MajorDecisionStage.COLLECTIVE_DISCUSSION, Outcome.PASSED), List.of());
+		management.take(d.id(), "关于印发方案的通知", null, TODAY, "https://www.example.gov.cn/a.html", null, null);
+		String first = management.evaluate(d.id(), TODAY, "第一次评估", null, "评估1.pdf", "%PDF-1.4 one".getBytes()).evaluationFileKey();
+		MajorDecision again = management.evaluate(d.id(), TODAY, "第二次评估", null, "评估2.pdf", "%PDF-1.4 two".getBytes());
+		assertThat(again.evaluationFileKey()).isNotEqualTo(first);
+		assertThat(files.get(first)).as("the replaced report is deleted").isEmpty();
+		assertThat(files.get(again.evaluationFileKey())).get().isEqualTo("%PDF-1.4 two".getBytes());
+		assertThat(queries.staffFile(again, "evaluation")).get().extracting(MajorDecisionQueries.PublicFile::name).isEqualTo("评估2.pdf");
+	}
+
 	// ---- the column and the dashboard ----------------------------------------------------------------------
 
 	@Test
