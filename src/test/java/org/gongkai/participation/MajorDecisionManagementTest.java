@@ -175,6 +175,9 @@ class MajorDecisionManagementTest {
 	ParticipationLinks links;
 
 	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
 	org.gongkai.platform.FileStore files;
 
 	long fgj;
@@ -666,6 +669,28 @@ class MajorDecisionManagementTest {
 		assertThat(files.get(first)).as("the replaced report is deleted").isEmpty();
 		assertThat(files.get(again.evaluationFileKey())).get().isEqualTo("%PDF-1.4 two".getBytes());
 		assertThat(queries.staffFile(again, "evaluation")).get().extracting(MajorDecisionQueries.PublicFile::name).isEqualTo("评估2.pdf");
+	}
+
+	@Test
+	void withoutAYearTheLatestPublishedCatalogueIsShownAndAnInactiveAgencysYearsAreNotListed() {
+		long zrj = agencies.requireByCode("yiyuan-zrj").id();
+		asEditor(zrj);
+		management.add(zrj, 2099, new ItemInput("国土空间总体规划修编", "内容", "yiyuan-zrj", null, 5, null, List.of(Method.ONLINE), null,
+				false, false, false, null), null);
+		assertThat(queries.defaultYear(zrj)).as("nothing published yet: the current year").isEqualTo(2026);
+		management.publish(zrj, 2099, TODAY, "经县委同意");
+		assertThat(queries.defaultYear(zrj)).isEqualTo(2099);
+		assertThat(queries.defaultYear(null)).isEqualTo(2026);
+		assertThat(queries.publicYears()).contains(2099);
+		jdbc.sql("UPDATE org_agency SET active = FALSE WHERE id = ?").param(zrj).update();
+		try {
+			assertThat(queries.publicYears()).doesNotContain(2099);
+			assertThat(queries.publicCatalogs(null, 2099)).isEmpty();
+			assertThat(pages.publicPaths()).noneMatch(path -> path.contains("yiyuan-zrj"));
+		}
+		finally {
+			jdbc.sql("UPDATE org_agency SET active = TRUE WHERE id = ?").param(zrj).update();
+		}
 	}
 
 	// ---- the column and the dashboard ----------------------------------------------------------------------
