@@ -128,16 +128,20 @@ public record MajorDecision(long id, long catalogId, long agencyId, int year, in
 	public record Progress(long id, long decisionId, LocalDate on, String content, Instant recordedAt) {
 	}
 
-	/** An entry of a published catalogue's public change history. */
+	/**
+	 * An entry of a published catalogue's public change history.
+	 *
+	 * @param detail what an adjustment of an item changed, before and after; null for other kinds
+	 */
 	public record Change(long id, long catalogId, Long decisionId, ChangeKind kind, String title, String reason,
-			LocalDate on, Instant at) {
+			String detail, LocalDate on, Instant at) {
 	}
 
 	/** What changed in a published catalogue. */
 	public enum ChangeKind {
 
 		PUBLISHED("公布目录"), ADDED("增加事项"), REMOVED("调出目录"), SUSPENDED("暂缓推进"), RESUMED("恢复推进"),
-		DECIDED("作出决策");
+		DECIDED("作出决策"), ADJUSTED("调整事项");
 
 		private final String label;
 

@@ -105,19 +105,22 @@ class MajorDecisionApiController {
 	// ---- public -------------------------------------------------------------------------------------------
 
 	@GetMapping("/api/v1/public/major-decisions")
-	@Operation(summary = "公布的重大行政决策事项目录（year 默认今年；指定单位而该单位该年度目录未公布的，404）")
+	@Operation(summary = "公布的重大行政决策事项目录（year 默认今年；指定单位而未指定年度的，与门户页面相同：今年目录未公布时取该单位最近公布的目录；指定单位而该单位该年度目录未公布的，404）")
 	Map<String, Object> publicCatalogs(@RequestParam(required = false) String agency, @RequestParam(required = false) String year) {
-		int y = queries.currentYear();
-		if (Texts.trimToNull(year) != null) {
-			y = MajorDecisionManagement.parseYear(year)
-				.filter(v -> v >= 2000 && v <= 2100)
-				.orElseThrow(() -> InvalidInputException.of("year", "年度应为2000至2100"));
-		}
 		Long agencyId = null;
 		if (Texts.trimToNull(agency) != null) {
 			Agency a = agencies.findByCode(agency.trim()).filter(Agency::active)
 				.orElseThrow(() -> DomainException.notFound("该单位不存在"));
 			agencyId = a.id();
+		}
+		int y;
+		if (Texts.trimToNull(year) != null) {
+			y = MajorDecisionManagement.parseYear(year)
+				.filter(v -> v >= 2000 && v <= 2100)
+				.orElseThrow(() -> InvalidInputException.of("year", "年度应为2000至2100"));
+		}
+		else {
+			y = queries.defaultYear(agencyId);
 		}
 		List<Catalog> catalogs = queries.publicCatalogs(agencyId, y);
 		if (agencyId != null && catalogs.isEmpty()) {
@@ -125,7 +128,7 @@ class MajorDecisionApiController {
 		}
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("year", y);
-		out.put("catalogues", catalogs.stream().map(queries::publicCatalogView).toList());
+		out.put("catalogues", queries.publicCatalogViews(catalogs));
 		return out;
 	}
 
@@ -237,9 +240,14 @@ class MajorDecisionApiController {
 	}
 
 	@PostMapping("/api/v1/major-decisions/{id}/remove")
-	@Operation(summary = "调出目录（理由公开）")
+	@Operation(summary = "调出目录（理由公开）；目录尚未公布的，删除该事项（deleted: true）")
 	Map<String, Object> remove(@PathVariable long id, @RequestBody(required = false) ReasonBody b) {
-		return brief(management.remove(id, b == null ? null : b.reason()));
+		return management.remove(id, b == null ? null : b.reason()).map(this::brief).orElseGet(() -> {
+			Map<String, Object> out = new LinkedHashMap<>();
+			out.put("id", id);
+			out.put("deleted", true);
+			return out;
+		});
 	}
 
 	// ---- helpers -------------------------------------------------------------------------------------------

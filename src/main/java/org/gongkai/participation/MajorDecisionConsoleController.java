@@ -2,6 +2,7 @@ package org.gongkai.participation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -24,8 +25,13 @@ import org.gongkai.platform.Actor;
 import org.gongkai.platform.Actors;
 import org.gongkai.platform.ConsoleForms;
 import org.gongkai.platform.DomainException;
+import org.gongkai.platform.FileStore;
 import org.gongkai.platform.InvalidInputException;
 import org.gongkai.platform.Texts;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -55,12 +61,15 @@ class MajorDecisionConsoleController {
 
 	private final AgencyAccess access;
 
+	private final FileStore files;
+
 	MajorDecisionConsoleController(MajorDecisionManagement management, MajorDecisionQueries queries, AgencyDirectory agencies,
-			AgencyAccess access) {
+			AgencyAccess access, FileStore files) {
 		this.management = management;
 		this.queries = queries;
 		this.agencies = agencies;
 		this.access = access;
+		this.files = files;
 	}
 
 	// ---- the catalogue -------------------------------------------------------------------------------------
@@ -87,9 +96,12 @@ class MajorDecisionConsoleController {
 		LocalDate today = queries.today();
 		List<Map<String, Object>> rows = new ArrayList<>();
 		if (c != null) {
-			for (MajorDecision d : queries.items(c.id())) {
-				Map<String, Object> row = queries.publicRow(d);
-				MajorDecisionStage next = MajorDecisionRules.pending(d, queries.stages(d.id()));
+			List<MajorDecision> items = queries.items(c.id());
+			Map<Long, List<StageRecord>> stages = queries.stagesOf(items);
+			Map<Long, Agency> all = queries.agencyMap();
+			for (MajorDecision d : items) {
+				Map<String, Object> row = queries.publicRow(d, all);
+				MajorDecisionStage next = MajorDecisionRules.pending(d, stages.getOrDefault(d.id(), List.of()));
 				row.put("pending", next == null ? null : next.label());
 				row.put("overdue", MajorDecisionRules.overdue(d, today));
 				row.put("consoleUrl", HOME + "/" + d.id());
@@ -173,7 +185,7 @@ class MajorDecisionConsoleController {
 		MajorDecision d = readable(id);
 		List<String> methods = multi.getOrDefault("methods", List.of());
 		return guarded(model, p, () -> {
-			management.edit(id, input(p, methods));
+			management.edit(id, input(p, methods), p.get("reason"));
 			redirect.addFlashAttribute("notice", "已保存");
 			return "redirect:" + HOME + "/" + id;
 		}, () -> itemForm(model, queries.agency(d.agencyId()), d.year(), d, new HashMap<>(p), methods));
@@ -189,6 +201,7 @@ class MajorDecisionConsoleController {
 		model.addAttribute("unitOptions", agencies.active());
 		boolean published = queries.catalog(a.id(), year).map(Catalog::published).orElse(false);
 		model.addAttribute("adjustment", d == null && published);
+		model.addAttribute("published", published);
 		model.addAttribute("action", d == null ? HOME + "/new?agency=" + a.code() + "&year=" + year : HOME + "/" + d.id() + "/edit");
 		return "participation/decision-console-form";
 	}
@@ -299,17 +312,51 @@ class MajorDecisionConsoleController {
 				yield "已恢复推进";
 			}
 			default -> {
-				management.remove(id, p.get("reason"));
+				MajorDecision d = readable(id);
+				if (management.remove(id, p.get("reason")).isEmpty()) {
+					redirect.addFlashAttribute("notice", "目录尚未公布，已删除决策事项：" + d.title());
+					throw new Deleted(HOME + "?agency=" + queries.agency(d.agencyId()).code() + "&year=" + d.year());
+				}
 				yield "已调出目录";
 			}
 		});
+	}
+
+	/** An item deleted from an unpublished catalogue: its page is gone, so the step leads back to the catalogue. */
+	private static final class Deleted extends RuntimeException {
+
+		private final String catalogPath;
+
+		Deleted(String catalogPath) {
+			super(null, null, false, false);
+			this.catalogPath = catalogPath;
+		}
+	}
+
+	@GetMapping(HOME + "/{id}/files/{which}")
+	ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable String which) {
+		MajorDecision d = readable(id);
+		MajorDecisionQueries.PublicFile f = queries.staffFile(d, which).orElseThrow(() -> DomainException.notFound("该附件不存在"));
+		byte[] content = files.get(f.key()).orElseThrow(() -> DomainException.notFound("该附件不存在"));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(f.name(), StandardCharsets.UTF_8).build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(content);
 	}
 
 	/** Runs a step of the item page; its invalid input or a refusal (409) shows the page again with the messages. */
 	private String step(long id, String stepName, Map<String, String> p, Model model, RedirectAttributes redirect,
 			Supplier<String> action) {
 		return guarded(model, p, () -> {
-			redirect.addFlashAttribute("notice", action.get());
+			try {
+				redirect.addFlashAttribute("notice", action.get());
+			}
+			catch (Deleted e) {
+				return "redirect:" + e.catalogPath;
+			}
 			return "redirect:" + HOME + "/" + id;
 		}, () -> {
 			model.addAttribute("failed", stepName);

@@ -46,7 +46,11 @@ class MajorDecisionDashboard implements DashboardContributor {
 		int overdue = 0;
 		int pending = 0;
 		MajorDecision first = null;
-		for (MajorDecision d : queries.itemsOf(ids)) {
+		List<MajorDecision> items = queries.itemsOf(ids);
+		java.util.Map<Long, List<MajorDecision.StageRecord>> stages = queries.stagesOf(items.stream()
+			.filter(d -> d.status() == MajorDecision.Status.IN_PROGRESS)
+			.toList());
+		for (MajorDecision d : items) {
 			if (!d.status().open()) {
 				continue;
 			}
@@ -56,7 +60,7 @@ class MajorDecisionDashboard implements DashboardContributor {
 					first = d;
 				}
 			}
-			if (d.status() == MajorDecision.Status.IN_PROGRESS && MajorDecisionRules.pending(d, queries.stages(d.id())) != null) {
+			if (d.status() == MajorDecision.Status.IN_PROGRESS && MajorDecisionRules.pending(d, stages.getOrDefault(d.id(), List.of())) != null) {
 				pending++;
 			}
 		}

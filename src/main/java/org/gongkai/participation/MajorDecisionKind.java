@@ -2,8 +2,12 @@ package org.gongkai.participation;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.gongkai.organisation.Agency;
 import org.gongkai.participation.MajorDecision.Status;
 import org.gongkai.platform.PublicPagesChanged;
 import org.springframework.context.ApplicationEventPublisher;
@@ -59,6 +63,7 @@ class MajorDecisionKind implements ParticipationKind {
 
 	@Override
 	public List<ParticipationLink> highlights(Long agencyId, int limit) {
+		Map<Long, Agency> all = queries.agencyMap();
 		return queries.publicItems(agencyId, queries.currentYear())
 			.stream()
 			.filter(d -> d.status() != Status.REMOVED)
@@ -66,22 +71,26 @@ class MajorDecisionKind implements ParticipationKind {
 				.thenComparing(MajorDecision::plannedBy)
 				.thenComparing(MajorDecision::id))
 			.limit(Math.max(0, limit))
-			.map(d -> link(d, true))
+			.map(d -> link(d, true, MajorDecisionQueries.unitLabel(d, all)))
 			.toList();
 	}
 
 	@Override
 	public Optional<ParticipationLink> find(long id) {
-		return queries.find(id).map(d -> link(d, queries.isPublic(d)));
+		return queries.find(id).map(d -> link(d, queries.isPublic(d), queries.unitLabel(d)));
 	}
 
 	@Override
 	public List<ParticipationLink> linkable(long agencyId) {
+		Map<Long, Agency> all = queries.agencyMap();
+		boolean active = all.containsKey(agencyId) && all.get(agencyId).active();
+		Set<Long> published = queries.catalogs(agencyId).stream().filter(MajorDecision.Catalog::published)
+			.map(MajorDecision.Catalog::id).collect(Collectors.toSet());
 		return queries.itemsOf(List.of(agencyId))
 			.stream()
 			.filter(d -> d.status() != Status.REMOVED)
 			.sorted(Comparator.comparing(MajorDecision::id).reversed())
-			.map(d -> link(d, queries.isPublic(d)))
+			.map(d -> link(d, active && published.contains(d.catalogId()), MajorDecisionQueries.unitLabel(d, all)))
 			.toList();
 	}
 
@@ -90,9 +99,9 @@ class MajorDecisionKind implements ParticipationKind {
 		return List.of();
 	}
 
-	private ParticipationLink link(MajorDecision d, boolean isPublic) {
+	private static ParticipationLink link(MajorDecision d, boolean isPublic, String unit) {
 		return new ParticipationLink(KIND, d.id(), d.agencyId(), d.title(), MajorDecisionQueries.path(d.id()), isPublic,
-				d.status().label(), "计划决策时间 " + d.plannedLabel() + "　承办单位 " + queries.unitLabel(d));
+				d.status().label(), "计划决策时间 " + d.plannedLabel() + "　承办单位 " + unit);
 	}
 
 	/** The sitemap and the agency's pages follow every public change. */

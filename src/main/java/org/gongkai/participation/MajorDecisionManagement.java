@@ -128,31 +128,88 @@ public class MajorDecisionManagement {
 		audit(actor, agencyId, "decision.added", id, "重大决策事项：" + item.title + "（" + year + "年目录）", null,
 				Status.NOT_STARTED.label());
 		if (late) {
-			store.insertChange(c.id(), id, ChangeKind.ADDED, item.title, why, today(), now, actor.username());
+			store.insertChange(c.id(), id, ChangeKind.ADDED, item.title, why, null, today(), now, actor.username());
 			store.touchCatalog(c.id(), now);
 			events.publishEvent(new PublicMajorDecisionChanged(id, agencyId, true));
 		}
 		return store.find(id).orElseThrow();
 	}
 
-	/** Changes an item's entry while it is not decided or removed. */
+	/** Changes an item's entry while it is not decided or removed; see {@link #edit(long, ItemInput, String)}. */
 	public MajorDecision edit(long id, ItemInput in) {
+		return edit(id, in, null);
+	}
+
+	/**
+	 * Changes an item's entry while it is not decided or removed. Once a legality review is recorded the stages the item
+	 * requires (expert argument, risk assessment, public participation or its exemption) are fixed: the review examined
+	 * the draft with them (Art. 26). An item of a published catalogue is changed in public, so the change is an
+	 * adjustment (Art. 3 ¶3): {@code reason} is required and the change history lists what changed, before and after.
+	 */
+	public MajorDecision edit(long id, ItemInput in, String reason) {
 		MajorDecision d = lock(id);
 		Actor actor = requireStaff(d.agencyId());
 		if (d.status() == Status.DECIDED || d.status() == Status.REMOVED) {
 			throw new DomainException("“" + d.status().label() + "”的决策事项不能再修改");
 		}
+		Catalog c = store.lockCatalog(d.catalogId()).orElseThrow();
 		List<FieldProblem> problems = new ArrayList<>();
 		Item item = validate(problems, in, d.year());
+		String why = optional(problems, "reason", reason, 1000, "调整说明");
 		throwIfAny(problems);
+		if (in.expertRequired() != d.expertRequired() || in.riskRequired() != d.riskRequired()
+				|| in.participationExempt() != d.participationExempt()) {
+			if (MajorDecisionRules.latest(store.stages(id), MajorDecisionStage.LEGALITY_REVIEW).isPresent()) {
+				throw new DomainException("已进行合法性审查的决策事项，不能再修改是否需要专家论证、风险评估或公众参与；合法性审查以这些程序为必要条件（"
+						+ MajorDecisionRules.LAW + "第二十六条）");
+			}
+		}
 		MajorDecision changed = new MajorDecision(d.id(), d.catalogId(), d.agencyId(), d.year(), d.seq(), item.title, item.summary,
 				item.unit.id(), item.office, in.planMonth(), in.planQuarter(), item.methods, item.other, in.expertRequired(),
 				in.riskRequired(), in.participationExempt(), item.exempt, d.status(), d.statusReason(), d.addedLate(),
 				d.decisionTitle(), d.decisionNumber(), d.decidedOn(), d.decisionUrl(), d.decisionFileKey(), d.decisionFileName(),
 				d.evaluatedOn(), d.evaluationSummary(), d.evaluationUrl(), d.evaluationFileKey(), d.evaluationFileName(),
 				d.version(), d.createdBy(), d.createdAt(), d.updatedAt());
-		store.update(changed, clock.instant());
+		List<String> differences = differences(d, changed);
+		if (c.published() && !differences.isEmpty() && why == null) {
+			throw InvalidInputException.of("reason", "本年度目录已公布，修改事项是目录调整，请填写调整说明");
+		}
+		Instant now = clock.instant();
+		store.update(changed, now);
+		if (c.published() && !differences.isEmpty()) {
+			store.insertChange(c.id(), id, ChangeKind.ADJUSTED, item.title, why, String.join("；", differences), today(), now,
+					actor.username());
+			store.touchCatalog(c.id(), now);
+		}
 		return changed(actor, d, "decision.edited", "修改重大决策事项", d.title(), item.title);
+	}
+
+	/** What an edit changes in the public entry, as 「label：before → after」. */
+	private List<String> differences(MajorDecision before, MajorDecision after) {
+		List<String> out = new ArrayList<>();
+		difference(out, "决策事项名称", before.title(), after.title());
+		if (!before.summary().equals(after.summary())) {
+			out.add("主要内容：已修改");
+		}
+		difference(out, "承办单位", unitLabel(before), unitLabel(after));
+		difference(out, "计划决策时间", before.plannedLabel(), after.plannedLabel());
+		difference(out, "公众参与方式", before.methodsLabel(), after.methodsLabel());
+		difference(out, "专家论证", before.expertRequired() ? "需要" : "不需要", after.expertRequired() ? "需要" : "不需要");
+		difference(out, "风险评估", before.riskRequired() ? "需要" : "不需要", after.riskRequired() ? "需要" : "不需要");
+		difference(out, "不进行公众参与的理由", before.exemptReason() == null ? "无" : before.exemptReason(),
+				after.exemptReason() == null ? "无" : after.exemptReason());
+		return out;
+	}
+
+	private static void difference(List<String> out, String label, String before, String after) {
+		if (!java.util.Objects.equals(before, after)) {
+			out.add(label + "：" + before + " → " + after);
+		}
+	}
+
+	private String unitLabel(MajorDecision d) {
+		String unit = agencies.findById(d.unitAgencyId()).map(Agency::name).orElse("—");
+		return d.unitOffice() == null ? unit : unit + "（" + d.unitOffice() + "）";
 	}
 
 	/**
@@ -176,13 +233,14 @@ public class MajorDecisionManagement {
 		if (c.published()) {
 			throw new DomainException(year + "年度重大行政决策事项目录已公布；如需调整，请增加事项或调出目录");
 		}
-		List<MajorDecision> items = store.items(c.id());
+		List<MajorDecision> items = store.items(c.id()).stream().filter(d -> d.status() != Status.REMOVED).toList();
 		if (items.isEmpty()) {
 			throw new DomainException(year + "年度目录还没有决策事项，不能公布");
 		}
 		Instant now = clock.instant();
 		store.publishCatalog(c.id(), on, note, now);
-		store.insertChange(c.id(), null, ChangeKind.PUBLISHED, year + "年度重大行政决策事项目录", note, on, now, actor.username());
+		store.insertChange(c.id(), null, ChangeKind.PUBLISHED, year + "年度重大行政决策事项目录", note, null, on, now,
+				actor.username());
 		events.publishEvent(ChangeRecorded.of(actor, now, agencyId, "decision.catalog-published", "MajorDecisionCatalog", c.id(),
 				"公布" + year + "年度重大行政决策事项目录（" + items.size() + "项）", "未公布", "已公布"));
 		for (MajorDecision d : items) {
@@ -213,8 +271,15 @@ public class MajorDecisionManagement {
 			problems.add(new FieldProblem("completedOn", "完成日期不能晚于今天"));
 		}
 		else if (in.stage() == MajorDecisionStage.LEGALITY_REVIEW || in.stage() == MajorDecisionStage.COLLECTIVE_DISCUSSION) {
-			List<MajorDecisionStage> before = in.stage() == MajorDecisionStage.LEGALITY_REVIEW ? MajorDecisionRules.requiredBeforeReview(d)
-					: List.of(MajorDecisionStage.LEGALITY_REVIEW);
+			List<MajorDecisionStage> before = new ArrayList<>();
+			if (in.stage() == MajorDecisionStage.LEGALITY_REVIEW) {
+				// a new review follows the required stages and any discussion of the earlier draft
+				before.addAll(MajorDecisionRules.requiredBeforeReview(d));
+				before.add(MajorDecisionStage.COLLECTIVE_DISCUSSION);
+			}
+			else {
+				before.add(MajorDecisionStage.LEGALITY_REVIEW);
+			}
 			for (MajorDecisionStage s : before) {
 				MajorDecisionRules.latest(done, s).filter(r -> on.isBefore(r.completedOn())).ifPresent(r -> problems.add(
 						new FieldProblem("completedOn", in.stage().label() + "的完成日期不能早于" + s.label() + "（" + r.completedOn() + "）")));
@@ -370,17 +435,35 @@ public class MajorDecisionManagement {
 		return changed(actor, d, "decision.resumed", "恢复推进", d.status().label(), back.label());
 	}
 
-	/** Takes an undecided item out of the catalogue (调出目录, Art. 3 ¶3) with a reason; it stays listed as removed. */
-	public MajorDecision remove(long id, String reason) {
+	/**
+	 * Takes an undecided item out of the catalogue (调出目录, Art. 3 ¶3) with a reason. From a published catalogue it
+	 * stays listed as removed and the change history shows the reason; from a catalogue not yet published it was never
+	 * public, so it is deleted with its stages and documents (their files once the transaction commits) and the items
+	 * after it move up.
+	 *
+	 * @return the item as listed now, or empty when it was deleted from an unpublished catalogue
+	 */
+	public Optional<MajorDecision> remove(long id, String reason) {
 		MajorDecision d = lock(id);
 		Actor actor = requireStaff(d.agencyId());
 		if (d.status() == Status.DECIDED || d.status() == Status.REMOVED) {
 			throw new DomainException("“" + d.status().label() + "”的决策事项不能调出目录");
 		}
 		String why = requiredReason(reason, "调出目录的理由");
+		Catalog c = store.lockCatalog(d.catalogId()).orElseThrow();
+		if (!c.published()) {
+			List<String> keys = store.stages(id).stream().flatMap(s -> s.documents().stream()).map(Document::fileKey)
+				.filter(java.util.Objects::nonNull).toList();
+			store.delete(d);
+			store.touchCatalog(c.id(), clock.instant());
+			AfterTransaction.commit(() -> keys.forEach(files::delete));
+			audit(actor, d.agencyId(), "decision.deleted", id, "从未公布的" + d.year() + "年度目录中删除重大决策事项：" + d.title() + "（" + why + "）",
+					d.status().label(), "已删除");
+			return Optional.empty();
+		}
 		store.setStatus(id, Status.REMOVED, why, clock.instant());
 		catalogChange(actor, d, ChangeKind.REMOVED, why, clock.instant());
-		return changed(actor, d, "decision.removed", "调出目录：" + why, d.status().label(), Status.REMOVED.label());
+		return Optional.of(changed(actor, d, "decision.removed", "调出目录：" + why, d.status().label(), Status.REMOVED.label()));
 	}
 
 	// ---- helpers -------------------------------------------------------------------------------------------
@@ -457,6 +540,9 @@ public class MajorDecisionManagement {
 			if (Texts.trimToNull(doc.title()) == null) {
 				problems.add(new FieldProblem("documentTitle", "请填写材料名称"));
 			}
+			else if (doc.title().strip().length() > 300) {
+				problems.add(new FieldProblem("documentTitle", "材料名称不超过300个字"));
+			}
 		}
 		if (out.size() > 20) {
 			problems.add(new FieldProblem("documentTitle", "每个环节最多20份材料"));
@@ -505,15 +591,14 @@ public class MajorDecisionManagement {
 
 	private Document stored(long decisionId, long stageId, NewDocument doc) {
 		String key = storeFile(doc);
-		String title = doc.title().length() > 300 ? doc.title().substring(0, 300) : doc.title();
-		return new Document(0, decisionId, stageId, title, key == null ? doc.url() : null, key,
+		return new Document(0, decisionId, stageId, doc.title(), key == null ? doc.url() : null, key,
 				key == null ? null : doc.fileName().strip(), key == null ? null : (long) doc.content().length);
 	}
 
 	private void catalogChange(Actor actor, MajorDecision d, ChangeKind kind, String reason, Instant now) {
 		Catalog c = store.catalog(d.catalogId()).orElseThrow();
 		if (c.published()) {
-			store.insertChange(c.id(), d.id(), kind, d.title(), reason, today(), now, actor.username());
+			store.insertChange(c.id(), d.id(), kind, d.title(), reason, null, today(), now, actor.username());
 			store.touchCatalog(c.id(), now);
 		}
 	}

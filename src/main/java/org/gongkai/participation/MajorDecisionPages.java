@@ -62,7 +62,7 @@ class MajorDecisionPages implements SitemapContributor {
 		years.add(year);
 		model.put("years", new ArrayList<>(years.descendingSet()));
 		model.put("agencyOptions", agencies.active());
-		model.put("catalogs", catalogs.stream().map(queries::publicCatalogView).toList());
+		model.put("catalogs", queries.publicCatalogViews(catalogs));
 		model.put("sitePath", MajorDecisionQueries.SITE);
 		model.put("feed", MajorDecisionQueries.FEED);
 		return renderer.render("participation/decision-list", model);
@@ -73,10 +73,7 @@ class MajorDecisionPages implements SitemapContributor {
 	 * current year its latest published one, or, when it has none, a page that says so.
 	 */
 	String latest(Agency agency) {
-		int year = queries.currentYear();
-		if (agency != null && queries.publicCatalog(agency.id(), year).isEmpty()) {
-			year = queries.publicCatalogs(agency.id(), null).stream().mapToInt(Catalog::year).max().orElse(year);
-		}
+		int year = queries.defaultYear(agency == null ? null : agency.id());
 		return render(agency, year, queries.publicCatalogs(agency == null ? null : agency.id(), year));
 	}
 
@@ -91,15 +88,18 @@ class MajorDecisionPages implements SitemapContributor {
 	}
 
 	String feed() {
-		List<Change> changes = queries.publicChanges(null, 50);
+		List<MajorDecisionQueries.PublicChange> changes = queries.publicChanges(null, 50);
 		return AtomFeeds.write(site.domain(), site.name() + " 重大行政决策事项目录调整", MajorDecisionQueries.FEED,
-				MajorDecisionQueries.SITE, site.host(), Instant.EPOCH, changes.stream().map(c -> {
-					Catalog catalog = queries.catalog(c.catalogId()).orElseThrow();
-					Agency a = queries.agency(catalog.agencyId());
+				MajorDecisionQueries.SITE, site.host(), Instant.EPOCH, changes.stream().map(pc -> {
+					Change c = pc.change();
+					Catalog catalog = pc.catalog();
+					Agency a = pc.agency();
 					String path = c.decisionId() != null ? MajorDecisionQueries.path(c.decisionId())
 							: MajorDecisionQueries.listPath(a.code(), catalog.year());
+					String text = catalog.year() + "年度目录" + (c.reason() != null ? "　" + c.reason() : "")
+							+ (c.detail() != null ? "　" + c.detail() : "");
 					return new AtomFeeds.Entry(c.kind().label() + "：" + c.title(), path, "urn:gongkai:decision-change:" + c.id(),
-							c.at(), a.name(), catalog.year() + "年度目录" + (c.reason() != null ? "　" + c.reason() : ""));
+							c.at(), a.name(), text);
 				}).toList());
 	}
 
@@ -111,12 +111,12 @@ class MajorDecisionPages implements SitemapContributor {
 	public List<String> publicPaths() {
 		List<String> paths = new ArrayList<>();
 		paths.add(MajorDecisionQueries.SITE);
+		java.util.Map<Long, Agency> all = queries.agencyMap();
 		for (Catalog c : queries.publicCatalogs(null, null)) {
-			Agency a = queries.agency(c.agencyId());
-			paths.add(MajorDecisionQueries.listPath(a.code(), c.year()));
-			for (MajorDecision d : queries.items(c.id())) {
-				paths.add(MajorDecisionQueries.path(d.id()));
-			}
+			paths.add(MajorDecisionQueries.listPath(all.get(c.agencyId()).code(), c.year()));
+		}
+		for (MajorDecision d : queries.publicItems(null, null)) {
+			paths.add(MajorDecisionQueries.path(d.id()));
 		}
 		return paths;
 	}

@@ -3,6 +3,7 @@ package org.gongkai.participation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +118,26 @@ class MajorDecisionQueries {
 		return agencies.requireById(id);
 	}
 
+	/** Every agency by id, read once per call instead of once per row. */
+	Map<Long, Agency> agencyMap() {
+		Map<Long, Agency> out = new HashMap<>();
+		for (Agency a : agencies.all()) {
+			out.put(a.id(), a);
+		}
+		return out;
+	}
+
+	/** The stages of several items in one query, without their documents (for the console and the dashboard). */
+	Map<Long, List<StageRecord>> stagesOf(List<MajorDecision> items) {
+		return store.stagesOf(items.stream().map(MajorDecision::id).toList());
+	}
+
 	// ---- public --------------------------------------------------------------------------------------------
+
+	private static boolean active(Map<Long, Agency> all, long agencyId) {
+		Agency a = all.get(agencyId);
+		return a != null && a.active();
+	}
 
 	private boolean activeAgency(long agencyId) {
 		return agencies.findById(agencyId).map(Agency::active).orElse(false);
@@ -134,11 +154,25 @@ class MajorDecisionQueries {
 
 	/** Published catalogues of active agencies, of one agency or all, of one year or all. */
 	List<Catalog> publicCatalogs(Long agencyId, Integer year) {
-		return store.publishedCatalogs(agencyId, year).stream().filter(c -> activeAgency(c.agencyId())).toList();
+		Map<Long, Agency> all = agencyMap();
+		return store.publishedCatalogs(agencyId, year).stream().filter(c -> active(all, c.agencyId())).toList();
 	}
 
+	/** The years with a published catalogue of an active agency, newest first. */
 	List<Integer> publicYears() {
-		return store.publishedYears();
+		return publicCatalogs(null, null).stream().map(Catalog::year).distinct().sorted(java.util.Comparator.reverseOrder()).toList();
+	}
+
+	/**
+	 * The year a catalogue link without a year leads to, the same for the page and the API: the current year; for an
+	 * agency without a published catalogue of the current year its latest published one (the current year when none).
+	 */
+	int defaultYear(Long agencyId) {
+		int year = currentYear();
+		if (agencyId != null && publicCatalog(agencyId, year).isEmpty()) {
+			year = publicCatalogs(agencyId, null).stream().mapToInt(Catalog::year).max().orElse(year);
+		}
+		return year;
 	}
 
 	Optional<MajorDecision> publicItem(long id) {
@@ -147,21 +181,45 @@ class MajorDecisionQueries {
 
 	/** Public items of published catalogues, of one agency or all, of one year or all. */
 	List<MajorDecision> publicItems(Long agencyId, Integer year) {
-		return store.publishedItems(agencyId, year).stream().filter(d -> activeAgency(d.agencyId())).toList();
+		Map<Long, Agency> all = agencyMap();
+		return store.publishedItems(agencyId, year).stream().filter(d -> active(all, d.agencyId())).toList();
+	}
+
+	/** A public change with its catalogue. */
+	record PublicChange(Change change, Catalog catalog, Agency agency) {
 	}
 
 	/** The newest public changes (publication, additions, removals...) of active agencies' published catalogues. */
-	List<Change> publicChanges(Long agencyId, int limit) {
-		return store.publishedChanges(agencyId, limit * 2)
-			.stream()
-			.filter(c -> store.catalog(c.catalogId()).map(x -> activeAgency(x.agencyId())).orElse(false))
+	List<PublicChange> publicChanges(Long agencyId, int limit) {
+		List<Change> changes = store.publishedChanges(agencyId, limit * 2);
+		Map<Long, Catalog> catalogs = store.catalogsById(changes.stream().map(Change::catalogId).toList());
+		Map<Long, Agency> all = agencyMap();
+		return changes.stream()
+			.map(c -> new PublicChange(c, catalogs.get(c.catalogId()), all.get(catalogs.get(c.catalogId()).agencyId())))
+			.filter(c -> c.agency() != null && c.agency().active())
 			.limit(limit)
+			.toList();
+	}
+
+	/** Published catalogues as the public sees them, their items and changes read in one query each. */
+	List<Map<String, Object>> publicCatalogViews(List<Catalog> catalogs) {
+		List<Long> ids = catalogs.stream().map(Catalog::id).toList();
+		Map<Long, List<MajorDecision>> items = store.itemsOfCatalogs(ids);
+		Map<Long, List<Change>> changes = store.changesOf(ids);
+		Map<Long, Agency> all = agencyMap();
+		return catalogs.stream()
+			.map(c -> publicCatalogView(c, items.getOrDefault(c.id(), List.of()), changes.getOrDefault(c.id(), List.of()), all))
 			.toList();
 	}
 
 	/** A published catalogue as the public sees it: the agency, the year, the approval, its items and its changes. */
 	Map<String, Object> publicCatalogView(Catalog c) {
-		Agency a = agency(c.agencyId());
+		return publicCatalogViews(List.of(c)).get(0);
+	}
+
+	private Map<String, Object> publicCatalogView(Catalog c, List<MajorDecision> items, List<Change> changes,
+			Map<Long, Agency> all) {
+		Agency a = all.get(c.agencyId());
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("agency", a.code());
 		out.put("agencyName", a.name());
@@ -169,18 +227,22 @@ class MajorDecisionQueries {
 		out.put("publishedOn", c.publishedOn());
 		out.put("approvalNote", c.approvalNote());
 		out.put("url", listPath(a.code(), c.year()));
-		out.put("items", store.items(c.id()).stream().map(this::publicRow).toList());
-		out.put("changes", store.changes(c.id()).stream().map(this::changeView).toList());
+		out.put("items", items.stream().map(d -> publicRow(d, all)).toList());
+		out.put("changes", changes.stream().map(this::changeView).toList());
 		return out;
 	}
 
 	/** One row of a public catalogue table. */
 	Map<String, Object> publicRow(MajorDecision d) {
+		return publicRow(d, agencyMap());
+	}
+
+	Map<String, Object> publicRow(MajorDecision d, Map<Long, Agency> all) {
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("id", d.id());
 		out.put("seq", d.seq());
 		out.put("title", d.title());
-		out.put("unit", unitLabel(d));
+		out.put("unit", unitLabel(d, all));
 		out.put("planned", d.plannedLabel());
 		out.put("plannedBy", d.plannedBy());
 		out.put("methods", d.methods().stream().map(MajorDecision.Method::name).toList());
@@ -199,6 +261,7 @@ class MajorDecisionQueries {
 		out.put("kindLabel", c.kind().label());
 		out.put("title", c.title());
 		out.put("reason", c.reason());
+		out.put("detail", c.detail());
 		out.put("on", c.on());
 		out.put("decisionId", c.decisionId());
 		out.put("url", c.decisionId() == null ? null : path(c.decisionId()));
@@ -210,18 +273,25 @@ class MajorDecisionQueries {
 		return d.unitOffice() == null ? unit : unit + "（" + d.unitOffice() + "）";
 	}
 
+	static String unitLabel(MajorDecision d, Map<Long, Agency> all) {
+		Agency a = all.get(d.unitAgencyId());
+		String unit = a == null ? "—" : a.name();
+		return d.unitOffice() == null ? unit : unit + "（" + d.unitOffice() + "）";
+	}
+
 	/**
 	 * An item as the public sees it: the entry, every stage (of a stage that is not public only its name and date), the
 	 * consultations, polls and meetings on it that are public, the decision document, the progress and the evaluation.
 	 */
 	Map<String, Object> publicItemView(MajorDecision d) {
-		Agency a = agency(d.agencyId());
-		Map<String, Object> out = publicRow(d);
+		Map<Long, Agency> all = agencyMap();
+		Agency a = all.get(d.agencyId());
+		Map<String, Object> out = publicRow(d, all);
 		out.put("agency", a.code());
 		out.put("agencyName", a.name());
 		out.put("year", d.year());
 		out.put("summary", PersonalDataScanner.mask(d.summary()));
-		out.put("unitAgency", agencies.findById(d.unitAgencyId()).map(Agency::code).orElse(null));
+		out.put("unitAgency", all.containsKey(d.unitAgencyId()) ? all.get(d.unitAgencyId()).code() : null);
 		out.put("unitOffice", d.unitOffice());
 		out.put("participationExempt", d.participationExempt());
 		out.put("exemptReason", d.exemptReason());
@@ -330,6 +400,28 @@ class MajorDecisionQueries {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * A file of an item for staff, public or not: a document of any stage ({@code which} its id), the decision document or
+	 * the evaluation report. The caller checks that the actor may read the item.
+	 */
+	Optional<PublicFile> staffFile(MajorDecision d, String which) {
+		if ("decision".equals(which)) {
+			return d.decisionFileKey() == null ? Optional.empty() : Optional.of(new PublicFile(d.decisionFileKey(), d.decisionFileName()));
+		}
+		if ("evaluation".equals(which)) {
+			return d.evaluationFileKey() == null ? Optional.empty()
+					: Optional.of(new PublicFile(d.evaluationFileKey(), d.evaluationFileName()));
+		}
+		try {
+			return store.document(Long.parseLong(which))
+				.filter(doc -> doc.decisionId() == d.id() && doc.isFile())
+				.map(doc -> new PublicFile(doc.fileKey(), doc.fileName()));
+		}
+		catch (NumberFormatException e) {
+			return Optional.empty();
+		}
 	}
 
 	record PublicFile(String key, String name) {

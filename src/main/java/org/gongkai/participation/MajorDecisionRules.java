@@ -26,7 +26,9 @@ import org.gongkai.participation.MajorDecisionStage.Outcome;
  * <li>Art. 32: the decision is published; Arts. 34–35: execution; Art. 36: post-evaluation.</li>
  * </ul>
  * A stage may be recorded more than once (a new legality review after an unlawful finding); the latest record of a stage
- * counts.
+ * counts. Records are ordered by completion date, then by the order they were recorded in: a collective discussion counts
+ * only when it comes after the latest legality review, and a required earlier stage only when it has a record on or
+ * before that review.
  */
 final class MajorDecisionRules {
 
@@ -62,11 +64,43 @@ final class MajorDecisionRules {
 		return latest(done, MajorDecisionStage.LEGALITY_REVIEW).map(s -> s.outcome() == Outcome.LEGAL).orElse(false);
 	}
 
-	/** Whether the latest collective discussion adopted the draft (通过 or 原则通过). */
+	/** The order of two records: by completion date, then by the order they were recorded in. */
+	private static final Comparator<StageRecord> ORDER = Comparator.comparing(StageRecord::completedOn).thenComparing(StageRecord::id);
+
+	/**
+	 * Whether the latest collective discussion adopted the draft (通过 or 原则通过) and came after the latest legality
+	 * review: a discussion of a draft reviewed again afterwards decided on another draft (Art. 25 ¶2).
+	 */
 	static boolean adopted(List<StageRecord> done) {
-		return latest(done, MajorDecisionStage.COLLECTIVE_DISCUSSION)
-			.map(s -> s.outcome() == Outcome.PASSED || s.outcome() == Outcome.PASSED_IN_PRINCIPLE)
-			.orElse(false);
+		Optional<StageRecord> discussion = latest(done, MajorDecisionStage.COLLECTIVE_DISCUSSION);
+		return discussion.map(s -> s.outcome() == Outcome.PASSED || s.outcome() == Outcome.PASSED_IN_PRINCIPLE).orElse(false)
+				&& !discussedBeforeReview(done);
+	}
+
+	/** Whether the latest collective discussion came before the latest legality review. */
+	static boolean discussedBeforeReview(List<StageRecord> done) {
+		Optional<StageRecord> discussion = latest(done, MajorDecisionStage.COLLECTIVE_DISCUSSION);
+		Optional<StageRecord> review = latest(done, MajorDecisionStage.LEGALITY_REVIEW);
+		return discussion.isPresent() && review.isPresent() && ORDER.compare(discussion.get(), review.get()) < 0;
+	}
+
+	/**
+	 * The required earlier stages, by label, that have no record on or before the latest legality review: a stage
+	 * recorded only afterwards was not part of the draft the review examined (Art. 26), so the draft goes to review again.
+	 */
+	static List<String> notReviewed(MajorDecision d, List<StageRecord> done) {
+		Optional<StageRecord> review = latest(done, MajorDecisionStage.LEGALITY_REVIEW);
+		List<String> out = new ArrayList<>();
+		if (review.isEmpty()) {
+			return out;
+		}
+		for (MajorDecisionStage s : requiredBeforeReview(d)) {
+			boolean before = done.stream().anyMatch(r -> r.stage() == s && !r.completedOn().isAfter(review.get().completedOn()));
+			if (!before) {
+				out.add(s.label());
+			}
+		}
+		return out;
 	}
 
 	/**
@@ -91,6 +125,10 @@ final class MajorDecisionRules {
 			}
 			if (review.get().outcome() != Outcome.LEGAL) {
 				return Optional.of("合法性审查意见为“不合法”，决策草案不能提交集体讨论决定；请修改草案后重新进行合法性审查（" + LAW + "第二十五条第二款）");
+			}
+			List<String> notReviewed = notReviewed(d, done);
+			if (!notReviewed.isEmpty()) {
+				return Optional.of(notReviewedMessage(notReviewed, "决策草案不能提交集体讨论决定"));
 			}
 		}
 		return Optional.empty();
@@ -117,10 +155,21 @@ final class MajorDecisionRules {
 		if (!lawful(done)) {
 			return Optional.of("合法性审查意见为“不合法”，不能标记为已决策（" + LAW + "第二十五条第二款）");
 		}
+		List<String> notReviewed = notReviewed(d, done);
+		if (!notReviewed.isEmpty()) {
+			return Optional.of(notReviewedMessage(notReviewed, "不能标记为已决策"));
+		}
+		if (discussedBeforeReview(done)) {
+			return Optional.of("合法性审查后尚未重新集体讨论决定，不能标记为已决策（" + LAW + "第二十五条第二款）");
+		}
 		if (!adopted(done)) {
 			return Optional.of("集体讨论决定的结果不是“通过”或“原则通过”，不能标记为已决策（" + LAW + "第三十条）");
 		}
 		return Optional.empty();
+	}
+
+	private static String notReviewedMessage(List<String> stages, String consequence) {
+		return String.join("、", stages) + "在合法性审查之后才完成，" + consequence + "；请重新进行合法性审查（" + LAW + "第二十五条、第二十六条）";
 	}
 
 	/** The required earlier stages not recorded yet, by label. */
@@ -144,7 +193,7 @@ final class MajorDecisionRules {
 				return s;
 			}
 		}
-		if (!lawful(done)) {
+		if (!lawful(done) || !notReviewed(d, done).isEmpty()) {
 			return MajorDecisionStage.LEGALITY_REVIEW;
 		}
 		if (!adopted(done)) {

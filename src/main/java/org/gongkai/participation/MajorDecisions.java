@@ -231,6 +231,56 @@ class MajorDecisions {
 		return keys.getKey().longValue();
 	}
 
+	/** Items of several catalogues, grouped by catalogue, in catalogue order. */
+	Map<Long, List<MajorDecision>> itemsOfCatalogs(List<Long> catalogIds) {
+		if (catalogIds.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("SELECT d.*, c.plan_year FROM pt_decision d JOIN pt_decision_catalog c ON c.id = d.catalog_id"
+				+ " WHERE d.catalog_id IN (:ids) ORDER BY d.seq_no, d.id")
+			.param("ids", catalogIds)
+			.query(this::decisionRow)
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(MajorDecision::catalogId, java.util.LinkedHashMap::new, Collectors.toList()));
+	}
+
+	/** Catalogues by id. */
+	Map<Long, Catalog> catalogsById(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("SELECT * FROM pt_decision_catalog WHERE id IN (:ids)")
+			.param("ids", List.copyOf(new java.util.HashSet<>(ids)))
+			.query(this::catalogRow)
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Catalog::id, c -> c));
+	}
+
+	/** Deletes an item of a catalogue not yet published, with its stages and documents, and moves the items after it up. */
+	void delete(MajorDecision d) {
+		jdbc.sql("DELETE FROM pt_decision_doc WHERE decision_id = ?").param(d.id()).update();
+		jdbc.sql("DELETE FROM pt_decision_stage WHERE decision_id = ?").param(d.id()).update();
+		jdbc.sql("DELETE FROM pt_decision_progress WHERE decision_id = ?").param(d.id()).update();
+		jdbc.sql("DELETE FROM pt_decision_change WHERE decision_id = ?").param(d.id()).update();
+		jdbc.sql("DELETE FROM pt_decision WHERE id = ?").param(d.id()).update();
+		jdbc.sql("UPDATE pt_decision SET seq_no = seq_no - 1 WHERE catalog_id = ? AND seq_no > ?").params(d.catalogId(), d.seq()).update();
+	}
+
+	/** The stages of several items, each list in the order they were completed, without their documents. */
+	Map<Long, List<StageRecord>> stagesOf(List<Long> decisionIds) {
+		if (decisionIds.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("SELECT * FROM pt_decision_stage WHERE decision_id IN (:ids) ORDER BY completed_on, id")
+			.param("ids", decisionIds)
+			.query(this::stageRow)
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(StageRecord::decisionId));
+	}
+
 	/** The item's stages in the order they were completed, each with its documents. */
 	List<StageRecord> stages(long decisionId) {
 		List<StageRecord> stages = jdbc.sql("SELECT * FROM pt_decision_stage WHERE decision_id = ? ORDER BY completed_on, id")
@@ -266,12 +316,25 @@ class MajorDecisions {
 			.list();
 	}
 
-	void insertChange(long catalogId, Long decisionId, ChangeKind kind, String title, String reason, LocalDate on, Instant at,
-			String by) {
-		jdbc.sql("INSERT INTO pt_decision_change (catalog_id, decision_id, change_kind, title, reason, changed_on, changed_at,"
-				+ " changed_by) VALUES (?,?,?,?,?,?,?,?)")
-			.params(catalogId, decisionId, kind.name(), title, reason, Date.valueOf(on), ts(at), by)
+	void insertChange(long catalogId, Long decisionId, ChangeKind kind, String title, String reason, String detail, LocalDate on,
+			Instant at, String by) {
+		jdbc.sql("INSERT INTO pt_decision_change (catalog_id, decision_id, change_kind, title, reason, detail, changed_on, changed_at,"
+				+ " changed_by) VALUES (?,?,?,?,?,?,?,?,?)")
+			.params(catalogId, decisionId, kind.name(), title, reason, detail, Date.valueOf(on), ts(at), by)
 			.update();
+	}
+
+	/** Changes of several catalogues, grouped by catalogue, oldest first. */
+	Map<Long, List<Change>> changesOf(List<Long> catalogIds) {
+		if (catalogIds.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("SELECT * FROM pt_decision_change WHERE catalog_id IN (:ids) ORDER BY changed_at, id")
+			.param("ids", catalogIds)
+			.query(this::changeRow)
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(Change::catalogId, java.util.LinkedHashMap::new, Collectors.toList()));
 	}
 
 	List<Change> changes(long catalogId) {
@@ -336,7 +399,8 @@ class MajorDecisions {
 		long decisionId = rs.getLong("decision_id");
 		Long d = rs.wasNull() ? null : decisionId;
 		return new Change(rs.getLong("id"), rs.getLong("catalog_id"), d, ChangeKind.valueOf(rs.getString("change_kind")),
-				rs.getString("title"), rs.getString("reason"), rs.getDate("changed_on").toLocalDate(), instant(rs, "changed_at"));
+				rs.getString("title"), rs.getString("reason"), rs.getString("detail"), rs.getDate("changed_on").toLocalDate(),
+				instant(rs, "changed_at"));
 	}
 
 	private static String methods(List<Method> methods) {

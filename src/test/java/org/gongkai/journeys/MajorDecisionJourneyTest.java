@@ -198,7 +198,14 @@ abstract class MajorDecisionJourneyTest extends JourneySupport {
 				today().toString(), "summary", "网上征求意见30日，收到意见12条，采纳5条", "documentTitle", "意见采纳情况报告"), "documentFile",
 				"report.pdf", pdf);
 		assertThat(withFile.status()).as(withFile.body()).isEqualTo(302);
-		assertThat(editor.get(itemPage).body()).contains("意见采纳情况报告", "report.pdf");
+		String staffPage = editor.get(itemPage).body();
+		assertThat(staffPage).contains("意见采纳情况报告", "report.pdf");
+		// staff download the file before anything is public; another agency's editor cannot
+		Matcher staffFile = Pattern.compile("/console/participation/decisions/" + id + "/files/(\\d+)").matcher(staffPage);
+		assertThat(staffFile.find()).as(staffPage).isTrue();
+		assertThat(editor.getBytes(staffFile.group()).body()).isEqualTo(pdf);
+		assertThat(session("nyj-editor", DEMO_PASSWORD).getBytes(staffFile.group()).statusCode()).isEqualTo(403);
+		assertThat(anonymous().getBytes("/participation/decisions/" + id + "/files/" + staffFile.group(1)).statusCode()).isEqualTo(404);
 
 		// the supervisor reads but has no buttons
 		Http supervisor = session("gkb", DEMO_PASSWORD);
@@ -235,7 +242,19 @@ abstract class MajorDecisionJourneyTest extends JourneySupport {
 		assertThat(noReason.body()).contains("请填写调出目录的理由");
 		assertThat(editor.postForm(itemPage + "/remove", itemPage, Map.of("reason", "并入县城区热电联产项目一并决策"), true).status())
 			.isEqualTo(302);
+		// an edit of an item of a published catalogue is an adjustment with a public reason
+		Http.Response addedPage = editor.get("/console/participation/decisions/" + added.json().get("id").asLong() + "/edit");
+		assertThat(addedPage.body()).contains("调整说明（公开）");
+		String editPath = "/console/participation/decisions/" + added.json().get("id").asLong() + "/edit";
+		Map<String, String> edit = new HashMap<>(Map.of("title", "县域物流发展规划", "summary", "统筹全县县域物流发展规划，明确目标、任务和保障措施。",
+				"unit", "yiyuan-fgj", "unitOffice", "规划科", "planQuarter", "4", "methods", "ONLINE", "expertRequired", "true"));
+		Http.Response noAdjustReason = editor.postForm(editPath, editPath, edit, true);
+		assertThat(noAdjustReason.status()).isEqualTo(200);
+		assertThat(noAdjustReason.body()).contains("请填写调整说明", "href=\"#reason\"");
+		edit.put("reason", "听证座谈改为网络征集意见");
+		assertThat(editor.postForm(editPath, editPath, edit, true).status()).isEqualTo(302);
 		String list = anonymous().get("/participation/decisions/?agency=yiyuan-fgj&year=" + year).body();
+		assertThat(list).contains("调整事项", "听证座谈改为网络征集意见", "公众参与方式：网络征集意见、听证座谈 → 网络征集意见");
 		assertThat(list).contains("目录调整情况", "根据县委经济工作会议部署增加", "并入县城区热电联产项目一并决策", "已调出目录", "县域物流发展规划");
 	}
 }

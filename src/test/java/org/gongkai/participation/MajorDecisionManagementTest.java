@@ -142,6 +142,15 @@ class MajorDecisionManagementTest {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	ParticipationLinks links;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
+	org.gongkai.platform.FileStore files;
+
 	long fgj;
 
 	long nyj;
@@ -432,6 +441,227 @@ class MajorDecisionManagementTest {
 		assertThatThrownBy(() -> management.add(fgj, year, other, null)).isInstanceOfSatisfying(InvalidInputException.class,
 				e -> assertThat(e.problems()).extracting(p -> p.field()).contains("otherMethod"));
 		assertThat(queries.catalog(fgj, year)).isEmpty();
+	}
+
+	// ---- review findings: the order of review and discussion, the required stages, drafts removed ----------
+
+	StageInput at(MajorDecisionStage s, Outcome outcome, LocalDate on) {
+		return new StageInput(s, on, s.label() + "情况说明", null, outcome,
+				s == MajorDecisionStage.COLLECTIVE_DISCUSSION ? MeetingForm.EXECUTIVE : null);
+	}
+
+	@Test
+	void aDiscussionHeldBeforeTheLatestLegalityReviewDoesNotAllowTheDecision() {
+		MajorDecision d = add(fgj, YEARS.incrementAndGet(), item("城区公交线网优化方案", false, false));
+		LocalDate day = TODAY.minusDays(10);
+		management.recordStage(d.id(), at(MajorDecisionStage.PUBLIC_PARTICIPATION, null, day), List.of());
+		management.recordStage(d.id(), at(MajorDecisionStage.LEGALITY_REVIEW, Outcome.LEGAL, day.plusDays(1)), List.of());
+		management.recordStage(d.id(), at(MajorDecisionStage.COLLECTIVE_DISCUSSION, Outcome.PASSED, day.plusDays(2)), List.of());
+		management.recordStage(d.id(), at(MajorDecisionStage.LEGALITY_REVIEW, Outcome.UNLAWFUL, day.plusDays(3)), List.of());
+		management.recordStage(d.id(), at(MajorDecisionStage.LEGALITY_REVIEW, Outcome.LEGAL, day.plusDays(4)), List.of());
+
+		String refused = conflict(() -> management.take(d.id(), "关于印发方案的通知", null, TODAY, "https://www.example.gov.cn/a.html",
+				null, null));
+		assertThat(refused).contains("合法性审查后尚未重新集体讨论决定", "第二十五条第二款");
+		assertThat(MajorDecisionRules.pending(queries.find(d.id()).orElseThrow(), queries.stages(d.id())))
+			.isEqualTo(MajorDecisionStage.COLLECTIVE_DISCUSSION);
+		// a new review may not be dated before the discussion it follows
+		assertThatThrownBy(() -> management.recordStage(d.id(), at(MajorDecisionStage.LEGALITY_REVIEW, Outcome.LEGAL, day.plusDays(1)),
+				List.of())).isInstanceOfSatisfying(InvalidInputException.class,
+						e -> assertThat(e.problems()).extracting(p -> p.field()).contains("completedOn"));
+
+		management.recordStage(d.id(), at(MajorDecisionStage.COLLECTIVE_DISCUSSION, Outcome.PASSED, day.plusDays(5)), List.of());
+		assertThat(management.take(d.id(), "关于印发方案的通知", null, TODAY, "https://www.example.gov.cn/a.html", null, null).status())
+			.isEqualTo(Status.DECIDED);
+	}
+
+	@Test
+	void theRequiredStagesCannotBeChangedOnceALegalityReviewIsRecorded() {
+		int year = YEARS.incrementAndGet();
+		MajorDecision d = add(fgj, year, item("县城排水防涝专项规划", false, false));
+		LocalDate day = TODAY.minusDays(6);
+		management.recordStage(d.id(), at(MajorDecisionStage.PUBLIC_PARTICIPATION, null, day), List.of());
+		management.recordStage(d.id(), at(MajorDecisionStage.LEGALITY_REVIEW, Outcome.LEGAL, day.plusDays(1)), List.of());
+
+		assertThat(conflict(() -> management.edit(d.id(), item("县城排水防涝专项规划", true, false)))).contains("合法性审查");
+		assertThat(conflict(() -> management.edit(d.id(), item("县城排水防涝专项规划", false, true)))).contains("合法性审查");
+		ItemInput exempt = new ItemInput("县城排水防涝专项规划", "内容", "yiyuan-fgj", null, null, 2, List.of(), null, false, false, true,
+				"依法应当保密");
+		assertThat(conflict(() -> management.edit(d.id(), exempt))).contains("合法性审查");
+		MajorDecision stored = queries.find(d.id()).orElseThrow();
+		assertThat(stored.expertRequired() || stored.riskRequired() || stored.participationExempt()).isFalse();
+		// the entry itself may still be corrected
+		assertThat(management.edit(d.id(), item("县城排水防涝专项规划（修订）", false, false)).title()).isEqualTo("县城排水防涝专项规划（修订）");
+
+		// a required stage recorded only after the latest review does not count: the draft must be reviewed again
+		MajorDecision needsExpert = withExpert(stored);
+		List<MajorDecision.StageRecord> done = List.of(
+				stageRecord(1, MajorDecisionStage.PUBLIC_PARTICIPATION, day, null),
+				stageRecord(2, MajorDecisionStage.LEGALITY_REVIEW, day.plusDays(1), Outcome.LEGAL),
+				stageRecord(3, MajorDecisionStage.EXPERT_ARGUMENT, day.plusDays(2), null));
+		assertThat(MajorDecisionRules.refuseStage(needsExpert, MajorDecisionStage.COLLECTIVE_DISCUSSION, done)).get().asString()
+			.contains("专家论证");
+		List<MajorDecision.StageRecord> discussed = new java.util.ArrayList<>(done);
+		discussed.add(stageRecord(4, MajorDecisionStage.COLLECTIVE_DISCUSSION, day.plusDays(3), Outcome.PASSED));
+		assertThat(MajorDecisionRules.refuseTake(needsExpert, discussed)).get().asString().contains("专家论证");
+		assertThat(MajorDecisionRules.pending(needsExpert, discussed)).isEqualTo(MajorDecisionStage.LEGALITY_REVIEW);
+		discussed.add(stageRecord(5, MajorDecisionStage.LEGALITY_REVIEW, day.plusDays(4), Outcome.LEGAL));
+		discussed.add(stageRecord(6, MajorDecisionStage.COLLECTIVE_DISCUSSION, day.plusDays(5), Outcome.PASSED));
+		assertThat(MajorDecisionRules.refuseTake(needsExpert, discussed)).isEmpty();
+	}
+
+	static MajorDecision withExpert(MajorDecision d) {
+		return new MajorDecision(d.id(), d.catalogId(), d.agencyId(), d.year(), d.seq(), d.title(), d.summary(), d.unitAgencyId(),
+				d.unitOffice(), d.planMonth(), d.planQuarter(), d.methods(), d.otherMethod(), true, d.riskRequired(),
+				d.participationExempt(), d.exemptReason(), Status.IN_PROGRESS, null, d.addedLate(), null, null, null, null, null, null,
+				null, null, null, null, null, d.version(), d.createdBy(), d.createdAt(), d.updatedAt());
+	}
+
+	static MajorDecision.StageRecord stageRecord(long id, MajorDecisionStage s, LocalDate on, Outcome outcome) {
+		return new MajorDecision.StageRecord(id, 1, s, on, null, true, outcome,
+				s == MajorDecisionStage.COLLECTIVE_DISCUSSION ? MeetingForm.EXECUTIVE : null, "t", Instant.EPOCH, List.of());
+	}
+
+	@Test
+	void anItemRemovedFromAnUnpublishedCatalogueIsGoneAndNeverBecomesPublic() {
+		int year = YEARS.incrementAndGet();
+		MajorDecision kept = add(fgj, year, item("全域旅游发展规划", false, false));
+		MajorDecision dropped = add(fgj, year, item("内部讨论后放弃的事项", false, false));
+		MajorDecision.StageRecord s = management.recordStage(dropped.id(), stage(MajorDecisionStage.PUBLIC_PARTICIPATION, null),
+				List.of(new NewDocument("征求意见稿", null, "稿.pdf", "%PDF-1.4 draft".getBytes())));
+		String key = s.documents().get(0).fileKey();
+		assertThat(files.get(key)).isPresent();
+
+		management.remove(dropped.id(), "内部原因不再列入");
+		assertThat(queries.find(dropped.id())).isEmpty();
+		assertThat(files.get(key)).as("the file goes with the item").isEmpty();
+		assertThat(queries.find(kept.id()).orElseThrow().seq()).isEqualTo(1);
+		management.publish(fgj, year, TODAY, "经县委同意");
+		String list = pages.list(agencies.requireById(fgj), year).orElseThrow();
+		assertThat(list).contains("全域旅游发展规划").doesNotContain("内部讨论后放弃的事项", "内部原因不再列入");
+		assertThat(pages.publicPaths()).doesNotContain(MajorDecisionQueries.path(dropped.id()));
+		assertThat(queries.publicItem(dropped.id())).isEmpty();
+		MajorDecision.Catalog c = queries.publicCatalog(fgj, year).orElseThrow();
+		assertThat(queries.changes(c.id())).extracting(ch -> ch.kind().name()).containsExactly("PUBLISHED");
+
+		// a catalogue whose every item was removed is not published
+		int other = YEARS.incrementAndGet();
+		MajorDecision only = add(fgj, other, item("唯一事项", false, false));
+		management.remove(only.id(), "不再列入");
+		assertThat(conflict(() -> management.publish(fgj, other, TODAY, "经县委同意"))).contains("还没有决策事项");
+		assertThat(queries.publicCatalog(fgj, other)).isEmpty();
+	}
+
+	@Test
+	void anotherAgencysDecisionIsReferredToOnlyOnceItsCatalogueIsPublished() {
+		int year = YEARS.incrementAndGet();
+		MajorDecision d = add(nyj, year, item("畜禽养殖禁养区调整方案", false, false));
+		asEditor(fgj);
+		assertThat(links.findVisible(MajorDecisionKind.KIND, d.id())).isEmpty();
+		assertThatThrownBy(() -> links.require("decision", MajorDecisionKind.KIND, d.id()))
+			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).extracting(p -> p.field())
+				.containsExactly("decision"));
+		as(county, Role.SUPERVISOR, true);
+		assertThat(links.require("decision", MajorDecisionKind.KIND, d.id()).title()).isEqualTo("畜禽养殖禁养区调整方案");
+		asEditor(nyj);
+		assertThat(links.findVisible(MajorDecisionKind.KIND, d.id())).isPresent();
+		management.publish(nyj, year, TODAY, "经县委同意");
+		asEditor(fgj);
+		assertThat(links.require("decision", MajorDecisionKind.KIND, d.id()).isPublic()).isTrue();
+		assertThat(links.findPublic(MajorDecisionKind.KIND, d.id())).isPresent();
+	}
+
+	@Test
+	void editingAnItemOfAPublishedCatalogueIsAnAdjustmentWithAReasonAndWhatChanged() {
+		int year = YEARS.incrementAndGet();
+		MajorDecision d = add(fgj, year, item("城市更新三年行动方案", false, false));
+		// before publication an edit needs no reason and leaves no public trace
+		management.edit(d.id(), item("城市更新三年行动计划", false, false));
+		management.publish(fgj, year, TODAY, "经县委同意");
+		MajorDecision.Catalog c = queries.publicCatalog(fgj, year).orElseThrow();
+		assertThat(queries.changes(c.id())).extracting(ch -> ch.kind().name()).containsExactly("PUBLISHED");
+
+		ItemInput later = new ItemInput("城市更新三年行动计划", "拟制定城市更新三年行动计划，明确目标任务和保障措施。", "yiyuan-fgj", "规划科", null, 3,
+				List.of(Method.ONLINE), null, false, false, false, null);
+		assertThatThrownBy(() -> management.edit(d.id(), later, " ")).isInstanceOfSatisfying(InvalidInputException.class,
+				e -> assertThat(e.problems()).extracting(p -> p.field()).containsExactly("reason"));
+		assertThat(queries.find(d.id()).orElseThrow().planQuarter()).isEqualTo(2);
+		management.edit(d.id(), later, "征求意见时间延长，决策时间顺延");
+		MajorDecision.Change adjusted = queries.changes(c.id()).get(1);
+		assertThat(adjusted.kind()).isEqualTo(MajorDecision.ChangeKind.ADJUSTED);
+		assertThat(adjusted.reason()).isEqualTo("征求意见时间延长，决策时间顺延");
+		assertThat(adjusted.detail()).contains("计划决策时间：" + year + "年第二季度 → " + year + "年第三季度",
+				"公众参与方式：网络征集意见、听证座谈 → 网络征集意见");
+		assertThat(pages.list(agencies.requireById(fgj), year).orElseThrow()).contains("调整事项", "征求意见时间延长，决策时间顺延",
+				year + "年第三季度");
+		assertThat(pages.feed()).contains("调整事项：城市更新三年行动计划");
+		// an edit that changes nothing is no adjustment
+		management.edit(d.id(), later, null);
+		assertThat(queries.changes(c.id())).hasSize(2);
+	}
+
+	@Test
+	void aSuspendedItemTakesNoStagesUntilResumedAndBothAreInTheChangeHistory() {
+		int year = YEARS.incrementAndGet();
+		MajorDecision d = add(fgj, year, item("县城停车设施专项规划", false, false));
+		MajorDecision fresh = add(fgj, year, item("县城公厕布局规划", false, false));
+		management.publish(fgj, year, TODAY, "经县委同意");
+		record(d.id(), MajorDecisionStage.PUBLIC_PARTICIPATION);
+		assertThatThrownBy(() -> management.suspend(d.id(), "")).isInstanceOf(InvalidInputException.class);
+		assertThat(management.suspend(d.id(), "等待上级规划批复").status()).isEqualTo(Status.SUSPENDED);
+		assertThat(conflict(() -> record(d.id(), MajorDecisionStage.EXPERT_ARGUMENT))).contains("已暂缓");
+		assertThat(conflict(() -> management.suspend(d.id(), "再次暂缓"))).contains("不能暂缓");
+		assertThat(conflict(() -> management.resume(fresh.id()))).contains("只有已暂缓");
+		assertThat(management.resume(d.id()).status()).as("stages were recorded").isEqualTo(Status.IN_PROGRESS);
+		management.suspend(fresh.id(), "另行研究");
+		assertThat(management.resume(fresh.id()).status()).as("no stage yet").isEqualTo(Status.NOT_STARTED);
+		MajorDecision.Catalog c = queries.publicCatalog(fgj, year).orElseThrow();
+		assertThat(queries.changes(c.id())).extracting(ch -> ch.kind().name())
+			.containsExactly("PUBLISHED", "SUSPENDED", "RESUMED", "SUSPENDED", "RESUMED");
+		assertThat(queries.changes(c.id()).get(1).reason()).isEqualTo("等待上级规划批复");
+	}
+
+	@Test
+	void aNewEvaluationReportReplacesTheOldFileAndADocumentTitleIsLimited() {
+		MajorDecision d = add(fgj, YEARS.incrementAndGet(), item("县域商业体系建设方案", false, false));
+		String longTitle = "材".repeat(301);
+		assertThatThrownBy(() -> management.recordStage(d.id(), stage(MajorDecisionStage.PUBLIC_PARTICIPATION, null),
+				List.of(new NewDocument(longTitle, "https://www.example.gov.cn/a.html", null, null))))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					e -> assertThat(e.problems()).extracting(p -> p.field()).contains("documentTitle"));
+		assertThat(queries.stages(d.id())).isEmpty();
+		record(d.id(), MajorDecisionStage.PUBLIC_PARTICIPATION);
+		management.recordStage(d.id(), stage(MajorDecisionStage.LEGALITY_REVIEW, Outcome.LEGAL), List.of());
+		management.recordStage(d.id(), stage(MajorDecisionStage.COLLECTIVE_DISCUSSION, Outcome.PASSED), List.of());
+		management.take(d.id(), "关于印发方案的通知", null, TODAY, "https://www.example.gov.cn/a.html", null, null);
+		String first = management.evaluate(d.id(), TODAY, "第一次评估", null, "评估1.pdf", "%PDF-1.4 one".getBytes()).evaluationFileKey();
+		MajorDecision again = management.evaluate(d.id(), TODAY, "第二次评估", null, "评估2.pdf", "%PDF-1.4 two".getBytes());
+		assertThat(again.evaluationFileKey()).isNotEqualTo(first);
+		assertThat(files.get(first)).as("the replaced report is deleted").isEmpty();
+		assertThat(files.get(again.evaluationFileKey())).get().isEqualTo("%PDF-1.4 two".getBytes());
+		assertThat(queries.staffFile(again, "evaluation")).get().extracting(MajorDecisionQueries.PublicFile::name).isEqualTo("评估2.pdf");
+	}
+
+	@Test
+	void withoutAYearTheLatestPublishedCatalogueIsShownAndAnInactiveAgencysYearsAreNotListed() {
+		long zrj = agencies.requireByCode("yiyuan-zrj").id();
+		asEditor(zrj);
+		management.add(zrj, 2099, new ItemInput("国土空间总体规划修编", "内容", "yiyuan-zrj", null, 5, null, List.of(Method.ONLINE), null,
+				false, false, false, null), null);
+		assertThat(queries.defaultYear(zrj)).as("nothing published yet: the current year").isEqualTo(2026);
+		management.publish(zrj, 2099, TODAY, "经县委同意");
+		assertThat(queries.defaultYear(zrj)).isEqualTo(2099);
+		assertThat(queries.defaultYear(null)).isEqualTo(2026);
+		assertThat(queries.publicYears()).contains(2099);
+		jdbc.sql("UPDATE org_agency SET active = FALSE WHERE id = ?").param(zrj).update();
+		try {
+			assertThat(queries.publicYears()).doesNotContain(2099);
+			assertThat(queries.publicCatalogs(null, 2099)).isEmpty();
+			assertThat(pages.publicPaths()).noneMatch(path -> path.contains("yiyuan-zrj"));
+		}
+		finally {
+			jdbc.sql("UPDATE org_agency SET active = TRUE WHERE id = ?").param(zrj).update();
+		}
 	}
 
 	// ---- the column and the dashboard ----------------------------------------------------------------------
