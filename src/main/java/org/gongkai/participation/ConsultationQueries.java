@@ -125,6 +125,7 @@ public class ConsultationQueries {
 		return access.agenciesFor(actor, ConsultationManagement.READERS);
 	}
 
+	/** The consultations of the given agencies as list rows: the draft and the other long texts are left out (null). */
 	public List<Consultation> ofAgencies(List<Long> agencyIds) {
 		return store.ofAgencies(agencyIds);
 	}

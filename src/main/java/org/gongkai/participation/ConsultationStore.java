@@ -140,14 +140,14 @@ class ConsultationStore {
 		return w.toString();
 	}
 
-	/** Every consultation of the given agencies, newest first. */
+	/** Every consultation of the given agencies as list rows without the long texts, newest first. */
 	List<Consultation> ofAgencies(Collection<Long> agencyIds) {
 		if (agencyIds.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("SELECT * FROM pt_consultation WHERE agency_id IN (:ids) ORDER BY created_at DESC, id DESC")
+		return jdbc.sql("SELECT " + SUMMARY + " FROM pt_consultation WHERE agency_id IN (:ids) ORDER BY created_at DESC, id DESC")
 			.param("ids", agencyIds)
-			.query(ConsultationStore::row)
+			.query(ConsultationStore::summaryRow)
 			.list();
 	}
 
