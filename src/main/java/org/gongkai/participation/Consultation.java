@@ -17,13 +17,14 @@ import java.util.regex.Pattern;
  * @param decisionId the major decision (kind {@code decision}) the draft belongs to, or null
  * @param commentsPublic whether accepted comments are shown publicly (masked, without the commenter)
  * @param closedEarlyOn the day staff ended the period before {@code closesOn}, or null
+ * @param closedEarlyReason why staff ended the period before the announced last day (required then, shown publicly)
  * @param mainChanges the main changes made to the draft after the comments (part of the published summary)
  */
 public record Consultation(long id, long agencyId, String title, String draft, String basis, String explanation,
 		LocalDate opensOn, LocalDate closesOn, String shortReason, String channelEmail, String channelPost, String channelFax,
 		String channelPhone, Long decisionId, ConsultationFieldRule nameRule, ConsultationFieldRule contactRule,
 		boolean commentsPublic, String lifecycle, Instant publishedAt, LocalDate closedEarlyOn, Instant closedEarlyAt,
-		Instant withdrawnAt, String withdrawalReason, String mainChanges, Instant feedbackPublishedAt, String createdBy,
+		String closedEarlyReason, Instant withdrawnAt, String withdrawalReason, String mainChanges, Instant feedbackPublishedAt, String createdBy,
 		Instant createdAt, Instant updatedAt) {
 
 	static final String DRAFT = "DRAFT";

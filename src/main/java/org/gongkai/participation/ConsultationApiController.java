@@ -91,11 +91,26 @@ class ConsultationApiController {
 	record SummaryBody(String mainChanges) {
 	}
 
+	record CloseBody(@Schema(description = "提前结束的原因（必填，在门户网站公开）") String reason) {
+	}
+
+	record PublishBody(@Schema(description = "当天发布、当天开始且发布日不计入后不足30日时必填：缩短期限的原因") String shortReason) {
+	}
+
+	record RecordedCommentBody(@Schema(description = "EMAIL | POST | FAX | PHONE") String channel,
+			@Schema(description = "收到意见的日期 yyyy-MM-dd（征集期内）") String receivedOn, String content, String name, String contact,
+			@Schema(description = "条款序号（从1开始）；省略为对全文的意见") Integer article) {
+	}
+
 	// ---- the public ------------------------------------------------------------------------------------------
 
 	@GetMapping("/api/v1/public/consultations")
-	@Operation(summary = "公开的意见征集（征集中的在前）；可按单位和状态筛选")
-	List<Map<String, Object>> list(@RequestParam(required = false) String agency, @RequestParam(required = false) String status) {
+	@Operation(summary = "公开的意见征集（征集中的在前）；可按单位和状态筛选（status 精确匹配），分页 page（从1开始）、size（1–100，默认20）",
+			description = "commentCount 为收到的全部意见数（含审核未通过的），validCommentCount 为审核通过的有效意见数；采纳率以有效意见为分母。")
+	List<Map<String, Object>> list(@RequestParam(required = false) String agency, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+		int p = positive(page, "page", 1, Integer.MAX_VALUE, 1);
+		int n = positive(size, "size", 1, 100, ConsultationPages.PER_PAGE);
 		Long agencyId = null;
 		if (Texts.trimToNull(agency) != null) {
 			agencyId = agencies.findByCode(agency.trim()).map(Agency::id)
@@ -108,14 +123,39 @@ class ConsultationApiController {
 				throw InvalidInputException.of("status", "状态应为 NOT_STARTED、OPEN、CLOSED 或 FEEDBACK_PUBLISHED");
 			}
 		}
-		return queries.publicList(agencyId, only).stream().map(this::summaryView).toList();
+		Map<Long, Agency> byId = new java.util.HashMap<>();
+		List<Consultation> rows = queries.publicPage(agencyId, only, true, (long) (p - 1) * n, n);
+		Map<Long, ConsultationTally> tallies = queries.tallies(rows.stream().map(Consultation::id).toList());
+		return rows.stream().map(c -> summaryView(c, agencyOf(c.agencyId(), byId), tallies.get(c.id()))).toList();
+	}
+
+	private Agency agencyOf(long id, Map<Long, Agency> byId) {
+		return byId.computeIfAbsent(id, k -> agencies.findById(k).orElse(null));
+	}
+
+	private static int positive(String value, String field, int min, int max, int fallback) {
+		String v = Texts.trimToNull(value);
+		if (v == null) {
+			return fallback;
+		}
+		try {
+			int i = Integer.parseInt(v);
+			if (i >= min && i <= max) {
+				return i;
+			}
+		}
+		catch (NumberFormatException e) {
+			// refused below
+		}
+		throw InvalidInputException.of(field, field.equals("size") ? "每页条数应为1至100的整数" : "页码应为从1开始的整数");
 	}
 
 	@GetMapping("/api/v1/public/consultations/{id}")
-	@Operation(summary = "一项公开的意见征集：状态、起止日期、意见数、草案及条款、征集渠道；公布反馈后含采纳情况")
+	@Operation(summary = "一项公开的意见征集：状态、起止日期、意见数、草案及条款、征集渠道；公布反馈后含采纳情况",
+			description = "commentCount 为收到的全部意见数（含审核未通过的），validCommentCount 为有效意见数；提前结束的含 closedOn 和 closedEarlyReason。")
 	Map<String, Object> one(@PathVariable long id) {
 		Consultation c = queries.publicConsultation(id).orElseThrow(() -> DomainException.notFound(ConsultationQueries.NOT_FOUND));
-		Map<String, Object> out = summaryView(c);
+		Map<String, Object> out = summaryView(c, agencies.findById(c.agencyId()).orElse(null), queries.tally(c.id()));
 		out.put("draft", c.draft());
 		out.put("articles", c.articles().stream().map(a -> Map.of("number", a.number(), "heading", a.heading(), "text", a.text())).toList());
 		out.put("basis", c.basis());
@@ -170,21 +210,23 @@ class ConsultationApiController {
 		return out;
 	}
 
-	private Map<String, Object> summaryView(Consultation c) {
+	private Map<String, Object> summaryView(Consultation c, Agency agency, ConsultationTally tally) {
 		ConsultationStatus s = queries.status(c);
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("id", c.id());
 		out.put("title", c.title());
-		out.put("agency", agencies.findById(c.agencyId()).map(Agency::code).orElse(null));
-		out.put("agencyName", agencies.findById(c.agencyId()).map(Agency::name).orElse(null));
+		out.put("agency", agency == null ? null : agency.code());
+		out.put("agencyName", agency == null ? null : agency.name());
 		out.put("status", s.name());
 		out.put("statusLabel", s.label());
 		out.put("opensOn", c.opensOn());
 		out.put("closesOn", c.closesOn());
 		out.put("closedOn", c.closedEarlyOn());
+		out.put("closedEarlyReason", c.closedEarlyReason());
 		out.put("periodDays", ConsultationRules.periodDays(c.opensOn(), c.closesOn()));
 		out.put("countdown", s == ConsultationStatus.OPEN ? ConsultationRules.countdown(c.closesOn(), queries.today()) : null);
-		out.put("commentCount", queries.tally(c.id()).received());
+		out.put("commentCount", tally == null ? 0 : tally.received());
+		out.put("validCommentCount", tally == null ? 0 : tally.accepted());
 		out.put("url", ConsultationKind.path(c.id()));
 		return out;
 	}
@@ -225,14 +267,17 @@ class ConsultationApiController {
 	}
 
 	@GetMapping("/api/v1/consultations/{id}")
-	@Operation(summary = "工作人员查看意见征集、全部意见（含提交人信息）和反馈")
+	@Operation(summary = "工作人员查看意见征集、全部意见和反馈；提出人姓名和联系方式仅起草单位的工作人员可见")
 	Map<String, Object> staffView(@PathVariable long id) {
-		Consultation c = queries.forStaff(Actors.require(), id);
+		org.gongkai.platform.Actor actor = Actors.require();
+		Consultation c = queries.forStaff(actor, id);
+		boolean personal = queries.mayManage(actor, c.agencyId());
 		Map<String, Object> out = brief(c);
 		out.put("title", c.title());
 		out.put("opensOn", c.opensOn());
 		out.put("closesOn", c.closesOn());
 		out.put("closedOn", c.closedEarlyOn());
+		out.put("closedEarlyReason", c.closedEarlyReason());
 		out.put("withdrawalReason", c.withdrawalReason());
 		out.put("mainChanges", c.mainChanges());
 		ConsultationTally t = queries.tally(id);
@@ -243,9 +288,10 @@ class ConsultationApiController {
 			m.put("id", x.id());
 			m.put("article", x.article());
 			m.put("content", x.content());
-			m.put("name", x.name());
-			m.put("contact", x.contact());
+			m.put("name", personal ? x.name() : ConsultationQueries.STAFF_ONLY);
+			m.put("contact", personal ? x.contact() : ConsultationQueries.STAFF_ONLY);
 			m.put("channel", x.channel());
+			m.put("receivedOn", x.receivedOn());
 			m.put("status", x.status().name());
 			m.put("rejectionReason", x.rejectionReason() == null ? null : x.rejectionReason().name());
 			m.put("rejectionNote", x.rejectionNote());
@@ -265,15 +311,34 @@ class ConsultationApiController {
 	}
 
 	@PostMapping("/api/v1/consultations/{id}/publish")
-	@Operation(summary = "发布意见征集")
-	Map<String, Object> publish(@PathVariable long id) {
-		return brief(management.publish(id));
+	@Operation(summary = "发布意见征集；当天发布、当天开始的，发布日不计入期限（民法典第二百零一条），不足30日时须说明缩短期限的原因")
+	Map<String, Object> publish(@PathVariable long id, @RequestBody(required = false) PublishBody body) {
+		return brief(management.publish(id, body == null ? null : body.shortReason()));
 	}
 
 	@PostMapping("/api/v1/consultations/{id}/close")
-	@Operation(summary = "提前结束征集（记录实际结束日期）")
-	Map<String, Object> close(@PathVariable long id) {
-		return brief(management.close(id));
+	@Operation(summary = "提前结束征集（须说明原因，原因在门户网站公开；记录实际结束日期）")
+	Map<String, Object> close(@PathVariable long id, @RequestBody(required = false) CloseBody body) {
+		return brief(management.close(id, body == null ? null : body.reason()));
+	}
+
+	@PostMapping("/api/v1/consultations/{id}/comments")
+	@Operation(summary = "登记通过电子邮件、信函、传真或电话收到的意见（计入有效意见）；201 返回意见编号；公布反馈后 409")
+	ResponseEntity<Map<String, Object>> record(@PathVariable long id, @RequestBody(required = false) RecordedCommentBody body) {
+		if (body == null) {
+			throw InvalidInputException.of("content", "请提供意见内容");
+		}
+		Set<String> bad = new HashSet<>();
+		LocalDate received = date(body.receivedOn(), "receivedOn", bad);
+		if (!bad.isEmpty()) {
+			throw InvalidInputException.of("receivedOn", "日期格式不正确，应为年-月-日");
+		}
+		Comment c = management.recordComment(id, body.channel(), received, body.article(), body.content(), body.name(),
+				body.contact());
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("id", c.id());
+		out.put("status", c.status().name());
+		return ResponseEntity.created(URI.create("/api/v1/consultations/" + id)).body(out);
 	}
 
 	@PostMapping("/api/v1/consultations/{id}/extend")

@@ -75,7 +75,10 @@ class ConsultationConsoleController {
 		List<Long> ids = selected == null ? options.stream().map(Agency::id).toList() : List.of(selected.id());
 		Map<Long, Long> pending = queries.pendingCounts();
 		List<Row> rows = new ArrayList<>();
-		for (Consultation c : queries.ofAgencies(ids)) {
+		List<Consultation> all = queries.ofAgencies(ids);
+		Map<Long, ConsultationTally> tallies = queries.tallies(all.stream().map(Consultation::id).toList());
+		Map<Long, String> names = new java.util.HashMap<>();
+		for (Consultation c : all) {
 			ConsultationStatus s = queries.status(c);
 			long p = pending.getOrDefault(c.id(), 0L);
 			if ("pending".equals(view) && (p == 0 || !s.isPublic())) {
@@ -84,7 +87,8 @@ class ConsultationConsoleController {
 			if ("feedback".equals(view) && s != ConsultationStatus.CLOSED) {
 				continue;
 			}
-			rows.add(new Row(c, agencies.findById(c.agencyId()).map(Agency::name).orElse(""), s, queries.tally(c.id()).received(), p));
+			rows.add(new Row(c, names.computeIfAbsent(c.agencyId(), k -> agencies.findById(k).map(Agency::name).orElse("")), s,
+					tallies.get(c.id()).received(), p));
 		}
 		model.addAttribute("rows", rows);
 		model.addAttribute("agencyOptions", options);
@@ -255,6 +259,18 @@ class ConsultationConsoleController {
 		model.addAttribute("canPublish", manage && status == ConsultationStatus.DRAFT);
 		model.addAttribute("canExtend", manage && (status == ConsultationStatus.OPEN || status == ConsultationStatus.NOT_STARTED));
 		model.addAttribute("canClose", manage && status == ConsultationStatus.OPEN);
+		// the commenters' names and contacts: the drafting agency's staff only, as the notice on the form promises
+		model.addAttribute("showPersonal", manage);
+		model.addAttribute("staffOnly", ConsultationQueries.STAFF_ONLY);
+		model.addAttribute("canRecord", manage && c.feedbackPublishedAt() == null
+				&& (status == ConsultationStatus.OPEN || status == ConsultationStatus.CLOSED));
+		model.addAttribute("channels", Comment.OFFLINE_CHANNELS.stream()
+			.map(ch -> Map.of("value", ch, "label", new Comment(0, 0, null, null, null, null, ch, CommentStatus.ACCEPTED, null, null,
+					null, null, null, null, null).channelLabel()))
+			.toList());
+		if (!model.containsAttribute("input")) {
+			model.addAttribute("input", Map.of());
+		}
 		model.addAttribute("canWithdraw", manage && c.published());
 		model.addAttribute("canModerate", manage && c.published() && c.feedbackPublishedAt() == null);
 		model.addAttribute("canFeedback", status == ConsultationStatus.CLOSED || status == ConsultationStatus.FEEDBACK_PUBLISHED);
@@ -269,12 +285,12 @@ class ConsultationConsoleController {
 		try {
 			String notice = switch (step) {
 				case "publish" -> {
-					Consultation c = management.publish(id);
+					Consultation c = management.publish(id, p.get("shortReason"));
 					yield "已发布。" + (queries.status(c) == ConsultationStatus.OPEN ? "征集已经开始，公众可以在门户网站提出意见。"
 							: "将于" + c.opensOn() + "开始征集。");
 				}
 				case "close" -> {
-					management.close(id);
+					management.close(id, p.get("reason"));
 					yield "已提前结束征集，不再接收意见。请审核剩余意见后反馈采纳情况。";
 				}
 				case "extend" -> {
@@ -294,6 +310,37 @@ class ConsultationConsoleController {
 			return "redirect:" + HOME + "/" + id;
 		}
 		catch (DomainException e) {
+			return refused(e, id, redirect);
+		}
+	}
+
+	@PostMapping(HOME + "/{id}/comments")
+	String record(@PathVariable long id, @RequestParam Map<String, String> p, RedirectAttributes redirect) {
+		Set<String> bad = new HashSet<>();
+		LocalDate received = ConsultationApiController.date(p.get("receivedOn"), "receivedOn", bad);
+		Integer article = null;
+		String a = Texts.trimToNull(p.get("article"));
+		if (a != null && !a.equals("0")) {
+			try {
+				article = Integer.valueOf(a);
+			}
+			catch (NumberFormatException e) {
+				article = -1;
+			}
+		}
+		try {
+			if (!bad.isEmpty()) {
+				throw InvalidInputException.of("receivedOn", "日期格式不正确，应为年-月-日");
+			}
+			Comment c = management.recordComment(id, p.get("channel"), received, article, p.get("content"), p.get("name"),
+					p.get("contact"));
+			redirect.addFlashAttribute("notice", "已登记" + c.channelLabel() + "收到的意见（意见编号 " + c.id() + "），计入有效意见");
+			return "redirect:" + HOME + "/" + id;
+		}
+		catch (DomainException e) {
+			if (e instanceof InvalidInputException) {
+				redirect.addFlashAttribute("input", p);
+			}
 			return refused(e, id, redirect);
 		}
 	}

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * Consultations as the other kinds of participation record and the 公众参与 column see them. The note under a title
  * is the countdown while open, the opening day before, the end afterwards, and the adoption one-liner once the
- * feedback is published (收到意见12条，采纳5条，部分采纳2条，采纳率58.3%), so that a decision's page can show it.
+ * feedback is published (收到意见12条（有效意见10条），采纳5条，部分采纳2条，采纳率70.0%), so that a decision's page can show it.
  */
 @Component
 @Order(10)
@@ -50,7 +50,7 @@ class ConsultationKind implements ParticipationKind {
 
 	@Override
 	public List<ParticipationLink> highlights(Long agencyId, int limit) {
-		return queries.publicList(agencyId, null).stream().limit(Math.max(0, limit)).map(this::link).toList();
+		return queries.publicPage(agencyId, null, false, 0, Math.max(0, limit)).stream().map(this::link).toList();
 	}
 
 	@Override

@@ -116,9 +116,16 @@ public class ConsultationManagement {
 
 	/**
 	 * Publishes a draft: from now on it is on the portal, not started or open by its dates. The first day may not lie
-	 * before the day of publication (the public would get a shorter period than announced).
+	 * before the day of publication (the public would get a shorter period than announced). Published on its first day,
+	 * that day is not counted (民法典 Art. 201, {@link ConsultationRules#needsShortReasonAtPublish}): a period that then
+	 * falls short of 30 days needs the public reason, given here if the draft has none.
 	 */
 	public Consultation publish(long id) {
+		return publish(id, null);
+	}
+
+	/** Publishes a draft, with the reason for a short period when publishing on the first day makes it short. */
+	public Consultation publish(long id, String shortReason) {
 		Consultation c = lock(id);
 		Actor actor = requireStaff(c.agencyId());
 		if (!Consultation.DRAFT.equals(c.lifecycle())) {
@@ -128,8 +135,20 @@ public class ConsultationManagement {
 		if (c.opensOn().isBefore(today)) {
 			throw InvalidInputException.of("opensOn", "征集开始日期早于今天，请修改为今天或以后的日期再发布");
 		}
+		String reason = c.shortReason();
+		if (ConsultationRules.needsShortReasonAtPublish(c.opensOn(), c.closesOn(), today)) {
+			String given = Texts.trimToNull(shortReason);
+			reason = given != null ? given : reason;
+			if (reason == null) {
+				throw InvalidInputException.of("shortReason", "今天发布、今天开始征集的，发布当日不计入征集期限（《民法典》第二百零一条），"
+						+ "实际征集期限少于30日：请说明缩短期限的原因（《重大行政决策程序暂行条例》第十四条），或推迟截止日期后再发布");
+			}
+			if (reason.length() > 2000) {
+				throw InvalidInputException.of("shortReason", "缩短期限的原因不能超过2000个字");
+			}
+		}
 		Instant now = clock.instant();
-		Consultation published = copy(c, Consultation.PUBLISHED, now, c.closesOn(), c.shortReason(), null, null, null, null,
+		Consultation published = copy(c, Consultation.PUBLISHED, now, c.closesOn(), reason, null, null, null, null,
 				c.mainChanges(), null);
 		store.update(published);
 		audit(actor, c.agencyId(), id, "consultation.published", "发布意见征集：" + c.title(), "草稿", period(c));
@@ -154,6 +173,9 @@ public class ConsultationManagement {
 		if (!closesOn.isAfter(c.closesOn())) {
 			throw InvalidInputException.of("closesOn", "新的截止日期应晚于原截止日期" + c.closesOn());
 		}
+		if (ConsultationRules.periodDays(c.opensOn(), closesOn) > ConsultationRules.MAX_PERIOD_DAYS) {
+			throw InvalidInputException.of("closesOn", "征集期限不能超过一年");
+		}
 		String reason = Texts.trimToNull(shortReason) == null ? c.shortReason() : Texts.trimToNull(shortReason);
 		if (ConsultationRules.needsShortReason(c.opensOn(), closesOn) && reason == null) {
 			throw InvalidInputException.of("shortReason", "征集期限少于30日，请说明缩短期限的原因（《重大行政决策程序暂行条例》第十四条）");
@@ -169,20 +191,33 @@ public class ConsultationManagement {
 		return store.find(id).orElseThrow();
 	}
 
-	/** Ends an open consultation today, before its planned last day; the actual closing is recorded. */
-	public Consultation close(long id) {
+	/**
+	 * Ends an open consultation today, before its announced last day, with the reason the public reads next to the
+	 * actual end (Art. 14 ¶2, {@link ConsultationRules#needsEarlyCloseReason}); the actual closing is recorded.
+	 */
+	public Consultation close(long id, String reason) {
 		Consultation c = lock(id);
 		Actor actor = requireStaff(c.agencyId());
-		ConsultationStatus status = ConsultationRules.status(c, today());
+		LocalDate today = today();
+		ConsultationStatus status = ConsultationRules.status(c, today);
 		if (status != ConsultationStatus.OPEN) {
 			throw new DomainException("只有征集中的意见征集可以提前结束（当前状态：" + status.label() + "）");
 		}
+		String r = Texts.trimToNull(reason);
+		if (r == null && ConsultationRules.needsEarlyCloseReason(today, c.closesOn())) {
+			throw InvalidInputException.of("reason", "提前结束征集会缩短已公布的征集期限，请说明提前结束的原因（《重大行政决策程序暂行条例》第十四条），该原因将在门户网站公开");
+		}
+		if (r != null && r.length() > 2000) {
+			throw InvalidInputException.of("reason", "提前结束的原因不能超过2000个字");
+		}
 		Instant now = clock.instant();
-		Consultation closed = copy(c, c.lifecycle(), c.publishedAt(), c.closesOn(), c.shortReason(), today(), now, null, null,
-				c.mainChanges(), null);
+		Consultation closed = new Consultation(c.id(), c.agencyId(), c.title(), c.draft(), c.basis(), c.explanation(), c.opensOn(),
+				c.closesOn(), c.shortReason(), c.channelEmail(), c.channelPost(), c.channelFax(), c.channelPhone(), c.decisionId(),
+				c.nameRule(), c.contactRule(), c.commentsPublic(), c.lifecycle(), c.publishedAt(), today, now, r, null, null,
+				c.mainChanges(), null, c.createdBy(), c.createdAt(), now);
 		store.update(closed);
-		audit(actor, c.agencyId(), id, "consultation.closed", "提前结束意见征集：" + c.title(), "截止日期 " + c.closesOn(),
-				"实际结束 " + today());
+		audit(actor, c.agencyId(), id, "consultation.closed", "提前结束意见征集：" + c.title() + "（原因：" + r + "）",
+				"截止日期 " + c.closesOn(), "实际结束 " + today + "，原因：" + r);
 		changed(closed);
 		return store.find(id).orElseThrow();
 	}
@@ -270,7 +305,9 @@ public class ConsultationManagement {
 	 * consultation is public; 409 outside the period and for the same text again within 24 hours.
 	 */
 	public Comment comment(long consultationId, CommentInput in, String channel) {
-		Consultation c = store.find(consultationId)
+		// locked like every other change: a close or the feedback waits, and so does a second identical submission,
+		// which then sees the first one in the duplicate check below
+		Consultation c = store.lock(consultationId)
 			.filter(x -> ConsultationRules.status(x, today()).isPublic())
 			.orElseThrow(() -> DomainException.notFound(ConsultationQueries.NOT_FOUND));
 		LocalDate today = today();
@@ -318,10 +355,69 @@ public class ConsultationManagement {
 			throw new DomainException("您已提交过内容相同的意见，请勿重复提交");
 		}
 		long id = store.insertComment(new Comment(0, c.id(), article, content, name, contact, channel, CommentStatus.PENDING,
-				null, null, null, null, null, now));
+				null, null, null, null, null, now, null));
 		audit(Actor.system(), c.agencyId(), c.id(), "consultation.comment.received", "收到意见（" + c.title() + "）", null,
 				"意见编号 " + id);
 		return store.comment(id).orElseThrow();
+	}
+
+	/**
+	 * A comment that reached the agency by e-mail, letter, fax or telephone (the channels announced on the page), recorded
+	 * by staff. It was received within the period ({@code receivedOn} not before the first day, not after the effective
+	 * last day, not in the future) and lands as a valid comment ({@code ACCEPTED}), counted in the tally and in the
+	 * completeness check of the feedback. Refused once the feedback is published.
+	 */
+	public Comment recordComment(long consultationId, String channel, LocalDate receivedOn, Integer article, String content,
+			String name, String contact) {
+		Consultation c = lock(consultationId);
+		Actor actor = requireStaff(c.agencyId());
+		requireNoFeedbackPublished(c);
+		LocalDate today = today();
+		ConsultationStatus status = ConsultationRules.status(c, today);
+		if (status != ConsultationStatus.OPEN && status != ConsultationStatus.CLOSED) {
+			throw new DomainException("只有征集中或已结束的意见征集可以登记其他渠道收到的意见（当前状态：" + status.label() + "）");
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		String ch = Texts.trimToNull(channel);
+		if (ch == null || !Comment.OFFLINE_CHANNELS.contains(ch)) {
+			problems.add(new FieldProblem("channel", "请选择收到意见的渠道：电子邮件、信函、传真或电话"));
+		}
+		if (receivedOn == null) {
+			problems.add(new FieldProblem("receivedOn", "请填写收到意见的日期"));
+		}
+		else if (receivedOn.isBefore(c.opensOn()) || receivedOn.isAfter(c.effectiveClosesOn()) || receivedOn.isAfter(today)) {
+			problems.add(new FieldProblem("receivedOn", "收到意见的日期应在征集期内（" + c.opensOn() + "至" + c.effectiveClosesOn()
+					+ "），且不晚于今天"));
+		}
+		if (article != null && (article < 1 || article > c.articles().size())) {
+			problems.add(new FieldProblem("article", "所选的条款不存在，请重新选择"));
+		}
+		String text = Texts.trimToNull(content);
+		if (text == null) {
+			problems.add(new FieldProblem("content", "请填写意见内容"));
+		}
+		else if (text.length() > 5000) {
+			problems.add(new FieldProblem("content", "意见内容不能超过5000个字"));
+		}
+		String n = Texts.trimToNull(name);
+		if (n != null && n.length() > 50) {
+			problems.add(new FieldProblem("name", "姓名不能超过50个字"));
+		}
+		String k = Texts.trimToNull(contact);
+		if (k != null && k.length() > 200) {
+			problems.add(new FieldProblem("contact", "联系方式不能超过200个字"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		Instant now = clock.instant();
+		long id = store.insertComment(new Comment(0, c.id(), article, text, n, k, ch, CommentStatus.ACCEPTED, null, null,
+				actor.username(), now, null, now, receivedOn));
+		Comment saved = store.comment(id).orElseThrow();
+		audit(actor, c.agencyId(), c.id(), "consultation.comment.recorded",
+				"登记" + saved.channelLabel() + "收到的意见（" + c.title() + "）", null, "意见编号 " + id + "，收到日期 " + receivedOn);
+		changed(c);
+		return saved;
 	}
 
 	/** Moderation: the comment is a valid comment (有效意见) and counts in the feedback. */
@@ -521,7 +617,7 @@ public class ConsultationManagement {
 				problems.add(new FieldProblem("shortReason", "征集期限为" + ConsultationRules.periodDays(in.opensOn(), in.closesOn())
 						+ "日，少于30日，请说明缩短期限的原因（《重大行政决策程序暂行条例》第十四条）"));
 			}
-			else if (ConsultationRules.periodDays(in.opensOn(), in.closesOn()) > 366) {
+			else if (ConsultationRules.periodDays(in.opensOn(), in.closesOn()) > ConsultationRules.MAX_PERIOD_DAYS) {
 				problems.add(new FieldProblem("closesOn", "征集期限不能超过一年"));
 			}
 		}
@@ -564,7 +660,7 @@ public class ConsultationManagement {
 				Texts.trimToNull(in.explanation()), in.opensOn(), in.closesOn(), reason, Texts.trimToNull(in.channelEmail()),
 				Texts.trimToNull(in.channelPost()), Texts.trimToNull(in.channelFax()), Texts.trimToNull(in.channelPhone()),
 				in.decisionId(), in.nameRule(), in.contactRule(), in.commentsPublic(), Consultation.DRAFT, null, null, null, null,
-				null, null, null, createdBy, createdAt, updatedAt);
+				null, null, null, null, createdBy, createdAt, updatedAt);
 	}
 
 	private Consultation copy(Consultation c, String lifecycle, Instant publishedAt, LocalDate closesOn, String shortReason,
@@ -572,7 +668,8 @@ public class ConsultationManagement {
 			Instant feedbackPublishedAt) {
 		return new Consultation(c.id(), c.agencyId(), c.title(), c.draft(), c.basis(), c.explanation(), c.opensOn(), closesOn,
 				shortReason, c.channelEmail(), c.channelPost(), c.channelFax(), c.channelPhone(), c.decisionId(), c.nameRule(),
-				c.contactRule(), c.commentsPublic(), lifecycle, publishedAt, closedEarlyOn, closedEarlyAt, withdrawnAt,
+				c.contactRule(), c.commentsPublic(), lifecycle, publishedAt, closedEarlyOn, closedEarlyAt,
+				closedEarlyOn == null ? null : c.closedEarlyReason(), withdrawnAt,
 				withdrawalReason, mainChanges, feedbackPublishedAt, c.createdBy(), c.createdAt(), clock.instant());
 	}
 

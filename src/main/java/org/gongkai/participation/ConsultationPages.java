@@ -156,24 +156,31 @@ class ConsultationPages {
 
 	/** The list page; empty when the page number lies past the end. */
 	Optional<String> list(Filters f) {
-		List<Consultation> all = queries.publicList(f.agency() == null ? null : f.agency().id(), f.status());
-		int pages = Math.max(1, (all.size() + PER_PAGE - 1) / PER_PAGE);
+		Long agencyId = f.agency() == null ? null : f.agency().id();
+		long total = queries.publicCount(agencyId, f.status(), false);
+		int pages = (int) Math.max(1, (total + PER_PAGE - 1) / PER_PAGE);
 		if (f.page() > pages) {
 			return Optional.empty();
 		}
 		LocalDate today = queries.today();
+		List<Consultation> rows = queries.publicPage(agencyId, f.status(), false, (long) (f.page() - 1) * PER_PAGE, PER_PAGE);
+		Map<Long, ConsultationTally> tallies = queries.tallies(rows.stream()
+			.filter(c -> ConsultationRules.status(c, today) == ConsultationStatus.FEEDBACK_PUBLISHED)
+			.map(Consultation::id)
+			.toList());
+		Map<Long, String> agencyNames = new HashMap<>();
 		List<Map<String, Object>> items = new ArrayList<>();
-		for (Consultation c : all.subList((f.page() - 1) * PER_PAGE, Math.min(all.size(), f.page() * PER_PAGE))) {
+		for (Consultation c : rows) {
 			ConsultationStatus s = ConsultationRules.status(c, today);
 			Map<String, Object> x = new LinkedHashMap<>();
 			x.put("title", c.title());
 			x.put("path", ConsultationKind.path(c.id()));
-			x.put("agency", agencies.findById(c.agencyId()).map(Agency::name).orElse(""));
+			x.put("agency", agencyNames.computeIfAbsent(c.agencyId(), k -> agencies.findById(k).map(Agency::name).orElse("")));
 			x.put("status", s);
 			x.put("opensOn", c.opensOn());
 			x.put("closesOn", c.effectiveClosesOn());
 			x.put("countdown", s == ConsultationStatus.OPEN ? ConsultationRules.countdown(c.closesOn(), today) : null);
-			x.put("summary", s == ConsultationStatus.FEEDBACK_PUBLISHED ? queries.tally(c.id()).oneLiner() : null);
+			x.put("summary", s == ConsultationStatus.FEEDBACK_PUBLISHED ? tallies.get(c.id()).oneLiner() : null);
 			items.add(x);
 		}
 		Map<String, Object> model = new HashMap<>();
@@ -182,7 +189,7 @@ class ConsultationPages {
 		model.put("status", f.status());
 		model.put("page", f.page());
 		model.put("pages", pages);
-		model.put("total", all.size());
+		model.put("total", total);
 		model.put("agencyOptions", agencies.active());
 		model.put("statuses", List.of(ConsultationStatus.OPEN, ConsultationStatus.NOT_STARTED, ConsultationStatus.CLOSED,
 				ConsultationStatus.FEEDBACK_PUBLISHED));
@@ -207,6 +214,7 @@ class ConsultationPages {
 	/** The Atom feed of public consultations, the latest published first. */
 	String feed(Agency agency) {
 		List<Consultation> all = new ArrayList<>(queries.publicList(agency == null ? null : agency.id(), null));
+		Map<Long, String> agencyNames = new HashMap<>();
 		all.sort(Comparator.comparing((Consultation c) -> c.publishedAt() == null ? Instant.EPOCH : c.publishedAt()).reversed());
 		String title = (agency == null ? site.name() : agency.name()) + " 意见征集";
 		return AtomFeeds.write(site.domain(), title, agency == null ? FEED : FEED + "?agency=" + agency.code(),
@@ -214,7 +222,7 @@ class ConsultationPages {
 				agency == null ? site.host() : agency.name(), Instant.EPOCH,
 				all.stream().limit(50).map(c -> new AtomFeeds.Entry(c.title(), ConsultationKind.path(c.id()),
 						"urn:gongkai:consultation:" + c.id(), c.feedbackPublishedAt() != null ? c.feedbackPublishedAt() : c.publishedAt(),
-						agencies.findById(c.agencyId()).map(Agency::name).orElse(null),
+						agencyNames.computeIfAbsent(c.agencyId(), k -> agencies.findById(k).map(Agency::name).orElse(null)),
 						"征集时间：" + c.opensOn() + " 至 " + c.effectiveClosesOn() + "（" + queries.status(c).label() + "）")).toList());
 	}
 }

@@ -175,7 +175,13 @@ class ConsultationPortalController {
 				throw e;
 			}
 			response.setStatus(e.status());
-			formModel(model, c, form.forRedisplay(), List.of(), e.getMessage());
+			// read again: the period may have ended since the page was read
+			Consultation now = queries.publicConsultation(c.id()).orElseThrow(ConsultationPortalController::notFound);
+			formModel(model, now, form.forRedisplay(), List.of(), e.getMessage());
+			if (queries.status(now) != ConsultationStatus.OPEN && Texts.trimToNull(form.content()) != null) {
+				// the form is gone (the period ended meanwhile): the typed text is shown back, read-only
+				model.addAttribute("lateText", form.content());
+			}
 			return "participation/consultation-item";
 		}
 		response.setStatus(400);

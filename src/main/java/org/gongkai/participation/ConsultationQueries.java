@@ -2,8 +2,6 @@ package org.gongkai.participation;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class ConsultationQueries {
 
 	static final String NOT_FOUND = "该意见征集不存在或未公开";
+
+	/** Shown instead of a commenter's name and contact to readers outside the drafting agency (supervisors). */
+	static final String STAFF_ONLY = "（仅起草单位可见）";
 
 	private final ConsultationStore store;
 
@@ -51,32 +52,34 @@ public class ConsultationQueries {
 	}
 
 	/**
-	 * Public consultations, of one agency or all, optionally of one state: open ones first (the nearest closing
+	 * Public consultations as list rows (without the draft and the other long texts), of one agency or all, optionally
+	 * of one state ({@code CLOSED} including those with published feedback): open ones first (the nearest closing
 	 * first), then those not started (the nearest opening first), then ended ones (the latest ending first).
 	 */
 	public List<Consultation> publicList(Long agencyId, ConsultationStatus only) {
-		LocalDate today = today();
-		List<Consultation> out = new ArrayList<>();
-		for (Consultation c : store.published(agencyId)) {
-			ConsultationStatus s = ConsultationRules.status(c, today);
-			if (only == null || s == only || (only == ConsultationStatus.CLOSED && s == ConsultationStatus.FEEDBACK_PUBLISHED)) {
-				out.add(c);
-			}
-		}
-		out.sort(Comparator.<Consultation>comparingInt(c -> rank(ConsultationRules.status(c, today)))
-			.thenComparing(c -> ConsultationRules.status(c, today) == ConsultationStatus.OPEN ? c.closesOn().toEpochDay()
-					: ConsultationRules.status(c, today) == ConsultationStatus.NOT_STARTED ? c.opensOn().toEpochDay()
-							: -c.effectiveClosesOn().toEpochDay())
-			.thenComparing(Comparator.comparingLong(Consultation::id).reversed()));
-		return out;
+		return store.publicPage(agencyId, only, false, today(), 0, Integer.MAX_VALUE);
 	}
 
-	private static int rank(ConsultationStatus s) {
-		return switch (s) {
-			case OPEN -> 0;
-			case NOT_STARTED -> 1;
-			default -> 2;
-		};
+	/**
+	 * A page of {@link #publicList}, ordered and cut in the database; {@code exact} makes {@code CLOSED} exclude the
+	 * consultations with published feedback (the API's filter).
+	 */
+	public List<Consultation> publicPage(Long agencyId, ConsultationStatus only, boolean exact, long offset, int limit) {
+		return store.publicPage(agencyId, only, exact, today(), offset, limit);
+	}
+
+	/** How many consultations {@link #publicPage} pages through. */
+	public long publicCount(Long agencyId, ConsultationStatus only, boolean exact) {
+		return store.publicCount(agencyId, only, exact, today());
+	}
+
+	/** The tallies of several consultations from one query; every id given is present. */
+	public Map<Long, ConsultationTally> tallies(List<Long> consultationIds) {
+		Map<Long, ConsultationTally> found = store.tallies(consultationIds);
+		Map<Long, ConsultationTally> out = new java.util.HashMap<>();
+		ConsultationTally none = new ConsultationTally(0, 0, 0, 0, 0, 0, 0, 0);
+		consultationIds.forEach(id -> out.put(id, found.getOrDefault(id, none)));
+		return out;
 	}
 
 	/** Comments the public may read: accepted ones, when the consultation shows them. Callers mask the text. */
@@ -122,6 +125,7 @@ public class ConsultationQueries {
 		return access.agenciesFor(actor, ConsultationManagement.READERS);
 	}
 
+	/** The consultations of the given agencies as list rows: the draft and the other long texts are left out (null). */
 	public List<Consultation> ofAgencies(List<Long> agencyIds) {
 		return store.ofAgencies(agencyIds);
 	}
@@ -135,7 +139,7 @@ public class ConsultationQueries {
 	}
 
 	public ConsultationTally tally(long consultationId) {
-		return ConsultationTally.of(store.comments(consultationId), store.feedbacks(consultationId));
+		return tallies(List.of(consultationId)).get(consultationId);
 	}
 
 	/** Comments waiting for moderation, per consultation id. */

@@ -46,8 +46,8 @@ public record ConsultationTally(long received, long pending, long accepted, long
 		return ConsultationRules.rateText(rate());
 	}
 
-	/** 收到意见12条，采纳5条，部分采纳2条，采纳率58.3%. */
+	/** 收到意见12条（有效意见10条），采纳5条，部分采纳2条，采纳率70.0%. */
 	public String oneLiner() {
-		return ConsultationRules.oneLiner(received, adopted, partlyAdopted, accepted);
+		return ConsultationRules.oneLiner(received, accepted, adopted, partlyAdopted);
 	}
 }

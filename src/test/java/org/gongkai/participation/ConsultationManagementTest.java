@@ -84,6 +84,12 @@ class ConsultationManagementTest {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	ConsultationDailyEvents daily;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate tx;
+
 	long fgj;
 
 	@BeforeEach
@@ -191,15 +197,24 @@ class ConsultationManagementTest {
 	void anEarlyCloseEndsThePeriodTodayAndRecordsIt() {
 		Consultation c = published("提前结束");
 		clock.at(OPENS.plusDays(3), 15, 0);
-		Consultation closed = management.close(c.id());
+		// Art. 14 ¶2: ending a 30-day consultation on day 4 shortens the announced period; not without a reason
+		assertThatThrownBy(() -> management.close(c.id(), " "))
+			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+				.extracting(InvalidInputException.FieldProblem::field).containsExactly("reason"));
+		assertThat(queries.status(queries.publicConsultation(c.id()).orElseThrow())).isEqualTo(ConsultationStatus.OPEN);
+		Consultation closed = management.close(c.id(), "上级机关决定暂缓出台本办法");
+		assertThat(closed.closedEarlyReason()).isEqualTo("上级机关决定暂缓出台本办法");
+		assertThat(pages.item(closed)).contains("实际结束", "提前结束的原因", "上级机关决定暂缓出台本办法");
 		assertThat(closed.closedEarlyOn()).isEqualTo(OPENS.plusDays(3));
 		assertThat(closed.effectiveClosesOn()).isEqualTo(OPENS.plusDays(3));
 		assertThat(queries.status(closed)).isEqualTo(ConsultationStatus.CLOSED);
 		assertThatThrownBy(() -> management.comment(c.id(), comment("提前结束后提出的意见"), "WEB"))
 			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(409));
-		assertThatThrownBy(() -> management.close(c.id())).isInstanceOf(DomainException.class);
+		assertThatThrownBy(() -> management.close(c.id(), "再次结束")).isInstanceOf(DomainException.class);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'consultation.closed' AND subject_id = ?")
 			.param(String.valueOf(c.id())).query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT after_state FROM audit_entry WHERE action = 'consultation.closed' AND subject_id = ?")
+			.param(String.valueOf(c.id())).query(String.class).single()).contains("上级机关决定暂缓出台本办法");
 	}
 
 	@Test
@@ -208,8 +223,8 @@ class ConsultationManagementTest {
 		assertThat(c.articles()).extracting(ConsultationArticle::heading).containsExactly("第一条", "第二条", "第三条");
 		assertThat(c.articles().get(2).text()).isEqualTo("第三条 停车收费实行政府指导价。\n收费标准另行公布。");
 		assertThat(c.preamble()).contains("第一章 总则");
+		management.publish(c.id()); // the day before its first day: the period counts whole
 		clock.at(OPENS, 9, 0);
-		management.publish(c.id());
 		assertThatThrownBy(() -> management.comment(c.id(), new CommentInput(4, "不存在的条款的意见", null, null), "WEB"))
 			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
 				.extracting(InvalidInputException.FieldProblem::field).containsExactly("article"));
@@ -221,8 +236,8 @@ class ConsultationManagementTest {
 		Consultation c = management.create(new ConsultationInput(in.agency(), in.title(), in.draft(), in.basis(), in.explanation(),
 				in.opensOn(), in.closesOn(), null, null, null, null, null, null, ConsultationFieldRule.REQUIRED,
 				ConsultationFieldRule.REQUIRED, false, null));
+		management.publish(c.id()); // the day before its first day: the period counts whole
 		clock.at(OPENS, 9, 0);
-		management.publish(c.id());
 		assertThatThrownBy(() -> management.comment(c.id(), new CommentInput(null, "没有留姓名和联系方式的意见", " ", null), "WEB"))
 			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
 				.extracting(InvalidInputException.FieldProblem::field).containsExactlyInAnyOrder("name", "contact"));
@@ -314,10 +329,10 @@ class ConsultationManagementTest {
 		assertThat(t.adopted()).isEqualTo(1);
 		assertThat(t.partlyAdopted()).isEqualTo(2);
 		assertThat(t.notAdopted()).isEqualTo(1);
-		assertThat(t.oneLiner()).isEqualTo("收到意见5条，采纳1条，部分采纳2条，采纳率75.0%");
+		assertThat(t.oneLiner()).isEqualTo("收到意见5条（有效意见4条），采纳1条，部分采纳2条，采纳率75.0%");
 		assertThat(kind.find(c.id())).get().satisfies(l -> {
 			assertThat(l.status()).isEqualTo("已反馈");
-			assertThat(l.note()).isEqualTo("收到意见5条，采纳1条，部分采纳2条，采纳率75.0%");
+			assertThat(l.note()).isEqualTo("收到意见5条（有效意见4条），采纳1条，部分采纳2条，采纳率75.0%");
 		});
 
 		// the public page: masked comment text, no names or contacts, the summary and the groups
@@ -354,9 +369,10 @@ class ConsultationManagementTest {
 			.doesNotContain("13600001111").doesNotContain("尚未审核的意见不公开");
 
 		ConsultationInput in = input("不公开意见", OPENS, CLOSES, null);
+		// published on its first day: the day is not counted and the period falls short of 30 days
 		Consultation hidden = management.publish(management.create(new ConsultationInput(in.agency(), in.title(), in.draft(), in.basis(),
 				in.explanation(), in.opensOn(), in.closesOn(), null, null, null, null, null, null, ConsultationFieldRule.OPTIONAL,
-				ConsultationFieldRule.OPTIONAL, false, null)).id());
+				ConsultationFieldRule.OPTIONAL, false, null)).id(), "测试：当日发布");
 		Comment other = management.comment(hidden.id(), comment("这条意见不会公开显示。"), "WEB");
 		management.accept(other.id());
 		assertThat(pages.view(hidden).comments()).isNull();
@@ -382,6 +398,128 @@ class ConsultationManagementTest {
 		assertThatThrownBy(() -> management.update(c.id(), input("改标题", OPENS, CLOSES, null))).isInstanceOf(DomainException.class);
 		assertThatThrownBy(() -> management.extend(c.id(), CLOSES.minusDays(1), null)).isInstanceOf(InvalidInputException.class);
 		assertThat(management.extend(c.id(), CLOSES.plusDays(10), null).closesOn()).isEqualTo(CLOSES.plusDays(10));
+		// no more than a year, as for a new consultation
+		assertThatThrownBy(() -> management.extend(c.id(), OPENS.plusDays(366), null))
+			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems().get(0).message()).contains("不能超过一年"));
+		assertThat(management.extend(c.id(), OPENS.plusDays(365), null).closesOn()).isEqualTo(OPENS.plusDays(365));
+	}
+
+	@Test
+	void publishedOnItsFirstDayThatDayIsNotCountedAndAShortPeriodNeedsItsReason() {
+		// 30 days with both ends, published at 17:00 on the first day: 29 days are left (民法典 Art. 201)
+		clock.at(OPENS, 17, 0);
+		Consultation c = management.create(input("当天发布", OPENS, OPENS.plusDays(29), null));
+		assertThat(c.shortReason()).isNull();
+		assertThatThrownBy(() -> management.publish(c.id()))
+			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+				.extracting(InvalidInputException.FieldProblem::field).containsExactly("shortReason"));
+		Consultation published = management.publish(c.id(), "省厅要求月底前报送");
+		assertThat(published.shortReason()).isEqualTo("省厅要求月底前报送");
+		assertThat(queries.status(published)).isEqualTo(ConsultationStatus.OPEN);
+		// published the day before, the same dates need no reason
+		clock.at(OPENS.minusDays(1), 17, 0);
+		Consultation early = management.create(input("提前发布", OPENS, OPENS.plusDays(29), null));
+		assertThat(management.publish(early.id()).shortReason()).isNull();
+	}
+
+	@Test
+	void commentsByEmailLetterFaxOrPhoneAreRecordedByStaffAndCounted() {
+		Consultation c = published("其他渠道");
+		clock.at(OPENS.plusDays(2), 10, 0);
+		Comment letter = management.recordComment(c.id(), "POST", OPENS.plusDays(1), 3, "来信建议收费标准听证。", "王老师",
+				"沂源县历山街道");
+		assertThat(letter.status()).isEqualTo(CommentStatus.ACCEPTED);
+		assertThat(letter.channel()).isEqualTo("POST");
+		assertThat(letter.receivedOn()).isEqualTo(OPENS.plusDays(1));
+		assertThat(letter.moderatedBy()).isEqualTo("editor-" + fgj);
+		// a channel that is not one, a day outside the period or in the future, no text
+		assertThatThrownBy(() -> management.recordComment(c.id(), "WEB", OPENS.minusDays(1), null, " ", null, null))
+			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+				.extracting(InvalidInputException.FieldProblem::field).containsExactlyInAnyOrder("channel", "receivedOn", "content"));
+		assertThatThrownBy(() -> management.recordComment(c.id(), "EMAIL", OPENS.plusDays(3), null, "明天才会收到的邮件。", null, null))
+			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+				.extracting(InvalidInputException.FieldProblem::field).containsExactly("receivedOn"));
+		// a supervisor or another agency may not record
+		as("nyj-editor", agencies.requireByCode("yiyuan-nyj").id(), Role.EDITOR);
+		assertThatThrownBy(() -> management.recordComment(c.id(), "FAX", OPENS.plusDays(1), null, "传真意见内容。", null, null))
+			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(403));
+		asEditor(fgj);
+
+		// after the period: a letter received on the last day is still recorded, one received later is not
+		clock.at(CLOSES.plusDays(3), 9, 0);
+		Comment phone = management.recordComment(c.id(), "PHONE", CLOSES, null, "电话反映停车位不足。", null, null);
+		assertThatThrownBy(() -> management.recordComment(c.id(), "POST", CLOSES.plusDays(1), null, "逾期收到的来信。", null, null))
+			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+				.extracting(InvalidInputException.FieldProblem::field).containsExactly("receivedOn"));
+		ConsultationTally t = queries.tally(c.id());
+		assertThat(t.received()).isEqualTo(2);
+		assertThat(t.accepted()).isEqualTo(2);
+		assertThat(t.unanswered()).isEqualTo(2);
+
+		// they count in the completeness check of the feedback
+		management.saveSummary(c.id(), "无修改。");
+		management.answer(c.id(), List.of(letter.id()), null, AdoptionFeedbackOutcome.ADOPTED, null);
+		assertThatThrownBy(() -> management.publishFeedback(c.id()))
+			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.getMessage()).contains("1条有效意见未作出采纳情况反馈"));
+		management.answer(c.id(), List.of(phone.id()), null, AdoptionFeedbackOutcome.NOT_ADOPTED, "停车位规划另行制定。");
+		management.publishFeedback(c.id());
+		assertThat(queries.tally(c.id()).oneLiner()).isEqualTo("收到意见2条（有效意见2条），采纳1条，部分采纳0条，采纳率50.0%");
+		// refused once the feedback is published
+		assertThatThrownBy(() -> management.recordComment(c.id(), "EMAIL", CLOSES, null, "公布后补登的意见。", null, null))
+			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(409));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'consultation.comment.recorded' AND subject_id = ?")
+			.param(String.valueOf(c.id())).query(Long.class).single()).isEqualTo(2);
+	}
+
+	@Test
+	void theDailyJobPublishesTheEventForConsultationsThatOpenedOrClosedThatDay() {
+		Consultation c = published("每日状态");
+		Consultation other = management.publish(management.create(input("其他日期", OPENS.plusDays(1), CLOSES.plusDays(5), null)).id());
+		clock.at(OPENS, 0, 1);
+		events.clear();
+		assertThat(daily.publishDayChanges()).isGreaterThanOrEqualTo(1);
+		assertThat(events.stream(PublicConsultationChanged.class).map(PublicConsultationChanged::id)).contains(c.id())
+			.doesNotContain(other.id());
+		clock.at(CLOSES.plusDays(1), 0, 1);
+		events.clear();
+		daily.publishDayChanges();
+		assertThat(events.stream(PublicConsultationChanged.class).map(PublicConsultationChanged::id)).contains(c.id())
+			.doesNotContain(other.id());
+		clock.at(CLOSES, 0, 1);
+		events.clear();
+		daily.publishDayChanges();
+		assertThat(events.stream(PublicConsultationChanged.class).map(PublicConsultationChanged::id)).doesNotContain(c.id());
+	}
+
+	@Test
+	void aCommentRacingAnEarlyCloseWaitsForItAndIsRefused() throws Exception {
+		Consultation c = published("加锁");
+		clock.at(OPENS.plusDays(1), 9, 0);
+		java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+		org.springframework.security.core.context.SecurityContext staff = SecurityContextHolder.getContext();
+		// staff close the consultation in a transaction that stays open a moment after the row is locked
+		java.util.concurrent.Future<?> closing = java.util.concurrent.Executors.newSingleThreadExecutor().submit(() -> {
+			SecurityContextHolder.setContext(staff);
+			tx.executeWithoutResult(s -> {
+				management.close(c.id(), "决策事项调整");
+				locked.countDown();
+				try {
+					Thread.sleep(400);
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			});
+			return null;
+		});
+		assertThat(locked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+		SecurityContextHolder.clearContext();
+		// the comment reads the consultation under its lock: it waits for the close and then sees it closed
+		assertThatThrownBy(() -> management.comment(c.id(), comment("与提前结束同时提交的意见。"), "WEB"))
+			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(409));
+		closing.get(10, java.util.concurrent.TimeUnit.SECONDS);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM pt_consultation_comment WHERE consultation_id = ?").param(c.id())
+			.query(Long.class).single()).isZero();
 	}
 
 	@Test

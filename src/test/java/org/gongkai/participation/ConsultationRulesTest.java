@@ -18,6 +18,25 @@ class ConsultationRulesTest {
 	}
 
 	@Test
+	void publishedOnItsFirstDayTheThirtyDaysCountFromTheNextDay() {
+		LocalDate opens = LocalDate.of(2026, 1, 1);
+		LocalDate closes = LocalDate.of(2026, 1, 30); // 30 days with both ends
+		assertThat(ConsultationRules.needsShortReasonAtPublish(opens, closes, opens.minusDays(1))).isFalse();
+		assertThat(ConsultationRules.countedFrom(opens, opens)).isEqualTo(opens.plusDays(1));
+		assertThat(ConsultationRules.needsShortReasonAtPublish(opens, closes, opens)).isTrue();
+		assertThat(ConsultationRules.needsShortReasonAtPublish(opens, closes.plusDays(1), opens)).isFalse();
+		// published on the last day: nothing is left to count
+		assertThat(ConsultationRules.needsShortReasonAtPublish(opens, opens, opens)).isTrue();
+	}
+
+	@Test
+	void anEarlyCloseAlwaysNeedsAReason() {
+		LocalDate closes = LocalDate.of(2026, 5, 31);
+		assertThat(ConsultationRules.needsEarlyCloseReason(closes.minusDays(29), closes)).isTrue();
+		assertThat(ConsultationRules.needsEarlyCloseReason(closes, closes)).isTrue();
+	}
+
+	@Test
 	void theCountdownSaysTodayOnTheLastDay() {
 		LocalDate closes = LocalDate.of(2026, 5, 31);
 		assertThat(ConsultationRules.countdown(closes, closes)).isEqualTo("今天截止");
@@ -26,7 +45,9 @@ class ConsultationRulesTest {
 
 	@Test
 	void theAdoptionRateIsAdoptedAndPartlyAdoptedOverValidComments() {
-		assertThat(ConsultationRules.oneLiner(12, 5, 2, 12)).isEqualTo("收到意见12条，采纳5条，部分采纳2条，采纳率58.3%");
+		assertThat(ConsultationRules.oneLiner(12, 12, 5, 2)).isEqualTo("收到意见12条（有效意见12条），采纳5条，部分采纳2条，采纳率58.3%");
+		// the rate is over the valid comments, and the line says how many those are
+		assertThat(ConsultationRules.oneLiner(5, 4, 1, 2)).isEqualTo("收到意见5条（有效意见4条），采纳1条，部分采纳2条，采纳率75.0%");
 		assertThat(ConsultationRules.adoptionRate(0, 0, 0)).isNull();
 		assertThat(ConsultationRules.oneLiner(3, 0, 0, 0)).endsWith("采纳率—");
 		assertThat(ConsultationRules.adoptionRate(1, 0, 3).toPlainString()).isEqualTo("33.3");
