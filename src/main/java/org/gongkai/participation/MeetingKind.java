@@ -35,7 +35,7 @@ class MeetingKind implements ParticipationKind {
 	/** Public meetings, upcoming first (soonest first) with their date, then held ones with their decided items. */
 	@Override
 	public List<ParticipationLink> highlights(Long agencyId, int limit) {
-		return queries.publicMeetings(agencyId, null, null).stream().limit(limit).map(p -> queries.link(p.meeting())).toList();
+		return queries.publicMeetings(agencyId, null, null, 0, limit).lines().stream().map(p -> queries.link(p.meeting())).toList();
 	}
 
 	@Override
@@ -48,9 +48,9 @@ class MeetingKind implements ParticipationKind {
 		return queries.ofAgency(agencyId).stream().map(queries::link).toList();
 	}
 
-	/** Meetings whose decided items refer to the record. */
+	/** Meetings whose decided items refer to the record: public only once those decided items are published. */
 	@Override
 	public List<ParticipationLink> referencing(String kind, long id) {
-		return queries.meetingsReferring(kind, id).stream().map(queries::find).flatMap(Optional::stream).map(queries::link).toList();
+		return queries.meetingsReferring(kind, id).stream().map(queries::find).flatMap(Optional::stream).map(queries::outcomeLink).toList();
 	}
 }
