@@ -18,6 +18,9 @@ CREATE TABLE pt_meeting (
     withdrawn_reason VARCHAR(500),
     withdrawn_at TIMESTAMP WITH TIME ZONE,
     outcome_published_at TIMESTAMP WITH TIME ZONE,
+    -- a held meeting with no decided item to publish: closed out of the console queue with a reason
+    outcome_closed_reason VARCHAR(500),
+    outcome_closed_at TIMESTAMP WITH TIME ZONE,
     contacts_erased BOOLEAN NOT NULL,
     version INT NOT NULL,
     created_at TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -91,6 +94,7 @@ CREATE TABLE pt_meeting_application (
     submitted_at TIMESTAMP WITH TIME ZONE NOT NULL,
     tracking_failures INT NOT NULL,
     tracking_locked_until TIMESTAMP WITH TIME ZONE,
+    tracking_lockouts INT DEFAULT 0 NOT NULL,
     erased_at TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX pt_meeting_application_meeting ON pt_meeting_application (meeting_id, status);

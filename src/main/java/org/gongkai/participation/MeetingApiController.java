@@ -108,14 +108,10 @@ class MeetingApiController {
 		if (size < 1 || size > 100) {
 			throw InvalidInputException.of("size", "每页条数应在1至100之间");
 		}
-		List<MeetingQueries.PublicMeeting> all = queries.publicMeetings(agencyId, t, year);
-		List<Map<String, Object>> items = all.stream()
-			.skip((long) (page - 1) * size)
-			.limit(size)
-			.map(MeetingApiController::summary)
-			.toList();
+		MeetingQueries.PublicPage found = queries.publicMeetings(agencyId, t, year, (int) Math.min(Integer.MAX_VALUE, (long) (page - 1) * size), size);
+		List<Map<String, Object>> items = found.lines().stream().map(MeetingApiController::line).toList();
 		Map<String, Object> out = new LinkedHashMap<>();
-		out.put("total", all.size());
+		out.put("total", found.total());
 		out.put("items", items);
 		return out;
 	}
@@ -128,6 +124,7 @@ class MeetingApiController {
 		Meeting m = p.meeting();
 		out.put("invited", m.invited().stream().sorted().map(Enum::name).toList());
 		out.put("seats", m.seats());
+		out.put("seatsLeft", MeetingRules.seatsLeft(m));
 		out.put("applyDeadline", m.applyDeadline());
 		out.put("liveUrl", p.live() ? m.liveUrl() : null);
 		out.put("agendaItems", p.items().stream().map(i -> {
@@ -263,11 +260,30 @@ class MeetingApiController {
 
 	// ---- views --------------------------------------------------------------------------------------------
 
+	private static Map<String, Object> line(MeetingQueries.PublicLine p) {
+		Meeting m = p.meeting();
+		Map<String, Object> x = new LinkedHashMap<>();
+		x.put("id", m.id());
+		x.put("title", p.title());
+		x.put("type", m.type().name());
+		x.put("typeLabel", m.type().label());
+		x.put("agency", p.agency().code());
+		x.put("agencyName", p.agency().name());
+		x.put("startsAt", m.startsAt());
+		x.put("place", m.place());
+		x.put("upcoming", p.upcoming());
+		x.put("live", p.live());
+		x.put("applicationsOpen", p.applicationsOpen());
+		x.put("decidedCount", p.decidedCount());
+		x.put("url", p.path());
+		return x;
+	}
+
 	private static Map<String, Object> summary(MeetingQueries.PublicMeeting p) {
 		Meeting m = p.meeting();
 		Map<String, Object> x = new LinkedHashMap<>();
 		x.put("id", m.id());
-		x.put("title", m.title());
+		x.put("title", org.gongkai.platform.PersonalDataScanner.mask(m.title()));
 		x.put("type", m.type().name());
 		x.put("typeLabel", m.type().label());
 		x.put("agency", p.agency().code());

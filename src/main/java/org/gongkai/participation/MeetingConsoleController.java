@@ -86,22 +86,23 @@ class MeetingConsoleController {
 			rows = queries.awaitingOutcome(ids);
 		}
 		else if ("applications".equals(v)) {
-			List<Long> scope = ids;
-			rows = queries.staffMeetings(scope, MeetingStatus.PUBLISHED, 0, 500)
-				.stream()
-				.filter(m -> !queries.applications(m.id(), AttendanceStatus.SUBMITTED).isEmpty())
-				.toList();
+			rows = queries.withPendingApplications(ids);
 		}
 		else {
 			rows = queries.staffMeetings(ids, null, (p - 1) * 50, 51);
 		}
-		boolean hasNext = rows.size() > 50;
-		List<Map<String, Object>> shown = rows.stream().limit(50).map(m -> {
+		boolean hasNext = rows.size() > 50 && !"outcome".equals(v) && !"applications".equals(v);
+		List<Meeting> page50 = "outcome".equals(v) || "applications".equals(v) ? rows : rows.stream().limit(50).toList();
+		Map<Long, Integer> pendingCounts = queries.pendingCounts(page50.stream().map(Meeting::id).toList());
+		Map<Long, Agency> agencyById = new java.util.HashMap<>();
+		visible.forEach(a -> agencyById.put(a.id(), a));
+		List<Map<String, Object>> shown = page50.stream().map(m -> {
 			Map<String, Object> x = new LinkedHashMap<>();
 			x.put("m", m);
-			x.put("agencyName", agencies.findById(m.agencyId()).map(Agency::name).orElse(""));
+			x.put("agencyName", agencyById.containsKey(m.agencyId()) ? agencyById.get(m.agencyId()).name()
+					: agencies.findById(m.agencyId()).map(Agency::name).orElse(""));
 			x.put("startsAt", MeetingQueries.when(m.startsAt()));
-			x.put("pending", queries.applications(m.id(), AttendanceStatus.SUBMITTED).size());
+			x.put("pending", pendingCounts.getOrDefault(m.id(), 0));
 			x.put("isPublic", MeetingRules.isPublic(m, queries.now()));
 			return x;
 		}).toList();
@@ -324,6 +325,15 @@ class MeetingConsoleController {
 		});
 	}
 
+	@PostMapping(BASE + "/{id}/outcome-closed")
+	String closeOutcome(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		return step(id, "outcomeClosed", form, model, response, redirect, () -> {
+			management.closeOutcome(id, form.getFirst("reason"));
+			return "已确认无需公开的议定事项";
+		});
+	}
+
 	@PostMapping(BASE + "/{id}/attendance")
 	String attendance(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
@@ -474,6 +484,7 @@ class MeetingConsoleController {
 		model.addAttribute("materials", queries.materials(id));
 		model.addAttribute("manager", manager);
 		model.addAttribute("held", MeetingRules.held(m, queries.now()));
+		model.addAttribute("outcomeClosedReason", queries.outcomeClosedReason(id).orElse(null));
 		model.addAttribute("isPublic", MeetingRules.isPublic(m, queries.now()));
 		model.addAttribute("live", MeetingRules.liveLinkShown(m, queries.now()));
 		model.addAttribute("publicPath", MeetingQueries.path(id));

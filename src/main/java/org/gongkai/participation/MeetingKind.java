@@ -1,6 +1,5 @@
 package org.gongkai.participation;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,11 +13,8 @@ class MeetingKind implements ParticipationKind {
 
 	private final MeetingQueries queries;
 
-	private final Clock clock;
-
-	MeetingKind(MeetingQueries queries, Clock clock) {
+	MeetingKind(MeetingQueries queries) {
 		this.queries = queries;
-		this.clock = clock;
 	}
 
 	@Override
@@ -39,7 +35,7 @@ class MeetingKind implements ParticipationKind {
 	/** Public meetings, upcoming first (soonest first) with their date, then held ones with their decided items. */
 	@Override
 	public List<ParticipationLink> highlights(Long agencyId, int limit) {
-		return queries.publicMeetings(agencyId, null, null).stream().limit(limit).map(p -> queries.link(p.meeting())).toList();
+		return queries.publicMeetings(agencyId, null, null, 0, limit).lines().stream().map(p -> queries.link(p.meeting())).toList();
 	}
 
 	@Override
@@ -52,16 +48,9 @@ class MeetingKind implements ParticipationKind {
 		return queries.ofAgency(agencyId).stream().map(queries::link).toList();
 	}
 
-	/**
-	 * Meetings whose decided items refer to the record. The reference lives in the decided items, so it is public only
-	 * once they are: a public meeting whose decided items are not yet published is returned as not public.
-	 */
+	/** Meetings whose decided items refer to the record: public only once those decided items are published. */
 	@Override
 	public List<ParticipationLink> referencing(String kind, long id) {
-		return queries.meetingsReferring(kind, id).stream().map(queries::find).flatMap(Optional::stream).map(m -> {
-			ParticipationLink l = queries.link(m);
-			return MeetingRules.decidedPublic(m, clock.instant()) ? l
-					: new ParticipationLink(l.kind(), l.id(), l.agencyId(), l.title(), l.path(), false, l.status(), l.note());
-		}).toList();
+		return queries.meetingsReferring(kind, id).stream().map(queries::find).flatMap(Optional::stream).map(queries::outcomeLink).toList();
 	}
 }

@@ -202,6 +202,8 @@ class MeetingManagement {
 		Instant now = clock.instant();
 		Meeting withdrawn = with(m, MeetingStatus.WITHDRAWN, m.publishedAt(), r, now, m.outcomePublishedAt(), now);
 		meetings.update(withdrawn);
+		// applications still waiting can no longer be decided: they lapse (the applicant sees why on the tracking page)
+		meetings.lapseApplications(id, now);
 		audit(actor, m.agencyId(), id, "meeting.withdrawn", "撤回会议：" + m.title() + "；理由：" + r);
 		events.publishEvent(new PublicMeetingChanged(id, m.agencyId(), false));
 		return meetings.find(id).orElseThrow();
@@ -226,6 +228,15 @@ class MeetingManagement {
 		MeetingItem old = meetings.items(meetingId).stream().filter(i -> i.id() == itemId).findFirst()
 			.orElseThrow(() -> DomainException.notFound("没有找到这个议题"));
 		MeetingItem item = item(meetingId, itemId, draft, old.sortOrder());
+		if (old.isPublic() && !item.isPublic()) {
+			// its title already reached the public through decided items or applicants' tracking pages
+			if (meetings.decided(meetingId).stream().anyMatch(d -> d.itemId() != null && d.itemId() == itemId)) {
+				throw new DomainException("已有议定事项对应该议题，不能改为不公开；请先修改或删除相应的议定事项");
+			}
+			if (meetings.applications(meetingId, null).stream().anyMatch(a -> a.itemIds().contains(itemId))) {
+				throw new DomainException("已有列席申请选择了该议题，不能改为不公开");
+			}
+		}
 		meetings.updateItem(item);
 		audit(actor, m.agencyId(), meetingId, "meeting.item-updated", "修改议题" + (item.isPublic() ? "：" + item.title() : "（不公开）"));
 		publicChange(m);
@@ -387,6 +398,36 @@ class MeetingManagement {
 		if (m.outcomePublishedAt() != null) {
 			publicChange(m);
 		}
+	}
+
+	/**
+	 * Closes out a held meeting that has no decided item to publish (for instance every item was not public or was
+	 * only discussed): it leaves the queue of meetings awaiting their outcome, with the reason on record.
+	 */
+	void closeOutcome(long meetingId, String reason) {
+		Meeting m = lock(meetingId);
+		Actor actor = requireManager(m.agencyId());
+		String r = Texts.trimToNull(reason);
+		if (r == null) {
+			throw InvalidInputException.of("reason", "请说明没有需要公开的议定事项的理由");
+		}
+		if (r.length() > 500) {
+			throw InvalidInputException.of("reason", "理由不能超过500个字");
+		}
+		if (m.status() != MeetingStatus.PUBLISHED || !MeetingRules.held(m, clock.instant())) {
+			throw new DomainException("只有已召开的公开会议可以确认无需公开的议定事项");
+		}
+		if (m.outcomePublishedAt() != null) {
+			throw new DomainException("议定事项已经公开");
+		}
+		if (!meetings.decided(meetingId).isEmpty()) {
+			throw new DomainException("已记录议定事项，请公开议定事项或先删除");
+		}
+		if (meetings.outcomeClosedReason(meetingId).isPresent()) {
+			throw new DomainException("已确认无需公开的议定事项");
+		}
+		meetings.closeOutcome(meetingId, r, clock.instant());
+		audit(actor, m.agencyId(), meetingId, "meeting.outcome-closed", "确认无需公开的议定事项：" + r);
 	}
 
 	/** Publishes the decided items with the published meeting (seed 003: 讨论决定的事项…应及时公开). */

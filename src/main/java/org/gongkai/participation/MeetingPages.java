@@ -66,24 +66,28 @@ class MeetingPages {
 				return Optional.empty();
 			}
 		}
-		List<MeetingQueries.PublicMeeting> all = queries.publicMeetings(agency == null ? null : agency.id(), f.type(), f.year());
-		int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+		if (f.page() < 1) {
+			return Optional.empty();
+		}
+		MeetingQueries.PublicPage found = queries.publicMeetings(agency == null ? null : agency.id(), f.type(), f.year(),
+				(int) Math.min(Integer.MAX_VALUE, (long) (f.page() - 1) * PAGE_SIZE), PAGE_SIZE);
+		int pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
 		if (f.page() > pages) {
 			return Optional.empty();
 		}
-		List<MeetingQueries.PublicMeeting> shown = all.subList((f.page() - 1) * PAGE_SIZE, Math.min(all.size(), f.page() * PAGE_SIZE));
+		List<MeetingQueries.PublicLine> shown = found.lines();
 		Map<String, Object> model = new HashMap<>();
 		model.put("agency", agency);
 		model.put("filters", f);
-		model.put("upcoming", shown.stream().filter(MeetingQueries.PublicMeeting::upcoming).map(this::summary).toList());
+		model.put("upcoming", shown.stream().filter(MeetingQueries.PublicLine::upcoming).map(this::summary).toList());
 		model.put("held", shown.stream().filter(p -> !p.upcoming()).map(this::summary).toList());
-		model.put("total", all.size());
+		model.put("total", found.total());
 		model.put("page", f.page());
 		model.put("pages", pages);
 		model.put("types", MeetingType.values());
 		model.put("agencyOptions", agencies.active());
 		model.put("listPath", MeetingQueries.LIST);
-		model.put("feed", MeetingQueries.FEED);
+		model.put("feed", agency == null ? MeetingQueries.FEED : MeetingQueries.feedPath(agency.code()));
 		model.put("trackPath", MeetingQueries.TRACK);
 		model.put("prev", f.page() > 1 ? MeetingQueries.LIST + f.query(f.page() - 1) : null);
 		model.put("next", f.page() < pages ? MeetingQueries.LIST + f.query(f.page() + 1) : null);
@@ -110,26 +114,36 @@ class MeetingPages {
 	}
 
 	String feed() {
-		List<MeetingQueries.PublicMeeting> all = queries.publicMeetings(null, null, null);
-		return AtomFeeds.write(site.domain(), site.name() + " 会议公开", MeetingQueries.FEED, MeetingQueries.LIST, site.host(),
-				Instant.EPOCH,
-				all.stream().limit(50).map(p -> new AtomFeeds.Entry(p.meeting().title(), p.path(),
+		return feed(null);
+	}
+
+	/** The feed of one agency's meetings (all agencies when null); empty when the agency is unknown or inactive. */
+	Optional<String> agencyFeed(String code) {
+		return agencies.findByCode(code).filter(Agency::active).map(this::feed);
+	}
+
+	private String feed(Agency agency) {
+		List<MeetingQueries.PublicLine> lines = queries.publicMeetings(agency == null ? null : agency.id(), null, null, 0, 50).lines();
+		String self = agency == null ? MeetingQueries.FEED : MeetingQueries.feedPath(agency.code());
+		return AtomFeeds.write(site.domain(), site.name() + (agency == null ? "" : " " + agency.name()) + " 会议公开", self,
+				MeetingQueries.listPath(agency == null ? null : agency.code()), site.host(), Instant.EPOCH,
+				lines.stream().map(p -> new AtomFeeds.Entry(p.title(), p.path(),
 						"urn:gongkai:meeting:" + p.meeting().id(), published(p), p.agency().name(),
 						p.meeting().type().label() + "，" + p.startsAt() + (p.upcoming() ? " 召开" : " 已召开")
-								+ (p.outcomePublished() ? "，已公开议定事项" + p.decided().size() + "项" : "")))
+								+ (p.outcomePublished() ? "，已公开议定事项" + p.decidedCount() + "项" : "")))
 					.toList());
 	}
 
-	private static Instant published(MeetingQueries.PublicMeeting p) {
+	private static Instant published(MeetingQueries.PublicLine p) {
 		Meeting m = p.meeting();
 		Instant at = m.publishedAt() == null ? m.startsAt() : m.publishedAt();
 		return m.outcomePublishedAt() != null && m.outcomePublishedAt().isAfter(at) ? m.outcomePublishedAt() : at;
 	}
 
-	private Map<String, Object> summary(MeetingQueries.PublicMeeting p) {
+	private Map<String, Object> summary(MeetingQueries.PublicLine p) {
 		Map<String, Object> x = new HashMap<>();
 		x.put("id", p.meeting().id());
-		x.put("title", p.meeting().title());
+		x.put("title", p.title());
 		x.put("href", p.path());
 		x.put("type", p.meeting().type().label());
 		x.put("agency", p.agency().name());
@@ -138,7 +152,8 @@ class MeetingPages {
 		x.put("place", p.meeting().place());
 		x.put("live", p.live());
 		x.put("applicationsOpen", p.applicationsOpen());
-		x.put("decidedCount", p.outcomePublished() ? p.decided().size() : 0);
+		x.put("seatsLeft", MeetingRules.seatsLeft(p.meeting()));
+		x.put("decidedCount", p.decidedCount());
 		x.put("outcomePublished", p.outcomePublished());
 		return x;
 	}

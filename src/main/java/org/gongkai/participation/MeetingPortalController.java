@@ -55,6 +55,8 @@ class MeetingPortalController {
 
 	private final FileStore files;
 
+	private final AgencyDirectory agencies;
+
 	MeetingPortalController(MeetingManagement management, MeetingQueries queries, MeetingPages pages, AgencyDirectory agencies,
 			MeetingPortalLimits limits, FileStore files) {
 		this.management = management;
@@ -62,6 +64,7 @@ class MeetingPortalController {
 		this.pages = pages;
 		this.limits = limits;
 		this.files = files;
+		this.agencies = agencies;
 	}
 
 	/**
@@ -113,7 +116,12 @@ class MeetingPortalController {
 	}
 
 	@GetMapping("/participation/meetings/feed.atom")
-	ResponseEntity<String> feed() {
+	ResponseEntity<String> feed(@RequestParam(required = false) String agency) {
+		if (agency != null && !agency.isBlank()) {
+			return pages.agencyFeed(agency.strip())
+				.map(body -> ResponseEntity.ok().contentType(ATOM).body(body))
+				.orElseGet(() -> ResponseEntity.notFound().build());
+		}
 		return ResponseEntity.ok().contentType(ATOM).body(pages.feed());
 	}
 
@@ -230,6 +238,9 @@ class MeetingPortalController {
 	}
 
 	private static String closedMessage(MeetingQueries.PublicMeeting p) {
+		if (p.upcoming() && p.meeting().seats() > 0 && MeetingRules.seatsLeft(p.meeting()) <= 0) {
+			return "该会议的列席名额已满，不再接受申请";
+		}
 		return p.upcoming() && p.meeting().seats() > 0 ? "该会议的列席申请已截止" : "该会议不接受公众列席申请";
 	}
 
@@ -247,6 +258,7 @@ class MeetingPortalController {
 		model.addAttribute("summary", summary(problems));
 		model.addAttribute("general", general);
 		model.addAttribute("retentionDays", MeetingRules.CONTACT_RETENTION_DAYS);
+		model.addAttribute("office", agencies.office(p.meeting().agencyId()));
 		model.addAttribute("action", MeetingQueries.applyPath(p.meeting().id()));
 		model.addAttribute("trackPath", MeetingQueries.TRACK);
 	}

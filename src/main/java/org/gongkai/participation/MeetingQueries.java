@@ -15,6 +15,7 @@ import org.gongkai.organisation.AgencyAccess;
 import org.gongkai.organisation.AgencyDirectory;
 import org.gongkai.platform.Actor;
 import org.gongkai.platform.DomainException;
+import org.gongkai.platform.PersonalDataScanner;
 import org.gongkai.platform.Role;
 import org.gongkai.platform.Texts;
 import org.gongkai.platform.Zones;
@@ -66,6 +67,10 @@ class MeetingQueries {
 		return LIST + id + "/apply";
 	}
 
+	static String feedPath(String agencyCode) {
+		return FEED + "?agency=" + agencyCode;
+	}
+
 	static String listPath(String agencyCode) {
 		return agencyCode == null ? LIST : LIST + "?agency=" + agencyCode;
 	}
@@ -102,23 +107,72 @@ class MeetingQueries {
 			.flatMap(m -> agencies.findById(m.agencyId()).filter(Agency::active).map(a -> toPublic(m, a, now)));
 	}
 
-	/** Public meetings, upcoming first (soonest first), then held ones (newest first). */
-	List<PublicMeeting> publicMeetings(Long agencyId, MeetingType type, Integer year) {
-		Instant now = clock.instant();
-		List<PublicMeeting> out = new ArrayList<>();
-		for (Meeting m : meetings.published(agencyId, type, year, now)) {
-			if (!MeetingRules.isPublic(m, now)) {
-				continue;
-			}
-			agencies.findById(m.agencyId()).filter(Agency::active).ifPresent(a -> out.add(toPublic(m, a, now)));
+	/** A public meeting as a line of a list, the feed or the API list: no agenda, decided items or materials read. */
+	record PublicLine(Meeting meeting, Agency agency, boolean upcoming, boolean live, boolean applicationsOpen,
+			boolean outcomePublished, int decidedCount) {
+
+		public String path() {
+			return MeetingQueries.path(meeting.id());
 		}
-		return out;
+
+		public String startsAt() {
+			return when(meeting.startsAt());
+		}
+
+		public String title() {
+			return PersonalDataScanner.mask(meeting.title());
+		}
+	}
+
+	/** One page of public lines and the number of all of them. */
+	record PublicPage(int total, List<PublicLine> lines) {
+	}
+
+	/**
+	 * Public meetings of active agencies (of one agency when given), upcoming first (soonest first), then held ones
+	 * (newest first): counted and paged in SQL, with two grouped queries for the whole page.
+	 */
+	PublicPage publicMeetings(Long agencyId, MeetingType type, Integer year, int offset, int limit) {
+		Instant now = clock.instant();
+		Map<Long, Agency> active = new java.util.HashMap<>();
+		for (Agency a : agencies.active()) {
+			if (agencyId == null || a.id() == agencyId) {
+				active.put(a.id(), a);
+			}
+		}
+		List<Long> ids = List.copyOf(active.keySet());
+		int total = meetings.countPublished(ids, type, year, now);
+		List<Meeting> page = meetings.published(ids, type, year, now, offset, limit);
+		List<Long> meetingIds = page.stream().map(Meeting::id).toList();
+		Map<Long, Integer> decided = meetings.decidedCounts(meetingIds);
+		java.util.Set<Long> open = meetings.withOpenItems(meetingIds);
+		List<PublicLine> lines = page.stream()
+			.filter(m -> MeetingRules.isPublic(m, now))
+			.map(m -> {
+				boolean outcome = MeetingRules.decidedPublic(m, now);
+				return new PublicLine(m, active.get(m.agencyId()), MeetingRules.upcoming(m, now), MeetingRules.liveLinkShown(m, now),
+						MeetingRules.applicationsOpen(m, open.contains(m.id()), now), outcome, outcome ? decided.getOrDefault(m.id(), 0) : 0);
+			})
+			.toList();
+		return new PublicPage(total, lines);
 	}
 
 	/** One meeting as a participation record. */
 	ParticipationLink link(Meeting m) {
+		return link(m, MeetingRules.isPublic(m, clock.instant()));
+	}
+
+	/**
+	 * A meeting as referring to another record through its decided items: public only once the decided items are
+	 * published, so a record's page never lists a meeting whose outcome the public cannot read yet.
+	 */
+	ParticipationLink outcomeLink(Meeting m) {
+		return link(m, MeetingRules.decidedPublic(m, clock.instant()));
+	}
+
+	private ParticipationLink link(Meeting m, boolean shown) {
 		Instant now = clock.instant();
-		boolean isPublic = MeetingRules.isPublic(m, now) && agencies.findById(m.agencyId()).map(Agency::active).orElse(false);
+		boolean isPublic = shown && agencies.findById(m.agencyId()).map(Agency::active).orElse(false);
 		String status;
 		String note;
 		if (MeetingRules.upcoming(m, now)) {
@@ -133,7 +187,7 @@ class MeetingQueries {
 			status = m.status() == MeetingStatus.PUBLISHED ? "已召开" : m.status().label();
 			note = when(m.startsAt()) + " 召开";
 		}
-		return new ParticipationLink("meeting", m.id(), m.agencyId(), m.title(), path(m.id()), isPublic, status, note);
+		return new ParticipationLink("meeting", m.id(), m.agencyId(), PersonalDataScanner.mask(m.title()), path(m.id()), isPublic, status, note);
 	}
 
 	Optional<Meeting> find(long id) {
@@ -150,28 +204,41 @@ class MeetingQueries {
 
 	private PublicMeeting toPublic(Meeting m, Agency agency, Instant now) {
 		List<MeetingItem> all = meetings.items(m.id());
-		List<MeetingItem> shown = all.stream().filter(MeetingRules::itemPublic).toList();
+		// staff-written texts are read by the public masked, like citizens' texts (phone and ID numbers)
+		List<MeetingItem> shown = all.stream()
+			.filter(MeetingRules::itemPublic)
+			.map(i -> new MeetingItem(i.id(), i.meetingId(), i.sortOrder(), PersonalDataScanner.mask(i.title()),
+					PersonalDataScanner.mask(i.proposer()), i.isPublic(), i.openToApplications()))
+			.toList();
 		boolean open = MeetingRules.applicationsOpen(m, all, now);
 		String note = null;
 		if (MeetingRules.upcoming(m, now) && m.seats() > 0) {
-			note = open ? "公开报名名额" + m.seats() + "个，报名截止时间" + when(m.applyDeadline()) : "列席申请已截止";
+			note = open ? "公开报名名额" + m.seats() + "个（尚余" + MeetingRules.seatsLeft(m) + "个），报名截止时间" + when(m.applyDeadline())
+					: MeetingRules.seatsLeft(m) <= 0 && m.applyDeadline() != null && now.isBefore(m.applyDeadline()) ? "列席名额已满" : "列席申请已截止";
 		}
 		boolean outcome = MeetingRules.decidedPublic(m, now);
 		List<PublicDecided> decided = List.of();
 		if (outcome) {
-			decided = meetings.decided(m.id()).stream().map(d -> {
+			decided = meetings.decided(m.id()).stream()
+				// a decided item of an agenda item that is not public would reveal it: never shown
+				.filter(d -> d.itemId() == null || shown.stream().anyMatch(i -> i.id() == d.itemId()))
+				.map(d -> {
 				String itemTitle = d.itemId() == null ? null
 						: shown.stream().filter(i -> i.id() == d.itemId()).map(MeetingItem::title).findFirst().orElse(null);
 				List<ParticipationLink> refs = d.links().stream()
 					.map(l -> links.findPublic(l.kind(), l.targetId()))
 					.flatMap(Optional::stream)
 					.toList();
-				return new PublicDecided(itemTitle, d.content(), refs);
+				return new PublicDecided(itemTitle, PersonalDataScanner.mask(d.content()), refs);
 			}).toList();
 		}
 		return new PublicMeeting(m, agency, shown, all.size() - shown.size(), MeetingRules.upcoming(m, now),
 				MeetingRules.liveLinkShown(m, now), open, note, outcome, decided,
-				MeetingRules.held(m, now) ? meetings.attendance(m.id()) : Map.of(), meetings.materials(m.id()));
+				MeetingRules.held(m, now) ? meetings.attendance(m.id()) : Map.of(),
+				meetings.materials(m.id()).stream()
+					.map(x -> new MeetingMaterial(x.id(), x.meetingId(), PersonalDataScanner.mask(x.title()), x.fileKey(),
+							PersonalDataScanner.mask(x.fileName()), x.contentType(), x.sizeBytes(), x.url(), x.createdAt()))
+					.toList());
 	}
 
 	/** A material's bytes for the public download: only of a public meeting. */
@@ -232,12 +299,24 @@ class MeetingQueries {
 		return meetings.applications(meetingId, status);
 	}
 
+	List<Meeting> withPendingApplications(List<Long> agencyIds) {
+		return meetings.withPendingApplications(agencyIds);
+	}
+
+	Map<Long, Integer> pendingCounts(List<Long> meetingIds) {
+		return meetings.pendingCounts(meetingIds);
+	}
+
 	int pendingApplications(List<Long> agencyIds) {
-		return meetings.pendingApplications(agencyIds);
+		return meetings.pendingApplications(agencyIds, clock.instant());
 	}
 
 	List<Meeting> awaitingOutcome(List<Long> agencyIds) {
-		return meetings.awaitingOutcome(clock.instant()).stream().filter(m -> agencyIds.contains(m.agencyId())).toList();
+		return meetings.awaitingOutcome(agencyIds, clock.instant());
+	}
+
+	Optional<String> outcomeClosedReason(long meetingId) {
+		return meetings.outcomeClosedReason(meetingId);
 	}
 
 	Instant now() {
@@ -248,12 +327,13 @@ class MeetingQueries {
 
 	/** What the applicant sees: the meeting, the state of the application, the reason of a refusal. */
 	record ApplicantView(AttendanceApplication application, Meeting meeting, String agencyName, List<String> itemTitles,
-			String meetingPath) {
+			String meetingPath, boolean withdrawn, String withdrawnReason) {
 	}
 
 	/**
 	 * The applicant's view by tracking code and the phone's last four digits; an unknown code, a wrong verifier and a
-	 * locked code give the same empty answer. Ten wrong verifiers in a row lock the code for an hour.
+	 * locked code give the same empty answer. Ten wrong verifiers in a row lock the code for an hour; from the third
+	 * lockout in a row, for a day. Tries on one code are serialised by a row lock.
 	 */
 	@Transactional
 	Optional<ApplicantView> track(String trackingCode, String phoneLast4) {
@@ -265,7 +345,8 @@ class MeetingQueries {
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}
-		AttendanceApplication a = found.get();
+		// the row lock serialises concurrent tries on one code, so the count of wrong tries cannot be outrun
+		AttendanceApplication a = meetings.lockApplication(found.get().id()).orElseThrow();
 		Instant now = clock.instant();
 		if (meetings.trackingLocked(a.id(), now)) {
 			return Optional.empty();
@@ -277,9 +358,15 @@ class MeetingQueries {
 		meetings.trackingSucceeded(a.id());
 		Meeting m = meetings.find(a.meetingId()).orElseThrow();
 		List<MeetingItem> items = meetings.items(m.id());
-		List<String> titles = items.stream().filter(i -> a.itemIds().contains(i.id())).map(MeetingItem::title).toList();
+		List<String> titles = items.stream()
+			.filter(MeetingRules::itemPublic)
+			.filter(i -> a.itemIds().contains(i.id()))
+			.map(MeetingItem::title)
+			.map(PersonalDataScanner::mask)
+			.toList();
 		return Optional.of(new ApplicantView(a, m, agencies.findById(m.agencyId()).map(Agency::name).orElse(""), titles,
-				MeetingRules.isPublic(m, now) ? path(m.id()) : null));
+				MeetingRules.isPublic(m, now) ? path(m.id()) : null, m.status() == MeetingStatus.WITHDRAWN,
+				PersonalDataScanner.mask(m.withdrawnReason())));
 	}
 
 	private static boolean matches(String phone, String last4) {

@@ -21,7 +21,7 @@ import org.gongkai.platform.Zones;
  * only from its start. A withdrawn or draft meeting is never public.</li>
  * <li>Applications to attend are taken while the meeting is public and announced in advance, has seats open and a
  * public agenda item open to applications, and until the application deadline, which lies before the meeting's
- * start. Approvals never exceed the seats.</li>
+ * start, while seats are left. Approvals never exceed the seats.</li>
  * <li>Applicants' name, work unit and phone are kept {@value #CONTACT_RETENTION_DAYS} days after the meeting day, then
  * erased (《个人信息保护法》 Art. 19).</li>
  * </ul>
@@ -79,9 +79,18 @@ final class MeetingRules {
 
 	/** Whether the meeting takes applications to attend now. */
 	static boolean applicationsOpen(Meeting m, Collection<MeetingItem> items, Instant now) {
+		return applicationsOpen(m, items.stream().anyMatch(MeetingRules::itemOpen), now);
+	}
+
+	/** Whether the meeting takes applications to attend now, given whether one of its items is open to them. */
+	static boolean applicationsOpen(Meeting m, boolean anItemOpen, Instant now) {
 		return isPublic(m, now) && m.advanceNotice() && m.seats() > 0 && m.applyDeadline() != null
-				&& now.isBefore(m.applyDeadline()) && now.isBefore(m.startsAt())
-				&& items.stream().anyMatch(MeetingRules::itemOpen);
+				&& now.isBefore(m.applyDeadline()) && now.isBefore(m.startsAt()) && anItemOpen && seatsLeft(m) > 0;
+	}
+
+	/** Seats not yet taken by approved applicants. */
+	static int seatsLeft(Meeting m) {
+		return Math.max(0, m.seats() - m.approvedCount());
 	}
 
 	/** Why applications are refused now, in Chinese; null when they are open. */
@@ -94,6 +103,9 @@ final class MeetingRules {
 		}
 		if (!now.isBefore(m.applyDeadline()) || !now.isBefore(m.startsAt())) {
 			return "该会议的列席申请已截止";
+		}
+		if (seatsLeft(m) <= 0) {
+			return "该会议的列席名额已满，不再接受申请";
 		}
 		return null;
 	}

@@ -27,7 +27,7 @@ class MeetingSite implements SitemapContributor {
 		List<String> paths = new ArrayList<>();
 		paths.add(MeetingQueries.LIST);
 		paths.add(MeetingQueries.TRACK);
-		for (MeetingQueries.PublicMeeting p : queries.publicMeetings(null, null, null)) {
+		for (MeetingQueries.PublicLine p : queries.publicMeetings(null, null, null, 0, Integer.MAX_VALUE).lines()) {
 			paths.add(p.path());
 		}
 		return paths;

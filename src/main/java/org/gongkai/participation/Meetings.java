@@ -97,17 +97,43 @@ class Meetings {
 	}
 
 	/**
-	 * Published meetings that may be public (the rules decide), filtered by agency, type and year of the meeting day:
-	 * upcoming ones (starting at or after {@code now}) first, soonest first, then held ones, newest first.
+	 * One page of the public meetings ({@link MeetingRules#isPublic}: published, and announced or begun) of the given
+	 * agencies, filtered by type and year of the meeting day: upcoming ones (starting after {@code now}) first,
+	 * soonest first, then held ones, newest first.
 	 */
-	List<Meeting> published(Long agencyId, MeetingType type, Integer meetingYear, Instant now) {
-		StringBuilder sql = new StringBuilder("SELECT * FROM pt_meeting WHERE status = 'PUBLISHED' AND (advance_notice = TRUE OR starts_at <= ?)");
-		List<Object> params = new ArrayList<>();
-		params.add(ts(now));
-		if (agencyId != null) {
-			sql.append(" AND agency_id = ?");
-			params.add(agencyId);
+	List<Meeting> published(List<Long> agencyIds, MeetingType type, Integer meetingYear, Instant now, int offset, int limit) {
+		if (agencyIds.isEmpty()) {
+			return List.of();
 		}
+		List<Object> params = new ArrayList<>();
+		String where = publicWhere(agencyIds, type, meetingYear, now, params);
+		params.add(ts(now));
+		params.add(ts(now));
+		params.add(limit);
+		params.add(offset);
+		return jdbc.sql("SELECT * FROM pt_meeting WHERE " + where
+				+ " ORDER BY CASE WHEN starts_at > ? THEN 0 ELSE 1 END, CASE WHEN starts_at > ? THEN starts_at END ASC, starts_at DESC, id DESC"
+				+ " LIMIT ? OFFSET ?")
+			.params(params)
+			.query(Meetings::meeting)
+			.list();
+	}
+
+	/** How many meetings {@link #published} pages through. */
+	int countPublished(List<Long> agencyIds, MeetingType type, Integer meetingYear, Instant now) {
+		if (agencyIds.isEmpty()) {
+			return 0;
+		}
+		List<Object> params = new ArrayList<>();
+		String where = publicWhere(agencyIds, type, meetingYear, now, params);
+		return jdbc.sql("SELECT COUNT(*) FROM pt_meeting WHERE " + where).params(params).query(Integer.class).single();
+	}
+
+	private static String publicWhere(List<Long> agencyIds, MeetingType type, Integer meetingYear, Instant now, List<Object> params) {
+		StringBuilder sql = new StringBuilder("status = 'PUBLISHED' AND (advance_notice = TRUE OR starts_at <= ?)");
+		params.add(ts(now));
+		sql.append(" AND agency_id IN (").append(marks(agencyIds.size())).append(")");
+		params.addAll(agencyIds);
 		if (type != null) {
 			sql.append(" AND meeting_type = ?");
 			params.add(type.name());
@@ -117,18 +143,61 @@ class Meetings {
 			params.add(Date.valueOf(LocalDate.of(meetingYear, 1, 1)));
 			params.add(Date.valueOf(LocalDate.of(meetingYear + 1, 1, 1)));
 		}
-		sql.append(" ORDER BY CASE WHEN starts_at > ? THEN 0 ELSE 1 END, CASE WHEN starts_at > ? THEN starts_at END ASC, starts_at DESC, id DESC");
-		params.add(ts(now));
-		params.add(ts(now));
-		return jdbc.sql(sql.toString()).params(params).query(Meetings::meeting).list();
+		return sql.toString();
 	}
 
-	/** Published meetings whose start has passed and whose decided items are not yet published. */
-	List<Meeting> awaitingOutcome(Instant now) {
-		return jdbc.sql("SELECT * FROM pt_meeting WHERE status = 'PUBLISHED' AND starts_at <= ? AND outcome_published_at IS NULL ORDER BY starts_at")
-			.param(ts(now))
+	/** The number of decided items per meeting, for lists (one query). */
+	Map<Long, Integer> decidedCounts(List<Long> meetingIds) {
+		Map<Long, Integer> out = new java.util.HashMap<>();
+		if (meetingIds.isEmpty()) {
+			return out;
+		}
+		jdbc.sql("SELECT meeting_id, COUNT(*) AS n FROM pt_meeting_decided WHERE meeting_id IN (" + marks(meetingIds.size())
+				+ ") GROUP BY meeting_id")
+			.params(new ArrayList<Object>(meetingIds))
+			.query((rs, n) -> out.put(rs.getLong("meeting_id"), rs.getInt("n")))
+			.list();
+		return out;
+	}
+
+	/** The meetings among these with a public agenda item open to applications (one query). */
+	java.util.Set<Long> withOpenItems(List<Long> meetingIds) {
+		if (meetingIds.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT meeting_id FROM pt_meeting_item WHERE is_public = TRUE AND open_to_applications = TRUE "
+				+ "AND meeting_id IN (" + marks(meetingIds.size()) + ")")
+			.params(new ArrayList<Object>(meetingIds))
+			.query(Long.class)
+			.list());
+	}
+
+	/** Published meetings of the given agencies whose start has passed and whose decided items are not yet published. */
+	List<Meeting> awaitingOutcome(List<Long> agencyIds, Instant now) {
+		if (agencyIds.isEmpty()) {
+			return List.of();
+		}
+		List<Object> params = new ArrayList<>();
+		params.add(ts(now));
+		params.addAll(agencyIds);
+		return jdbc.sql("SELECT * FROM pt_meeting WHERE status = 'PUBLISHED' AND starts_at <= ? AND outcome_published_at IS NULL AND outcome_closed_at IS NULL "
+				+ "AND agency_id IN (" + marks(agencyIds.size()) + ") ORDER BY starts_at")
+			.params(params)
 			.query(Meetings::meeting)
 			.list();
+	}
+
+	/** Records that a held meeting has no decided item to publish, and why. */
+	void closeOutcome(long id, String reason, Instant at) {
+		jdbc.sql("UPDATE pt_meeting SET outcome_closed_reason = ?, outcome_closed_at = ? WHERE id = ?").params(reason, ts(at), id).update();
+	}
+
+	/** Why a held meeting has no decided item to publish; empty unless staff closed it out. */
+	Optional<String> outcomeClosedReason(long id) {
+		return jdbc.sql("SELECT outcome_closed_reason FROM pt_meeting WHERE id = ? AND outcome_closed_at IS NOT NULL")
+			.param(id)
+			.query(String.class)
+			.optional();
 	}
 
 	List<Meeting> ofAgency(long agencyId) {
@@ -337,14 +406,43 @@ class Meetings {
 			.list();
 	}
 
-	/** Applications waiting for a decision per meeting of the given agencies. */
-	int pendingApplications(List<Long> agencyIds) {
+	/** Published meetings of the given agencies with applications waiting for a decision, soonest first (one query). */
+	List<Meeting> withPendingApplications(List<Long> agencyIds) {
+		if (agencyIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT * FROM pt_meeting m WHERE m.status = 'PUBLISHED' AND m.agency_id IN (" + marks(agencyIds.size()) + ") "
+				+ "AND EXISTS (SELECT 1 FROM pt_meeting_application a WHERE a.meeting_id = m.id AND a.status = 'SUBMITTED') "
+				+ "ORDER BY m.starts_at, m.id")
+			.params(new ArrayList<Object>(agencyIds))
+			.query(Meetings::meeting)
+			.list();
+	}
+
+	/** Applications waiting for a decision per meeting (one query). */
+	Map<Long, Integer> pendingCounts(List<Long> meetingIds) {
+		Map<Long, Integer> out = new java.util.HashMap<>();
+		if (meetingIds.isEmpty()) {
+			return out;
+		}
+		jdbc.sql("SELECT meeting_id, COUNT(*) AS n FROM pt_meeting_application WHERE status = 'SUBMITTED' AND meeting_id IN ("
+				+ marks(meetingIds.size()) + ") GROUP BY meeting_id")
+			.params(new ArrayList<Object>(meetingIds))
+			.query((rs, n) -> out.put(rs.getLong("meeting_id"), rs.getInt("n")))
+			.list();
+		return out;
+	}
+
+	/** Applications waiting for a decision of meetings of the given agencies not yet begun (only those can be approved). */
+	int pendingApplications(List<Long> agencyIds, Instant now) {
 		if (agencyIds.isEmpty()) {
 			return 0;
 		}
 		List<Object> params = new ArrayList<>(agencyIds);
+		params.add(ts(now));
 		return jdbc.sql("SELECT COUNT(*) FROM pt_meeting_application a JOIN pt_meeting m ON m.id = a.meeting_id "
-				+ "WHERE a.status = 'SUBMITTED' AND m.status = 'PUBLISHED' AND m.agency_id IN (" + marks(agencyIds.size()) + ")")
+				+ "WHERE a.status = 'SUBMITTED' AND m.status = 'PUBLISHED' AND m.agency_id IN (" + marks(agencyIds.size()) + ")"
+				+ " AND m.starts_at > ?")
 			.params(params)
 			.query(Integer.class)
 			.single();
@@ -356,16 +454,36 @@ class Meetings {
 			.update();
 	}
 
-	/** A wrong verifier for this code; the tenth in a row locks the code for an hour. */
-	void trackingFailed(long id, Instant now) {
-		jdbc.sql("UPDATE pt_meeting_application SET tracking_failures = tracking_failures + 1 WHERE id = ?").param(id).update();
-		jdbc.sql("UPDATE pt_meeting_application SET tracking_failures = 0, tracking_locked_until = ? WHERE id = ? AND tracking_failures >= 10")
-			.params(ts(now.plus(java.time.Duration.ofHours(1))), id)
+	/** Applications of a withdrawn meeting still waiting for a decision lapse. */
+	int lapseApplications(long meetingId, Instant at) {
+		return jdbc.sql("UPDATE pt_meeting_application SET status = 'LAPSED', decided_at = ? WHERE meeting_id = ? AND status = 'SUBMITTED'")
+			.params(ts(at), meetingId)
 			.update();
 	}
 
+	/**
+	 * A wrong verifier for this code (the caller holds the row lock); the tenth in a row locks the code for an hour,
+	 * and from the third lockout in a row for {@link #LONG_LOCK_HOURS} hours.
+	 */
+	void trackingFailed(long id, Instant now) {
+		jdbc.sql("UPDATE pt_meeting_application SET tracking_failures = tracking_failures + 1 WHERE id = ?").param(id).update();
+		// the first statement resets the failures, so at most one of the two applies
+		jdbc.sql("UPDATE pt_meeting_application SET tracking_failures = 0, tracking_lockouts = tracking_lockouts + 1, "
+				+ "tracking_locked_until = ? WHERE id = ? AND tracking_failures >= 10 AND tracking_lockouts < 2")
+			.params(ts(now.plus(java.time.Duration.ofHours(1))), id)
+			.update();
+		jdbc.sql("UPDATE pt_meeting_application SET tracking_failures = 0, tracking_lockouts = tracking_lockouts + 1, "
+				+ "tracking_locked_until = ? WHERE id = ? AND tracking_failures >= 10")
+			.params(ts(now.plus(java.time.Duration.ofHours(LONG_LOCK_HOURS))), id)
+			.update();
+	}
+
+	/** Hours a code stays locked from its third lockout in a row. */
+	static final int LONG_LOCK_HOURS = 24;
+
 	void trackingSucceeded(long id) {
-		jdbc.sql("UPDATE pt_meeting_application SET tracking_failures = 0 WHERE id = ? AND tracking_failures > 0").param(id).update();
+		jdbc.sql("UPDATE pt_meeting_application SET tracking_failures = 0, tracking_lockouts = 0 WHERE id = ? "
+				+ "AND (tracking_failures > 0 OR tracking_lockouts > 0)").param(id).update();
 	}
 
 	boolean trackingLocked(long id, Instant now) {

@@ -40,7 +40,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * publish, close early, withdraw, results with the free text, export).
  */
 @RestController
-@Tag(name = "Polls", description = "民意调查：问卷、每人限答一次、结果公开")
+@Tag(name = "Polls", description = "民意调查：问卷、每个号码限答一次（不核验号码归属）、结果公开")
 class PollApiController {
 
 	private final PollManagement management;
@@ -316,6 +316,7 @@ class PollApiController {
 		m.put("closesOn", p.closesOn());
 		m.put("closedEarlyOn", p.closedEarlyOn());
 		m.put("identityRule", p.identityRule().name());
+		m.put("answerLimit", PollRules.LIMIT_NOTICE);
 		m.put("resultsVisibility", p.resultsVisibility().name());
 		m.put("withheldReason", p.withheldReason());
 		m.put("participants", v.participants());
@@ -342,6 +343,7 @@ class PollApiController {
 		else {
 			Map<String, Object> results = new LinkedHashMap<>();
 			results.put("participants", r.participants());
+			results.put("note", PollRules.RESULTS_NOTICE);
 			results.put("questions", r.questions().stream().map(qr -> {
 				Map<String, Object> x = new LinkedHashMap<>();
 				x.put("question", qr.question().id());

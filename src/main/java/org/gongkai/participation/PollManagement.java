@@ -622,7 +622,8 @@ public class PollManagement {
 	/**
 	 * One person's answer, from the portal form ({@code WEB}) or the public API ({@code API}). Refused with 404 when
 	 * the poll is not public, 409 outside its days or when the same identifier answered before (checked first, and
-	 * by the database's unique constraint against a concurrent twin), 400 when an answer breaks a question's rule.
+	 * by the unique constraint of {@code pt_poll_voter} against a concurrent twin; the fingerprint goes there, never
+	 * on the response), 400 when an answer breaks a question's rule.
 	 *
 	 * @return the response's id
 	 */
@@ -643,13 +644,14 @@ public class PollManagement {
 		if (store.answered(pollId, hash)) {
 			throw new DomainException(PollRules.duplicateMessage(p.identityRule()));
 		}
-		long responseId;
 		try {
-			responseId = store.insertResponse(pollId, hash, channel, clock.instant());
+			store.insertVoter(pollId, hash);
 		}
 		catch (DuplicateKeyException e) {
 			throw new DomainException(PollRules.duplicateMessage(p.identityRule()));
 		}
+		// the response row is written after, in the same transaction, and carries no fingerprint
+		long responseId = store.insertResponse(pollId, channel, clock.instant());
 		choices.forEach((q, os) -> os.forEach(o -> store.insertChoice(responseId, q, o)));
 		texts.forEach((q, t) -> store.insertText(responseId, q, t));
 		events.publishEvent(ChangeRecorded.of(Actor.system(), clock.instant(), p.agencyId(), "poll.answered", "Poll", pollId,

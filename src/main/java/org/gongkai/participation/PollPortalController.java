@@ -225,7 +225,9 @@ class PollPortalController {
 		model.addAttribute("summary", summary);
 		model.addAttribute("general", general);
 		model.addAttribute("showForm", v.open());
-		model.addAttribute("keptNotice", PollRules.NOTICE_KEPT);
+		model.addAttribute("keptNotice", rules.keptNotice());
+		model.addAttribute("office", agencies.office(v.poll().agencyId()));
+		model.addAttribute("limitNotice", PollRules.LIMIT_NOTICE);
 		model.addAttribute("action", PollQueries.answerPath(v.poll().id()));
 	}
 

@@ -95,24 +95,48 @@ public class PollQueries {
 		LocalDate today = rules.today();
 		List<Poll> polls = store.published(agencyId);
 		Map<Long, Long> counts = store.participants(polls.stream().map(Poll::id).toList());
+		Map<Long, Agency> byId = agencyMap();
 		List<PollSummary> out = new ArrayList<>();
 		for (Poll p : polls) {
 			PollStatus s = PollRules.status(p, today);
 			if (!s.isPublic() || (status != null && s != status)) {
 				continue;
 			}
-			Agency a = agencies.findById(p.agencyId()).orElse(null);
+			Agency a = byId.get(p.agencyId());
 			if (a == null || !a.active()) {
 				continue;
 			}
 			long n = counts.getOrDefault(p.id(), 0L);
-			out.add(new PollSummary(p, a, s, n, note(p, s, n, today)));
+			out.add(new PollSummary(masked(p), a, s, n, note(p, s, n, today)));
 		}
 		out.sort(Comparator.comparingInt((PollSummary x) -> rank(x.status()))
 			.thenComparing((PollSummary x) -> x.status() == PollStatus.CLOSED ? LocalDate.MAX.toEpochDay() - x.poll().endsOn().toEpochDay()
 					: x.poll().closesOn().toEpochDay())
 			.thenComparing(x -> -x.poll().id()));
 		return out;
+	}
+
+	private Map<Long, Agency> agencyMap() {
+		Map<Long, Agency> out = new java.util.HashMap<>();
+		agencies.all().forEach(a -> out.put(a.id(), a));
+		return out;
+	}
+
+	/** The poll's staff-written texts as the public reads them: phone and ID numbers masked. */
+	static Poll masked(Poll p) {
+		return new Poll(p.id(), p.agencyId(), PersonalDataScanner.mask(p.title()), PersonalDataScanner.mask(p.description()),
+				p.opensOn(), p.closesOn(), p.identityRule(), p.resultsVisibility(), PersonalDataScanner.mask(p.withheldReason()),
+				p.refKind(), p.refId(), p.publishedAt(), p.closedEarlyOn(), p.withdrawnAt(),
+				PersonalDataScanner.mask(p.withdrawalReason()), p.createdBy(), p.createdAt(), p.updatedAt());
+	}
+
+	/** Questions and options as the public reads them: masked. */
+	static List<PollQuestion> masked(List<PollQuestion> qs) {
+		return qs.stream()
+			.map(q -> new PollQuestion(q.id(), q.pollId(), q.sortOrder(), q.kind(), PersonalDataScanner.mask(q.prompt()),
+					q.required(), q.minChoices(), q.maxChoices(), q.maxLength(),
+					q.options().stream().map(o -> new PollOption(o.id(), o.questionId(), o.sortOrder(), PersonalDataScanner.mask(o.label()))).toList()))
+			.toList();
 	}
 
 	private static int rank(PollStatus s) {
@@ -144,10 +168,10 @@ public class PollQueries {
 				return Optional.empty();
 			}
 			LocalDate today = rules.today();
-			List<PollQuestion> qs = store.questions(id);
+			List<PollQuestion> qs = masked(store.questions(id));
 			PollResults results = PollRules.resultsPublic(p, today) ? results(p, qs) : null;
 			ParticipationLink ref = p.refKind() == null ? null : links.findPublic(p.refKind(), p.refId()).orElse(null);
-			return Optional.of(new PollView(p, a, PollRules.status(p, today), qs, store.participants(id), results, ref,
+			return Optional.of(new PollView(masked(p), a, PollRules.status(p, today), qs, store.participants(id), results, ref,
 					links.referencingPublic("poll", id)));
 		});
 	}
@@ -160,10 +184,11 @@ public class PollQueries {
 		List<Poll> polls = store.list(visible.stream().map(Agency::id).toList());
 		Map<Long, Long> counts = store.participants(polls.stream().map(Poll::id).toList());
 		LocalDate today = rules.today();
+		Map<Long, Agency> byId = agencyMap();
 		return polls.stream().map(p -> {
 			PollStatus s = PollRules.status(p, today);
 			long n = counts.getOrDefault(p.id(), 0L);
-			return new PollSummary(p, agencies.findById(p.agencyId()).orElse(null), s, n, note(p, s, n, today));
+			return new PollSummary(p, byId.get(p.agencyId()), s, n, note(p, s, n, today));
 		}).toList();
 	}
 
@@ -229,7 +254,7 @@ public class PollQueries {
 	ParticipationLink link(Poll p, LocalDate today) {
 		PollStatus s = PollRules.status(p, today);
 		boolean visible = s.isPublic() && agencies.findById(p.agencyId()).map(Agency::active).orElse(false);
-		return new ParticipationLink("poll", p.id(), p.agencyId(), p.title(), path(p.id()), visible, s.label(),
+		return new ParticipationLink("poll", p.id(), p.agencyId(), PersonalDataScanner.mask(p.title()), path(p.id()), visible, s.label(),
 				note(p, s, store.participants(p.id()), today));
 	}
 

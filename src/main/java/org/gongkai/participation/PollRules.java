@@ -1,6 +1,13 @@
 package org.gongkai.participation;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -19,33 +26,41 @@ import org.gongkai.platform.InvalidInputException;
 import org.gongkai.platform.ResidentIds;
 import org.gongkai.platform.Zones;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The rules of a poll in one place: its state by date, one answer per person without an account, and the
- * protections of the public form.
+ * The rules of a poll in one place: its state by date, one answer per mobile or ID number without an account, and
+ * the protections of the public form.
  * <p>
  * <b>Why polls.</b> 《国务院办公厅关于全面推进政务公开工作的意见》 (seed 000) 三(一)4: 「推行重大民生决策民意调查制度。对社会保障等重大民生
  * 决策事项，建立民意调查制度，引导公众广泛参与政策制定工作」. A poll is open on {@code opensOn} and {@code closesOn} and every day
  * between, read in China Standard Time ({@link Zones#CHINA}) from the injected clock.
  * <p>
- * <b>One answer per person, minimum personal data.</b> A respondent proves nothing and creates no account; the poll
+ * <b>One answer per number, not per verified person.</b> A respondent creates no account and proves nothing: the poll
  * asks for one identifier, a mainland mobile number ({@link PollIdentityRule#MOBILE}) or a resident ID number checked
- * with its GB 11643 check character ({@link PollIdentityRule#RESIDENT_ID}), and keeps only
- * HMAC-SHA256(secret, poll id | normalised identifier). 《个人信息保护法》 Art. 6: 「处理个人信息应当具有明确、合理的目的，并应当
- * 与处理目的直接相关，采取对个人权益影响最小的方式。收集个人信息，应当限于实现处理目的的最小范围，不得过度收集个人信息」 — the purpose here is
- * only to recognise a second answer, and a keyed one-way fingerprint does that without keeping the number: the value
- * itself is never stored, logged or audited. The key differs per installation, so the fingerprint cannot be reversed
- * by hashing every possible phone number without it, and the poll id in the input makes fingerprints of different
- * polls unrelated. The key is generated once and stored in {@code pt_poll_secret}, so it survives restarts and is the
- * same on every instance of the application. The database's UNIQUE (poll_id, voter_hash) is the final arbiter: of
- * two concurrent answers with the same identifier only one commits. Art. 17 (告知): the form states what is
- * collected, for what, and that only the fingerprint is kept, and asks for acknowledgement before submission.
+ * with its GB 11643 check character ({@link PollIdentityRule#RESIDENT_ID}), and accepts one answer per identifier
+ * typed. This deployment has no SMS gateway, so nobody checks that the number belongs to the person typing it; the
+ * portal therefore says 「每个手机号码（或身份证号码）限提交一次」 and presents the results as 「自愿参与、未经实名核验的统计，仅供决策参考」
+ * ({@link #LIMIT_NOTICE}, {@link #RESULTS_NOTICE}) and never promises identity verification. An SMS one-time-code step
+ * can be added where one is available: it belongs before {@link PollManagement#answer}, which would then take only
+ * a verified number. The per-address hourly limit ({@code gongkai.participation.polls.answers-per-hour}) and the
+ * honeypot stay in any case.
+ * <p>
+ * <b>Minimum personal data.</b> 《个人信息保护法》 Art. 6: 「处理个人信息应当具有明确、合理的目的，并应当与处理目的直接相关，采取对个人权益
+ * 影响最小的方式。收集个人信息，应当限于实现处理目的的最小范围，不得过度收集个人信息」 — the purpose is only to recognise a second
+ * answer with the same number. The number itself is never stored, logged or audited; only
+ * HMAC-SHA256(key, poll id | normalised identifier) is kept, in {@code pt_poll_voter}, a table with no link to the
+ * answers ({@code pt_poll_response} has no fingerprint column), so an answer can never be joined to a number. The key
+ * is not in the database: it is {@code gongkai.participation.polls.fingerprint-key} when configured (required when
+ * several instances do not share the data directory), else a random key generated once and kept in
+ * {@code <data-dir>/keys/poll-fingerprint.key}; a copy of the database alone therefore does not allow anyone to test
+ * phone numbers against the fingerprints. The poll id in the input makes fingerprints of different polls unrelated.
+ * The database's UNIQUE (poll_id, voter_hash) is the final arbiter: of two concurrent answers with the same
+ * identifier only one commits. Art. 19 (retention): fingerprints are deleted {@code fingerprint-retention-days} (30)
+ * days after the poll ends, which leaves time for disputes, and free-text answers are erased
+ * {@code text-retention-days} (365) days after it ends ({@link PollRetention}). Art. 17 (告知): the form states who
+ * processes, what is collected and for what, how and how long it is kept and the respondent's rights, and asks for
+ * acknowledgement before submission.
  * <p>
  * <b>Abuse.</b> A hidden honeypot field that only robots fill and a per-address hourly limit
  * ({@link AddressRateLimit}) stand in for a third-party captcha.
@@ -70,28 +85,62 @@ public class PollRules {
 
 	static final int MAX_REASON = 500;
 
-	/** What the notice on the form says is collected and kept. */
-	static final String NOTICE_KEPT = "只保存由上述号码经单向加密计算得到的“指纹”（不可还原为号码），用于防止同一人重复提交；号码本身不保存、不公开，也不提供给任何人。";
+	/** What the notice on the form says is kept, and for how long (days filled in by {@link #keptNotice}). */
+	static final String NOTICE_KEPT = "号码本身不保存、不公开，也不提供给任何人；只保存由号码和本平台单独保管的密钥计算得到的“指纹”，用于识别同一号码的重复提交，"
+			+ "指纹与答卷分开保存，答卷中不含号码或指纹。指纹在调查结束%d日后删除（留作处理异议）；填空题的回答在调查结束%d日后删除；"
+			+ "选择题的回答作为不含个人信息的统计数据保存。";
+
+	/** The limit as the portal states it: per number typed, not per verified person. */
+	static final String LIMIT_NOTICE = "每个手机号码（或身份证号码）限提交一次";
+
+	/** How the portal presents results: voluntary and unverified. */
+	static final String RESULTS_NOTICE = "本调查结果为自愿参与、未经实名核验的统计，仅供决策参考。";
 
 	private static final String HMAC = "HmacSHA256";
-
-	private final JdbcClient jdbc;
-
-	private final TransactionTemplate ownTransaction;
 
 	private final Clock clock;
 
 	private final AddressRateLimit answers;
 
+	private final String configuredKey;
+
+	private final Path keyFile;
+
+	private final int fingerprintDays;
+
+	private final int textDays;
+
 	private volatile byte[] secret;
 
-	PollRules(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
-			@Value("${gongkai.participation.polls.answers-per-hour:20}") long answersPerHour) {
-		this.jdbc = jdbc;
-		this.ownTransaction = new TransactionTemplate(transactions);
-		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	PollRules(Clock clock, @Value("${gongkai.participation.polls.answers-per-hour:20}") long answersPerHour,
+			@Value("${gongkai.participation.polls.fingerprint-key:}") String configuredKey,
+			@Value("${gongkai.data-dir:./data}") Path dataDir,
+			@Value("${gongkai.participation.polls.fingerprint-retention-days:" + PollRetention.DEFAULT_FINGERPRINT_DAYS + "}") int fingerprintDays,
+			@Value("${gongkai.participation.polls.text-retention-days:" + PollRetention.DEFAULT_TEXT_DAYS + "}") int textDays) {
 		this.clock = clock;
 		this.answers = new AddressRateLimit(answersPerHour);
+		this.configuredKey = configuredKey == null ? "" : configuredKey.strip();
+		this.keyFile = dataDir.resolve("keys").resolve("poll-fingerprint.key");
+		if (fingerprintDays < 0 || textDays < 0) {
+			throw new IllegalStateException("gongkai.participation.polls.*-retention-days must not be negative");
+		}
+		this.fingerprintDays = fingerprintDays;
+		this.textDays = textDays;
+	}
+
+	/** Days after a poll ends that its fingerprints are kept. */
+	int fingerprintDays() {
+		return fingerprintDays;
+	}
+
+	/** Days after a poll ends that its free-text answers are kept. */
+	int textDays() {
+		return textDays;
+	}
+
+	/** The form's statement of what is kept and for how long. */
+	String keptNotice() {
+		return NOTICE_KEPT.formatted(fingerprintDays, textDays);
 	}
 
 	// ---- dates and states ----------------------------------------------------------------------------------
@@ -187,7 +236,7 @@ public class PollRules {
 		}
 	}
 
-	/** The installation's key: read, or generated and stored once (the first instance to store it wins). */
+	/** The installation's key: configured, or read from (or generated once into) the key file in the data directory. */
 	byte[] secret() {
 		byte[] s = secret;
 		if (s != null) {
@@ -195,34 +244,56 @@ public class PollRules {
 		}
 		synchronized (this) {
 			if (secret == null) {
-				secret = load();
+				secret = configuredKey.isEmpty() ? fileKey() : configured(configuredKey);
 			}
 			return secret;
 		}
 	}
 
-	private byte[] load() {
-		String hex = stored();
-		if (hex == null) {
-			byte[] fresh = new byte[32];
-			new SecureRandom().nextBytes(fresh);
-			try {
-				ownTransaction.executeWithoutResult(tx -> jdbc
-					.sql("INSERT INTO pt_poll_secret (id, secret_hex, created_at) VALUES (1, :hex, :at)")
-					.param("hex", HexFormat.of().formatHex(fresh))
-					.param("at", java.sql.Timestamp.from(clock.instant()))
-					.update());
-			}
-			catch (DuplicateKeyException e) {
-				// another instance stored its key first: use that one
-			}
-			hex = stored();
+	private static byte[] configured(String key) {
+		if (key.length() >= 64 && key.matches("[0-9a-fA-F]+") && key.length() % 2 == 0) {
+			return HexFormat.of().parseHex(key);
 		}
-		return HexFormat.of().parseHex(hex);
+		if (key.length() < 32) {
+			throw new IllegalStateException("gongkai.participation.polls.fingerprint-key must be at least 32 characters");
+		}
+		return key.getBytes(StandardCharsets.UTF_8);
 	}
 
-	private String stored() {
-		return jdbc.sql("SELECT secret_hex FROM pt_poll_secret WHERE id = 1").query(String.class).optional().orElse(null);
+	private byte[] fileKey() {
+		try {
+			if (!Files.exists(keyFile)) {
+				Files.createDirectories(keyFile.getParent());
+				byte[] fresh = new byte[32];
+				new SecureRandom().nextBytes(fresh);
+				Path tmp = Files.createTempFile(keyFile.getParent(), "poll-fingerprint", ".tmp");
+				try {
+					restrict(tmp);
+					Files.writeString(tmp, HexFormat.of().formatHex(fresh), StandardCharsets.US_ASCII);
+					// never replace a key another instance stored first: that one wins
+					Files.move(tmp, keyFile, StandardCopyOption.ATOMIC_MOVE);
+				}
+				catch (FileAlreadyExistsException e) {
+					// another instance was first
+				}
+				finally {
+					Files.deleteIfExists(tmp);
+				}
+			}
+			return HexFormat.of().parseHex(Files.readString(keyFile, StandardCharsets.US_ASCII).strip());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot read or create the poll fingerprint key " + keyFile, e);
+		}
+	}
+
+	private static void restrict(Path file) {
+		try {
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+		}
+		catch (UnsupportedOperationException | IOException e) {
+			// not a POSIX file system: the data directory's own permissions apply
+		}
 	}
 
 	// ---- the public form --------------------------------------------------------------------------------------
@@ -244,6 +315,6 @@ public class PollRules {
 
 	/** The refusal of a second answer. */
 	static String duplicateMessage(PollIdentityRule rule) {
-		return "该" + rule.label() + "已参与过本次调查，每人只能提交一次，感谢您的参与";
+		return "该" + rule.label() + "已参与过本次调查，每个号码只能提交一次，感谢您的参与";
 	}
 }

@@ -162,19 +162,42 @@ class PollStore {
 	// ---- answers -----------------------------------------------------------------------------------------
 
 	boolean answered(long pollId, String voterHash) {
-		return jdbc.sql("SELECT COUNT(*) FROM pt_poll_response WHERE poll_id = ? AND voter_hash = ?")
+		return jdbc.sql("SELECT COUNT(*) FROM pt_poll_voter WHERE poll_id = ? AND voter_hash = ?")
 			.params(pollId, voterHash)
 			.query(Long.class)
 			.single() > 0;
 	}
 
-	/** Inserts the response row; the UNIQUE (poll_id, voter_hash) constraint refuses a second one. */
-	long insertResponse(long pollId, String voterHash, String channel, Instant at) {
+	/** Records that this fingerprint answered; the UNIQUE (poll_id, voter_hash) constraint refuses a second one. */
+	void insertVoter(long pollId, String voterHash) {
+		jdbc.sql("INSERT INTO pt_poll_voter (poll_id, voter_hash) VALUES (?,?)").params(pollId, voterHash).update();
+	}
+
+	/** Inserts the response row: it carries nothing that identifies the respondent. */
+	long insertResponse(long pollId, String channel, Instant at) {
 		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("INSERT INTO pt_poll_response (poll_id, voter_hash, channel, submitted_at) VALUES (?,?,?,?)")
-			.params(pollId, voterHash, channel, ts(at))
+		jdbc.sql("INSERT INTO pt_poll_response (poll_id, channel, submitted_at) VALUES (?,?,?)")
+			.params(pollId, channel, ts(at))
 			.update(keys, "id");
 		return keys.getKey().longValue();
+	}
+
+	/** Polls that still hold fingerprints or free text, for the retention job. */
+	List<Poll> withPersonalData() {
+		return jdbc.sql("SELECT * FROM pt_poll p WHERE EXISTS (SELECT 1 FROM pt_poll_voter v WHERE v.poll_id = p.id) "
+				+ "OR EXISTS (SELECT 1 FROM pt_poll_text t JOIN pt_poll_response r ON r.id = t.response_id WHERE r.poll_id = p.id AND t.body IS NOT NULL)")
+			.query(PollStore::poll)
+			.list();
+	}
+
+	int deleteVoters(long pollId) {
+		return jdbc.sql("DELETE FROM pt_poll_voter WHERE poll_id = ?").param(pollId).update();
+	}
+
+	int eraseTexts(long pollId) {
+		return jdbc.sql("UPDATE pt_poll_text SET body = NULL WHERE body IS NOT NULL AND response_id IN (SELECT id FROM pt_poll_response WHERE poll_id = ?)")
+			.param(pollId)
+			.update();
 	}
 
 	void insertChoice(long responseId, long questionId, long optionId) {
@@ -231,7 +254,7 @@ class PollStore {
 	}
 
 	List<TextAnswer> texts(long pollId) {
-		return jdbc.sql("SELECT t.response_id, t.question_id, r.submitted_at, t.body FROM pt_poll_text t JOIN pt_poll_response r ON r.id = t.response_id WHERE r.poll_id = ? ORDER BY r.submitted_at, t.response_id")
+		return jdbc.sql("SELECT t.response_id, t.question_id, r.submitted_at, t.body FROM pt_poll_text t JOIN pt_poll_response r ON r.id = t.response_id WHERE r.poll_id = ? AND t.body IS NOT NULL ORDER BY r.submitted_at, t.response_id")
 			.param(pollId)
 			.query((rs, n) -> new TextAnswer(rs.getLong("response_id"), rs.getLong("question_id"), instant(rs, "submitted_at"),
 					rs.getString("body")))

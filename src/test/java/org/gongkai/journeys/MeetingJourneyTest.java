@@ -250,6 +250,10 @@ abstract class MeetingJourneyTest extends JourneySupport {
 		assertThat(anonymous().get(page).status()).isEqualTo(404);
 		assertThat(anonymous().get("/api/v1/public/meetings/" + id).status()).isEqualTo(404);
 		assertThat(anonymous().get("/participation/meetings/").body()).doesNotContain("老旧小区改造）");
+		// the approved applicant is told the meeting was withdrawn, not asked to come
+		assertThat(anonymous().postForm("/participation/meetings/track", "/participation/meetings/track",
+				Map.of("code", formCode, "verifier", "2222"), true).body())
+			.contains("会议已撤回", "会议信息有误，更正后重新发布").doesNotContain("请按会议时间携带有效身份证件");
 	}
 	@Test
 	void theConsolePreparesAMeetingWithItsAgendaAndMaterials() {

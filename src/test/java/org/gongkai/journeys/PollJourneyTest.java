@@ -87,6 +87,8 @@ abstract class PollJourneyTest extends JourneySupport {
 		assertThat(shown.status()).isEqualTo(200);
 		assertThat(shown.header("Set-Cookie")).isNull();
 		assertThat(shown.body()).contains(TITLE, "进行中", "参与调查", "href=\"/participation/polls/" + id + "/answer\"", "lang=\"zh-CN\"");
+		// the limit is what it is: one answer per number typed, not per verified person
+		assertThat(shown.body()).contains("每个手机号码（或身份证号码）限提交一次").doesNotContain("每人限提交一次");
 
 		// the form: no-store, CSRF, the notice, the honeypot
 		Http person = anonymous();
@@ -96,6 +98,8 @@ abstract class PollJourneyTest extends JourneySupport {
 		assertThat(form.header("Cache-Control")).contains("no-store");
 		assertThat(form.body()).contains("name=\"_csrf\"", "<fieldset", "<legend", "name=\"website\"", "个人信息处理说明",
 				"指纹", "个人信息保护法", "name=\"q" + single + "\"", "type=\"checkbox\"");
+		assertThat(form.body()).contains("每个手机号码（或身份证号码）限提交一次", "不进行实名核验", "调查结束30日后删除",
+				"调查结束365日后删除", "答卷中不含您的号码或指纹", "您的权利").doesNotContain("不可还原", "答卷不与您的身份关联");
 		// without the token it is refused
 		assertThat(person.postForm(formPath, formPath, Map.of("identity", "13900000001"), false).status()).isEqualTo(403);
 
@@ -173,12 +177,13 @@ abstract class PollJourneyTest extends JourneySupport {
 		// live results: three participants, tables with headers and an accessible chart, never the free text
 		Http.Response results = anonymous().get(page);
 		assertThat(results.body()).contains("调查结果", "<th scope=\"col\">选项</th>", "<th scope=\"row\">赞成</th>", "66.7%",
-				"role=\"img\"", "aria-label=\"条形图：", "填空题，共2人填写")
+				"role=\"img\"", "aria-label=\"条形图：", "填空题，共2人填写", "自愿参与、未经实名核验的统计，仅供决策参考")
 			.doesNotContain(SECRET_TEXT, "13812345678", "增加上门缴费服务", "13900000001");
 		JsonNode publicPoll = anonymous().get("/api/v1/public/polls/" + id).json();
 		assertThat(publicPoll.get("participants").asInt()).isEqualTo(3);
 		assertThat(publicPoll.get("results").get("questions").get(0).get("options").get(0).get("count").asInt()).isEqualTo(2);
 		assertThat(publicPoll.toString()).doesNotContain(SECRET_TEXT, "增加上门缴费服务");
+		assertThat(publicPoll.get("results").get("note").asString()).contains("未经实名核验");
 
 		// the list, its filters, the column, the feed, the sitemap
 		assertThat(anonymous().get("/participation/polls/").body()).contains(TITLE, "已有3人参与");

@@ -82,6 +82,9 @@ class MeetingManagementTest {
 	MeetingKind kind;
 
 	@Autowired
+	MeetingApiController api;
+
+	@Autowired
 	MeetingRetention retention;
 
 	@Autowired
@@ -174,8 +177,8 @@ class MeetingManagementTest {
 		MeetingQueries.PublicMeeting p = queries.publicMeeting(m.id()).orElseThrow();
 		assertThat(p.items()).extracting(MeetingItem::title).containsExactly("县城老旧小区改造实施方案");
 		assertThat(p.hiddenItems()).isEqualTo(1);
-		assertThat(pages.list(new MeetingPages.Filters(null, null, null, 1)).orElseThrow()).doesNotContain(SECRET_ITEM);
-		assertThat(pages.feed()).doesNotContain(SECRET_ITEM);
+		// nor in the API's detail view (the list and feed show no item titles at all)
+		assertThat(api.one(m.id()).toString()).contains("县城老旧小区改造实施方案").doesNotContain(SECRET_ITEM, "县公安局");
 		// a non-public item takes no applications and cannot carry public decided items
 		long secret = queries.items(m.id()).stream().filter(i -> !i.isPublic()).findFirst().orElseThrow().id();
 		assertThatThrownBy(() -> management.apply(m.id(), new AttendanceSubmission("王建华", "PUBLIC", null, phone(),
@@ -206,6 +209,11 @@ class MeetingManagementTest {
 				assertThat(e.getMessage()).contains("名额已满");
 			});
 		assertThat(queries.find(m.id()).orElseThrow().approvedCount()).isEqualTo(2);
+		// every seat taken: the meeting takes no more applications
+		assertThat(queries.publicMeeting(m.id()).orElseThrow().applicationsOpen()).isFalse();
+		assertThat(pages.item(m.id()).orElseThrow()).contains("列席名额已满");
+		assertThatThrownBy(() -> apply(m, phone())).isInstanceOfSatisfying(DomainException.class,
+				e -> assertThat(e.getMessage()).contains("名额已满"));
 		// a refusal needs a reason, which the applicant then sees
 		assertThatThrownBy(() -> editor(() -> management.refuse(apps.get(2).id(), " "))).isInstanceOf(InvalidInputException.class);
 		editor(() -> management.refuse(apps.get(2).id(), "名额已满，欢迎关注会议直播"));
@@ -295,6 +303,16 @@ class MeetingManagementTest {
 		clock.now = clock.now.plusSeconds(3601);
 		assertThat(queries.track(a.trackingCode(), "8765")).isPresent();
 		assertThat(queries.track("LXNOSUCHCODE", "8765")).isEmpty();
+		// three lockouts in a row: a day, not an hour
+		for (int lockout = 1; lockout <= 3; lockout++) {
+			for (int i = 0; i < 10; i++) {
+				assertThat(queries.track(a.trackingCode(), "1111")).isEmpty();
+			}
+			clock.now = clock.now.plusSeconds(3601);
+		}
+		assertThat(queries.track(a.trackingCode(), "8765")).as("the third lockout lasts a day").isEmpty();
+		clock.now = clock.now.plusSeconds(24 * 3600);
+		assertThat(queries.track(a.trackingCode(), "8765")).isPresent();
 	}
 
 	@Test
@@ -404,5 +422,107 @@ class MeetingManagementTest {
 		assertThat(row.get("phone")).isNull();
 		assertThat(row.get("work_unit")).isNull();
 		assertThat(row.get("category")).isEqualTo("PUBLIC");
+	}
+
+	@Test
+	void anItemReferredToCannotBeMadeNonPublicAndHiddenItemsNeverLeakThroughDecidedItemsOrTracking() {
+		Meeting m = announced("县政府第21次常务会议", 3);
+		long item = openItem(m);
+		AttendanceApplication a = apply(m, PHONE.substring(0, 7) + "2101");
+		// an application refers to the item: it stays public
+		assertThatThrownBy(() -> editor(() -> management.updateItem(m.id(), item,
+				new MeetingItemDraft("县城老旧小区改造实施方案", "县住房城乡建设局", false, false, null))))
+			.isInstanceOfSatisfying(DomainException.class, e -> {
+				assertThat(e.status()).isEqualTo(409);
+				assertThat(e.getMessage()).contains("列席申请");
+			});
+		clock.now = at(2026, 12, 3, 12, 0);
+		editor(() -> management.recordDecided(m.id(), null,
+				new MeetingDecidedDraft(String.valueOf(item), "会议原则同意改造方案并报县委审定。", List.of(), null)));
+		editor(() -> management.publishOutcome(m.id()));
+		// a decided item refers to the item: it stays public too
+		assertThatThrownBy(() -> editor(() -> management.updateItem(m.id(), item,
+				new MeetingItemDraft("县城老旧小区改造实施方案", "县住房城乡建设局", false, false, null))))
+			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.getMessage()).contains("议定事项"));
+		assertThat(queries.items(m.id())).filteredOn(i -> i.id() == item).singleElement().satisfies(i -> assertThat(i.isPublic()).isTrue());
+		assertThat(pages.item(m.id()).orElseThrow()).contains("会议原则同意改造方案");
+
+		// an item hidden by other means (older data): its decided items and its title in tracking are not shown
+		jdbc.sql("UPDATE pt_meeting_item SET is_public = FALSE, open_to_applications = FALSE WHERE id = ?").param(item).update();
+		assertThat(pages.item(m.id()).orElseThrow()).doesNotContain("会议原则同意改造方案", "县城老旧小区改造实施方案");
+		assertThat(queries.publicMeeting(m.id()).orElseThrow().decided()).isEmpty();
+		assertThat(api.one(m.id()).toString()).doesNotContain("会议原则同意改造方案");
+		MeetingQueries.ApplicantView t = queries.track(a.trackingCode(), "2101").orElseThrow();
+		assertThat(t.itemTitles()).isEmpty();
+	}
+
+	@Test
+	void aMeetingIsListedAsPublicByARecordItsDecidedItemsReferToOnlyOnceTheOutcomeIsPublished() {
+		Meeting m = announced("县政府第22次常务会议", 0);
+		clock.now = at(2026, 12, 3, 12, 0);
+		MeetingDecided d = editor(() -> management.recordDecided(m.id(), null,
+				new MeetingDecidedDraft(String.valueOf(openItem(m)), "会议同意将该事项列入年度重大行政决策目录。", List.of(), null)));
+		jdbc.sql("INSERT INTO pt_meeting_link (decided_id, target_kind, target_id) VALUES (?, 'decision', 987654)").param(d.id()).update();
+		assertThat(kind.referencing("decision", 987654)).filteredOn(l -> l.id() == m.id()).singleElement()
+			.satisfies(l -> assertThat(l.isPublic()).as("the meeting is public but its outcome is not").isFalse());
+		editor(() -> management.publishOutcome(m.id()));
+		assertThat(kind.referencing("decision", 987654)).filteredOn(l -> l.id() == m.id()).singleElement()
+			.satisfies(l -> assertThat(l.isPublic()).isTrue());
+	}
+
+	@Test
+	void applicantsOfAWithdrawnMeetingAreToldAndPendingApplicationsLapse() {
+		Meeting m = announced("县政府第23次常务会议", 3);
+		AttendanceApplication approved = apply(m, PHONE.substring(0, 7) + "2301");
+		AttendanceApplication pending = apply(m, PHONE.substring(0, 7) + "2302");
+		editor(() -> management.approve(approved.id()));
+		editor(() -> management.withdraw(m.id(), "会议议程调整，另行通知"));
+		MeetingQueries.ApplicantView t = queries.track(approved.trackingCode(), "2301").orElseThrow();
+		assertThat(t.meeting().status()).isEqualTo(MeetingStatus.WITHDRAWN);
+		assertThat(t.meeting().withdrawnReason()).isEqualTo("会议议程调整，另行通知");
+		assertThat(queries.track(pending.trackingCode(), "2302").orElseThrow().application().status())
+			.isEqualTo(AttendanceStatus.LAPSED);
+	}
+
+	@Test
+	void staffWrittenTextIsMaskedInPublic() {
+		Meeting m = editor(() -> {
+			Meeting x = management.create(fgj, draft("县政府第24次常务会议", 0, null, null));
+			management.addItem(x.id(), new MeetingItemDraft("背街小巷整治方案（联系人13912345678）", "县城管局（13912345678）", true, false, null));
+			return management.publish(x.id());
+		});
+		clock.now = at(2026, 12, 3, 12, 0);
+		editor(() -> management.recordDecided(m.id(), null,
+				new MeetingDecidedDraft(null, "会议同意整治方案，由王科长（13912345678）牵头落实。", List.of(), null)));
+		editor(() -> management.publishOutcome(m.id()));
+		String page = pages.item(m.id()).orElseThrow();
+		assertThat(page).contains("139****5678", "背街小巷整治方案", "牵头落实").doesNotContain("13912345678");
+		assertThat(api.one(m.id()).toString()).contains("139****5678").doesNotContain("13912345678");
+		// the agency's own feed carries it; an unknown agency has none
+		assertThat(pages.agencyFeed("yiyuan-fgj").orElseThrow()).contains("县政府第24次常务会议", "urn:gongkai:meeting:" + m.id());
+		assertThat(pages.agencyFeed("yiyuan-nyj").orElseThrow()).doesNotContain("县政府第24次常务会议");
+		assertThat(pages.agencyFeed("no-such-agency")).isEmpty();
+	}
+
+	@Test
+	void aHeldMeetingWithNothingToPublishLeavesTheQueueWithAReasonAndHeldMeetingsNoLongerCountAsPending() {
+		Meeting m = announced("县政府第25次常务会议", 3);
+		apply(m, phone());
+		int pendingBefore = queries.pendingApplications(List.of(fgj));
+		assertThat(pendingBefore).isPositive();
+		clock.now = at(2026, 12, 3, 12, 0);
+		assertThat(queries.pendingApplications(List.of(fgj))).as("a held meeting's applications can no longer be approved")
+			.isLessThan(pendingBefore);
+		assertThat(queries.awaitingOutcome(List.of(fgj))).extracting(Meeting::id).contains(m.id());
+		assertThatThrownBy(() -> editor(() -> {
+			management.closeOutcome(m.id(), " ");
+			return null;
+		})).isInstanceOf(InvalidInputException.class);
+		editor(() -> {
+			management.closeOutcome(m.id(), "会议议题均为内部工作事项，没有需要公开的议定事项");
+			return null;
+		});
+		assertThat(queries.awaitingOutcome(List.of(fgj))).extracting(Meeting::id).doesNotContain(m.id());
+		assertThat(queries.outcomeClosedReason(m.id())).hasValue("会议议题均为内部工作事项，没有需要公开的议定事项");
 	}
 }

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,9 +57,12 @@ class PollManagementTest {
 
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-		MovableClock.dataDir(registry, "gongkai-polls-");
+		dataDir = Files.createTempDirectory("gongkai-polls-").toString();
+		registry.add("gongkai.data-dir", () -> dataDir);
 		MovableClock.startsAt(registry, LocalDate.of(2026, 6, 1).atTime(10, 0));
 	}
+
+	static String dataDir;
 
 	static final LocalDate JUNE_1 = LocalDate.of(2026, 6, 1);
 
@@ -78,6 +82,9 @@ class PollManagementTest {
 
 	@Autowired
 	PollRules rules;
+
+	@Autowired
+	PollRetention retention;
 
 	@Autowired
 	AgencyDirectory agencies;
@@ -111,7 +118,7 @@ class PollManagementTest {
 		assertThatThrownBy(() -> management.answer(s.id, s.answer("+86 138-0013-8000", 1, List.of(1, 2), null), "API"))
 			.isInstanceOfSatisfying(DomainException.class, e -> {
 				assertThat(e.status()).isEqualTo(409);
-				assertThat(e.getMessage()).contains("已参与过本次调查", "每人只能提交一次");
+				assertThat(e.getMessage()).contains("已参与过本次调查", "每个号码只能提交一次");
 			});
 		assertThat(participants(s.id)).isEqualTo(1);
 
@@ -120,12 +127,16 @@ class PollManagementTest {
 		management.answer(other.id, other.answer(MOBILE, 1, List.of(), null), "WEB");
 		assertThat(participants(other.id)).isEqualTo(1);
 
-		// the number is nowhere: not in the response, not in the audit trail; the fingerprint is the keyed HMAC
-		String hash = jdbc.sql("SELECT voter_hash FROM pt_poll_response WHERE poll_id = ?").param(s.id).query(String.class).single();
-		String otherHash = jdbc.sql("SELECT voter_hash FROM pt_poll_response WHERE poll_id = ?").param(other.id).query(String.class).single();
+		// the number is nowhere: the fingerprints are in their own table, the answers carry none (they cannot be
+		// joined to a person), and the key is not in the database but in the data directory
+		assertThat(columns("PT_POLL_RESPONSE")).isNotEmpty().doesNotContain("VOTER_HASH");
+		assertThat(columns("PT_POLL_SECRET")).isEmpty();
+		assertThat(columns("PT_POLL_VOTER")).containsExactlyInAnyOrder("POLL_ID", "VOTER_HASH");
+		String hash = jdbc.sql("SELECT voter_hash FROM pt_poll_voter WHERE poll_id = ?").param(s.id).query(String.class).single();
+		String otherHash = jdbc.sql("SELECT voter_hash FROM pt_poll_voter WHERE poll_id = ?").param(other.id).query(String.class).single();
 		assertThat(hash).matches("[0-9a-f]{64}").isNotEqualTo(otherHash);
-		String secretHex = jdbc.sql("SELECT secret_hex FROM pt_poll_secret").query(String.class).single();
-		assertThat(hash).isEqualTo(PollRules.fingerprint(HexFormat.of().parseHex(secretHex), s.id, MOBILE));
+		assertThat(hash).isEqualTo(PollRules.fingerprint(rules.secret(), s.id, MOBILE));
+		assertThat(Files.exists(Path.of(dataDir, "keys", "poll-fingerprint.key"))).isTrue();
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE summary LIKE ? OR before_state LIKE ? OR after_state LIKE ?")
 			.params("%" + MOBILE + "%", "%" + MOBILE + "%", "%" + MOBILE + "%")
 			.query(Long.class)
@@ -138,7 +149,7 @@ class PollManagementTest {
 
 		// the database itself refuses a second row with the same fingerprint
 		assertThatThrownBy(() -> jdbc
-			.sql("INSERT INTO pt_poll_response (poll_id, voter_hash, channel, submitted_at) VALUES (?, ?, 'WEB', CURRENT_TIMESTAMP)")
+			.sql("INSERT INTO pt_poll_voter (poll_id, voter_hash) VALUES (?, ?)")
 			.params(s.id, hash)
 			.update()).isInstanceOf(DataIntegrityViolationException.class);
 	}
@@ -526,5 +537,42 @@ class PollManagementTest {
 			sum += (first17.charAt(i) - '0') * weights[i];
 		}
 		return first17 + "10X98765432".charAt(sum % 11);
+	}
+
+	@Test
+	void fingerprintsAndFreeTextAreErasedAfterTheirRetentionPeriods() {
+		Survey s = openSurvey(PollIdentityRule.MOBILE, PollResultsVisibility.AFTER_CLOSE);
+		management.answer(s.id, s.answer("13900000061", 0, List.of(0, 1), "希望社区食堂延长开放时间"), "WEB");
+		management.answer(s.id, s.answer("13900000062", 1, List.of(), null), "WEB");
+		LocalDate closed = JUNE_1.plusDays(7);
+		clock.today(closed.plusDays(PollRetention.DEFAULT_FINGERPRINT_DAYS));
+		retention.purge();
+		assertThat(voters(s.id)).as("kept for disputes until the period ends").isEqualTo(2);
+		clock.today(closed.plusDays(PollRetention.DEFAULT_FINGERPRINT_DAYS + 1));
+		retention.purge();
+		assertThat(voters(s.id)).isZero();
+		assertThat(texts(s.id)).as("free text is kept longer").containsExactly("希望社区食堂延长开放时间");
+		clock.today(closed.plusDays(PollRetention.DEFAULT_TEXT_DAYS + 1));
+		retention.purge();
+		assertThat(texts(s.id)).isEmpty();
+		// the answers and the results stay
+		assertThat(participants(s.id)).isEqualTo(2);
+		PollResults r = queries.publicPoll(s.id).orElseThrow().results();
+		assertThat(r.questions().get(0).options()).extracting(PollResults.OptionResult::count).containsExactly(1L, 1L, 0L);
+		assertThat(asEditor(() -> queries.texts(s.id))).isEmpty();
+	}
+
+	long voters(long pollId) {
+		return jdbc.sql("SELECT COUNT(*) FROM pt_poll_voter WHERE poll_id = ?").param(pollId).query(Long.class).single();
+	}
+
+	List<String> texts(long pollId) {
+		return jdbc.sql("SELECT t.body FROM pt_poll_text t JOIN pt_poll_response r ON r.id = t.response_id WHERE r.poll_id = ? AND t.body IS NOT NULL")
+			.param(pollId).query(String.class).list();
+	}
+
+	List<String> columns(String table) {
+		return jdbc.sql("SELECT UPPER(column_name) FROM information_schema.columns WHERE UPPER(table_name) = ?").param(table)
+			.query(String.class).list();
 	}
 }
