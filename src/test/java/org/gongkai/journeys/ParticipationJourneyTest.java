@@ -131,7 +131,7 @@ abstract class ParticipationJourneyTest extends JourneySupport {
 		// while open, the decision page shows it with its countdown
 		assertThat(publicPage(decisionPath)).contains("意见征集", ANSWERED, "征集中", "距征集截止还有30天");
 		ok(editor.postJson("/api/v1/consultations/comments/" + comment + "/accept", Map.of()));
-		ok(editor.postJson("/api/v1/consultations/" + answered + "/close", Map.of()));
+		ok(editor.postJson("/api/v1/consultations/" + answered + "/close", Map.of("reason", "已收到足够的意见，提前结束征集。")));
 		created(editor.postJson("/api/v1/consultations/" + answered + "/feedback",
 				Map.of("comments", List.of(comment), "outcome", "ADOPTED")));
 		ok(editor.putJson("/api/v1/consultations/" + answered + "/summary", Map.of("mainChanges", "增加夜间免费停车的规定。")));
@@ -195,7 +195,7 @@ abstract class ParticipationJourneyTest extends JourneySupport {
 		// the decision's page gathers the consultation with its status and adoption figures, the poll and the meeting
 		String decisionPage = publicPage(decisionPath);
 		assertThat(decisionPage).contains("意见征集、民意调查和会议", "href=\"" + consultationPath + "\"", ANSWERED, "已反馈",
-				"收到意见1条，采纳1条", "采纳率100.0%", "href=\"" + pollPath + "\"", POLL, "民意调查", "href=\"" + meetingPath + "\"",
+				"收到意见1条（有效意见1条），采纳1条", "采纳率100.0%", "href=\"" + pollPath + "\"", POLL, "民意调查", "href=\"" + meetingPath + "\"",
 				MEETING, "会议公开")
 			.doesNotContain(DRAFT_CONSULTATION, DRAFT_POLL, "/participation/consultations/" + draftConsultation + "/",
 					"/participation/polls/" + draftPoll + "/", "赵六", "13812345678");
