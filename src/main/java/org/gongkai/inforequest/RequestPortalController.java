@@ -4,7 +4,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.gongkai.organisation.Agency;
 import org.gongkai.organisation.AgencyDirectory;
+import org.gongkai.platform.PortalForms;
 import org.gongkai.platform.AgencyColumns;
 import org.gongkai.platform.DomainException;
 import org.gongkai.platform.InvalidInputException;
@@ -136,7 +136,7 @@ class RequestPortalController {
 
 	@GetMapping({ "/agencies/{code}/apply/", "/agencies/{code}/apply" })
 	String applyPage(@PathVariable String code, Model model, HttpServletResponse response) {
-		noStore(response);
+		PortalForms.noStore(response);
 		Agency agency = activeAgency(code);
 		applyModel(model, agency, ApplicationForm.blank(), List.of(), null);
 		return "inforequest/portal-apply";
@@ -147,7 +147,7 @@ class RequestPortalController {
 			@org.springframework.web.bind.annotation.RequestParam(value = "identityProof", required = false)
 			org.springframework.web.multipart.MultipartFile identityProof, Model model,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-		noStore(response);
+		PortalForms.noStore(response);
 		Agency agency = activeAgency(code);
 		OptionalLong wait = limits.application(request.getRemoteAddr());
 		if (wait.isPresent()) {
@@ -204,7 +204,7 @@ class RequestPortalController {
 	/** The confirmation after a successful application (shown once: the tracking code travels as a flash attribute). */
 	@GetMapping("/agencies/{code}/apply/submitted")
 	String submitted(@PathVariable String code, Model model, HttpServletResponse response) {
-		noStore(response);
+		PortalForms.noStore(response);
 		Agency agency = activeAgency(code);
 		Object trackingCode = model.getAttribute("trackingCode");
 		if (!(trackingCode instanceof String)) {
@@ -228,8 +228,8 @@ class RequestPortalController {
 		model.addAttribute("idTypes", IdType.values());
 		model.addAttribute("provisionForms", ProvisionForm.values());
 		model.addAttribute("obtainMethods", ObtainMethod.values());
-		model.addAttribute("errors", byField(problems));
-		model.addAttribute("summary", summary(problems));
+		model.addAttribute("errors", PortalForms.byField(problems));
+		model.addAttribute("summary", PortalForms.summary(problems, FIELD_ORDER));
 		model.addAttribute("general", general);
 		model.addAttribute("retention", retention);
 		model.addAttribute("action", RequestColumns.applyPath(agency));
@@ -253,7 +253,7 @@ class RequestPortalController {
 	@GetMapping({ "/requests/track", "/requests/track/" })
 	String trackPage(@RequestParam(required = false) String code, @RequestParam(required = false) String verifier,
 			Model model, HttpServletRequest request, HttpServletResponse response) {
-		noStore(response);
+		PortalForms.noStore(response);
 		if (code != null && verifier != null) {
 			return lookup(code, verifier, model, request, response);
 		}
@@ -264,7 +264,7 @@ class RequestPortalController {
 	@PostMapping({ "/requests/track", "/requests/track/" })
 	String track(@RequestParam(required = false) String code, @RequestParam(required = false) String verifier, Model model,
 			HttpServletRequest request, HttpServletResponse response) {
-		noStore(response);
+		PortalForms.noStore(response);
 		return lookup(code, verifier, model, request, response);
 	}
 
@@ -273,7 +273,7 @@ class RequestPortalController {
 	org.springframework.http.ResponseEntity<byte[]> applicantNotice(@RequestParam(required = false) String code,
 			@RequestParam(required = false) String verifier, @RequestParam(required = false) RequestNotices.Kind kind,
 			@RequestParam(defaultValue = "pdf") String format, HttpServletRequest request, HttpServletResponse response) {
-		noStore(response);
+		PortalForms.noStore(response);
 		OptionalLong wait = limits.lookup(request.getRemoteAddr());
 		if (wait.isPresent()) {
 			return org.springframework.http.ResponseEntity.status(429)
@@ -347,8 +347,8 @@ class RequestPortalController {
 
 	private static void trackModel(Model model, String code, List<FieldProblem> problems, String general) {
 		model.addAttribute("code", code);
-		model.addAttribute("errors", byField(problems));
-		model.addAttribute("summary", summary(problems));
+		model.addAttribute("errors", PortalForms.byField(problems));
+		model.addAttribute("summary", PortalForms.summary(problems, FIELD_ORDER));
 		model.addAttribute("general", general);
 		model.addAttribute("trackPath", RequestColumns.TRACK_PATH);
 	}
@@ -365,32 +365,6 @@ class RequestPortalController {
 			.orElseThrow(() -> DomainException.notFound("您访问的页面不存在，可能已被撤下或地址有误"));
 	}
 
-	/** Messages per field, in page order; a field may have more than one. */
-	private static Map<String, String> byField(List<FieldProblem> problems) {
-		Map<String, String> m = new LinkedHashMap<>();
-		for (FieldProblem p : problems) {
-			m.merge(p.field(), p.message(), (a, b) -> a.equals(b) ? a : a + "；" + b);
-		}
-		return m;
-	}
-
-	/** The error summary: each problem once, with the field it links to, in the order of the form. */
-	private static List<Map<String, String>> summary(List<FieldProblem> problems) {
-		List<Map<String, String>> list = new ArrayList<>();
-		List<FieldProblem> sorted = new ArrayList<>(problems);
-		sorted.sort(java.util.Comparator.comparingInt(p -> {
-			int i = FIELD_ORDER.indexOf(p.field());
-			return i < 0 ? FIELD_ORDER.size() : i;
-		}));
-		java.util.Set<String> seen = new java.util.HashSet<>();
-		for (FieldProblem p : sorted) {
-			if (seen.add(p.field() + "\u0000" + p.message())) {
-				list.add(Map.of("field", p.field(), "message", p.message()));
-			}
-		}
-		return list;
-	}
-
 	private static List<String> lines(String text) {
 		return text == null ? List.of() : Arrays.stream(text.split("\\R")).map(String::strip).filter(l -> !l.isEmpty()).toList();
 	}
@@ -399,8 +373,4 @@ class RequestPortalController {
 		return Math.max(1, (seconds + 59) / 60);
 	}
 
-	private static void noStore(HttpServletResponse response) {
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		response.setHeader(HttpHeaders.PRAGMA, "no-cache");
-	}
 }

@@ -4,21 +4,19 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.gongkai.organisation.Agency;
 import org.gongkai.organisation.AgencyDirectory;
+import org.gongkai.platform.PortalForms;
 import org.gongkai.platform.DomainException;
 import org.gongkai.platform.InvalidInputException;
 import org.gongkai.platform.InvalidInputException.FieldProblem;
@@ -183,7 +181,7 @@ class InteractionPortalController {
 	@GetMapping({ "/interaction/write", "/interaction/write/" })
 	String writePage(@RequestParam(required = false) String agency, @RequestParam(required = false) String mailbox,
 			Model model, HttpServletResponse response) {
-		noStore(response);
+		PortalForms.noStore(response);
 		MessageForm blank = new MessageForm(Texts.trimToNull(agency), Texts.trimToNull(mailbox), null, null, null, null, null,
 				null, null, null, null);
 		Target target = target(blank);
@@ -200,7 +198,7 @@ class InteractionPortalController {
 	@PostMapping({ "/interaction/write", "/interaction/write/" })
 	String write(@ModelAttribute("form") MessageForm form, Model model, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		noStore(response);
+		PortalForms.noStore(response);
 		Target target = target(form);
 		OptionalLong wait = limits.message(request.getRemoteAddr());
 		if (wait.isPresent()) {
@@ -248,7 +246,7 @@ class InteractionPortalController {
 	/** The confirmation after a message is sent (shown once: the tracking code travels as a flash attribute). */
 	@GetMapping("/interaction/write/submitted")
 	String written(Model model, HttpServletResponse response) {
-		noStore(response);
+		PortalForms.noStore(response);
 		if (!(model.getAttribute("trackingCode") instanceof String)) {
 			return "redirect:" + InteractionColumns.WRITE;
 		}
@@ -290,8 +288,8 @@ class InteractionPortalController {
 		model.addAttribute("types", MessageType.values());
 		model.addAttribute("settings", target.agency() == null ? InteractionSettings.defaults(0)
 				: management.settings(target.agency().id()));
-		model.addAttribute("errors", byField(problems));
-		model.addAttribute("summary", summary(problems));
+		model.addAttribute("errors", PortalForms.byField(problems));
+		model.addAttribute("summary", PortalForms.summary(problems, FIELD_ORDER));
 		model.addAttribute("general", general);
 		model.addAttribute("retention", retention);
 		model.addAttribute("action", InteractionColumns.WRITE);
@@ -330,7 +328,7 @@ class InteractionPortalController {
 
 	@GetMapping({ "/interaction/track", "/interaction/track/" })
 	String trackPage(@RequestParam(required = false) String code, Model model, HttpServletResponse response) {
-		noStore(response);
+		PortalForms.noStore(response);
 		String c = Texts.trimToNull(code);
 		trackModel(model, c == null || c.length() > 40 ? null : c.toUpperCase(Locale.ROOT), List.of(), null);
 		return "interaction/portal-track";
@@ -339,7 +337,7 @@ class InteractionPortalController {
 	@PostMapping({ "/interaction/track", "/interaction/track/" })
 	String track(@RequestParam(required = false) String code, @RequestParam(required = false) String verifier, Model model,
 			HttpServletRequest request, HttpServletResponse response) {
-		noStore(response);
+		PortalForms.noStore(response);
 		String checked = check(code, verifier, model, request, response);
 		if (checked != null) {
 			return checked;
@@ -351,7 +349,7 @@ class InteractionPortalController {
 	String rate(@RequestParam(required = false) String code, @RequestParam(required = false) String verifier,
 			@RequestParam(required = false) String rating, @RequestParam(required = false) String note, Model model,
 			HttpServletRequest request, HttpServletResponse response) {
-		noStore(response);
+		PortalForms.noStore(response);
 		String checked = check(code, verifier, model, request, response);
 		if (checked != null) {
 			return checked;
@@ -369,7 +367,7 @@ class InteractionPortalController {
 		}
 		catch (InvalidInputException e) {
 			response.setStatus(400);
-			model.addAttribute("rateErrors", byField(e.problems()));
+			model.addAttribute("rateErrors", PortalForms.byField(e.problems()));
 			model.addAttribute("rateNote", note);
 			return show(code.trim(), verifier.trim(), model, null);
 		}
@@ -382,7 +380,7 @@ class InteractionPortalController {
 	String reopen(@RequestParam(required = false) String code, @RequestParam(required = false) String verifier,
 			@RequestParam(required = false) String reason, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
-		noStore(response);
+		PortalForms.noStore(response);
 		String checked = check(code, verifier, model, request, response);
 		if (checked != null) {
 			return checked;
@@ -393,7 +391,7 @@ class InteractionPortalController {
 		}
 		catch (InvalidInputException e) {
 			response.setStatus(400);
-			model.addAttribute("reopenErrors", byField(e.problems()));
+			model.addAttribute("reopenErrors", PortalForms.byField(e.problems()));
 			model.addAttribute("reopenReason", reason);
 			return show(code.trim(), verifier.trim(), model, null);
 		}
@@ -485,8 +483,8 @@ class InteractionPortalController {
 
 	private static void trackModel(Model model, String code, List<FieldProblem> problems, String general) {
 		model.addAttribute("code", code);
-		model.addAttribute("errors", byField(problems));
-		model.addAttribute("summary", summary(problems));
+		model.addAttribute("errors", PortalForms.byField(problems));
+		model.addAttribute("summary", PortalForms.summary(problems, FIELD_ORDER));
 		model.addAttribute("general", general);
 		model.addAttribute("trackPath", InteractionColumns.TRACK);
 		model.addAttribute("homePath", InteractionColumns.HOME);
@@ -546,38 +544,8 @@ class InteractionPortalController {
 		return DomainException.notFound("您访问的页面不存在，可能已被撤下或地址有误");
 	}
 
-	/** Messages per field, in page order; a field may have more than one. */
-	private static Map<String, String> byField(List<FieldProblem> problems) {
-		Map<String, String> m = new LinkedHashMap<>();
-		for (FieldProblem p : problems) {
-			m.merge(p.field(), p.message(), (a, b) -> a.equals(b) ? a : a + "；" + b);
-		}
-		return m;
-	}
-
-	/** The error summary: each problem once, with the field it links to, in the order of the form. */
-	private static List<Map<String, String>> summary(List<FieldProblem> problems) {
-		List<Map<String, String>> list = new ArrayList<>();
-		List<FieldProblem> sorted = new ArrayList<>(problems);
-		sorted.sort(Comparator.comparingInt(p -> {
-			int i = FIELD_ORDER.indexOf(p.field());
-			return i < 0 ? FIELD_ORDER.size() : i;
-		}));
-		Set<String> seen = new HashSet<>();
-		for (FieldProblem p : sorted) {
-			if (seen.add(p.field() + "\u0000" + p.message())) {
-				list.add(Map.of("field", p.field(), "message", p.message()));
-			}
-		}
-		return list;
-	}
-
 	private static ResponseEntity<String> html(String body) {
 		return ResponseEntity.ok().contentType(HTML).body(body);
 	}
 
-	private static void noStore(HttpServletResponse response) {
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		response.setHeader(HttpHeaders.PRAGMA, "no-cache");
-	}
 }

@@ -1,7 +1,6 @@
 package org.gongkai.participation;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -11,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.gongkai.organisation.Agency;
 import org.gongkai.organisation.AgencyDirectory;
+import org.gongkai.platform.PortalForms;
 import org.gongkai.platform.DomainException;
 import org.gongkai.platform.InvalidInputException;
 import org.gongkai.platform.InvalidInputException.FieldProblem;
@@ -130,7 +130,7 @@ class ConsultationPortalController {
 			response.getOutputStream().write(body);
 			return null;
 		}
-		noStore(response);
+		PortalForms.noStore(response);
 		formModel(model, c, new CommentForm(null, null, null, null, null, null), List.of(), null);
 		return "participation/consultation-item";
 	}
@@ -138,7 +138,7 @@ class ConsultationPortalController {
 	@PostMapping({ "/participation/consultations/{id}/comments", "/participation/consultations/{id}/comments/" })
 	String comment(@PathVariable String id, @ModelAttribute("form") CommentForm form, Model model, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		noStore(response);
+		PortalForms.noStore(response);
 		Consultation c = queries.publicConsultation(number(id)).orElseThrow(ConsultationPortalController::notFound);
 		OptionalLong wait = limits.comment(request.getRemoteAddr());
 		if (wait.isPresent()) {
@@ -212,7 +212,7 @@ class ConsultationPortalController {
 	/** The confirmation after a comment is sent (shown once). */
 	@GetMapping("/participation/consultations/{id}/commented")
 	String commented(@PathVariable String id, Model model, HttpServletResponse response) {
-		noStore(response);
+		PortalForms.noStore(response);
 		Consultation c = queries.publicConsultation(number(id)).orElseThrow(ConsultationPortalController::notFound);
 		if (!Boolean.TRUE.equals(model.getAttribute("sent"))) {
 			return "redirect:" + ConsultationKind.path(c.id());
@@ -229,33 +229,9 @@ class ConsultationPortalController {
 		model.addAttribute("open", queries.status(c) == ConsultationStatus.OPEN);
 		model.addAttribute("form", form);
 		model.addAttribute("office", agencies.office(c.agencyId()));
-		model.addAttribute("errors", byField(problems));
-		model.addAttribute("summary", summary(problems));
+		model.addAttribute("errors", PortalForms.byField(problems));
+		model.addAttribute("summary", PortalForms.summary(problems, FIELD_ORDER));
 		model.addAttribute("general", general);
-	}
-
-	private static Map<String, String> byField(List<FieldProblem> problems) {
-		Map<String, String> m = new LinkedHashMap<>();
-		for (FieldProblem p : problems) {
-			m.merge(p.field(), p.message(), (a, b) -> a.equals(b) ? a : a + "；" + b);
-		}
-		return m;
-	}
-
-	private static List<Map<String, String>> summary(List<FieldProblem> problems) {
-		List<FieldProblem> sorted = new ArrayList<>(problems);
-		sorted.sort(java.util.Comparator.comparingInt(p -> {
-			int i = FIELD_ORDER.indexOf(p.field());
-			return i < 0 ? FIELD_ORDER.size() : i;
-		}));
-		List<Map<String, String>> out = new ArrayList<>();
-		java.util.Set<String> seen = new java.util.HashSet<>();
-		for (FieldProblem p : sorted) {
-			if (seen.add(p.field() + "\u0000" + p.message())) {
-				out.add(Map.of("field", p.field(), "message", p.message()));
-			}
-		}
-		return out;
 	}
 
 	private Agency activeAgency(String code) {
@@ -279,8 +255,4 @@ class ConsultationPortalController {
 		return ResponseEntity.ok().contentType(HTML).body(body);
 	}
 
-	private static void noStore(HttpServletResponse response) {
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		response.setHeader(HttpHeaders.PRAGMA, "no-cache");
-	}
 }

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.gongkai.organisation.Agency;
 import org.gongkai.organisation.AgencyAccess;
 import org.gongkai.organisation.AgencyDirectory;
+import org.gongkai.platform.PortalForms;
 import org.gongkai.platform.Actor;
 import org.gongkai.platform.Actors;
 import org.gongkai.platform.DomainException;
@@ -148,7 +149,7 @@ class MeetingConsoleController {
 		}
 		catch (InvalidInputException e) {
 			response.setStatus(400);
-			model.addAttribute("errors", MeetingPortalController.byField(e.problems()));
+			model.addAttribute("errors", PortalForms.byField(e.problems()));
 			model.addAttribute("error", "提交的内容有误，请按提示修改后重新提交");
 			formModel(model, null, form.toSingleValueMap(), form.getOrDefault("invited", List.of()), managed);
 			return FORM;
@@ -183,7 +184,7 @@ class MeetingConsoleController {
 		}
 		catch (InvalidInputException e) {
 			response.setStatus(400);
-			model.addAttribute("errors", MeetingPortalController.byField(e.problems()));
+			model.addAttribute("errors", PortalForms.byField(e.problems()));
 			model.addAttribute("error", "提交的内容有误，请按提示修改后重新提交");
 			formModel(model, m, form.toSingleValueMap(), form.getOrDefault("invited", List.of()), List.of());
 			return FORM;
@@ -432,7 +433,7 @@ class MeetingConsoleController {
 		catch (InvalidInputException e) {
 			response.setStatus(400);
 			model.addAttribute("failed", step);
-			model.addAttribute("errors", MeetingPortalController.byField(e.problems()));
+			model.addAttribute("errors", PortalForms.byField(e.problems()));
 			model.addAttribute("error", "提交的内容有误，请按提示修改后重新提交");
 			model.addAttribute("input", form.toSingleValueMap());
 			viewModel(model, id);

@@ -1,18 +1,15 @@
 package org.gongkai.participation;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.gongkai.organisation.AgencyDirectory;
+import org.gongkai.platform.PortalForms;
 import org.gongkai.platform.DomainException;
 import org.gongkai.platform.FileStore;
 import org.gongkai.platform.InvalidInputException;
@@ -153,7 +150,7 @@ class MeetingPortalController {
 
 	@GetMapping({ "/participation/meetings/{id}/apply", "/participation/meetings/{id}/apply/" })
 	String applyPage(@PathVariable String id, Model model, HttpServletResponse response) {
-		noStore(response);
+		PortalForms.noStore(response);
 		MeetingQueries.PublicMeeting p = queries.publicMeeting(number(id)).orElseThrow(MeetingPortalController::notFound);
 		if (!p.applicationsOpen()) {
 			response.setStatus(409);
@@ -170,7 +167,7 @@ class MeetingPortalController {
 			@RequestParam(required = false) String reason, @RequestParam(required = false) String consent,
 			@RequestParam(required = false) String homepage, Model model, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		noStore(response);
+		PortalForms.noStore(response);
 		ApplicationForm form = new ApplicationForm(name, category, workUnit, phone, items, reason, consent, homepage);
 		MeetingQueries.PublicMeeting p = queries.publicMeeting(number(id)).orElseThrow(MeetingPortalController::notFound);
 		OptionalLong wait = limits.application(request.getRemoteAddr());
@@ -229,7 +226,7 @@ class MeetingPortalController {
 
 	@GetMapping("/participation/meetings/applied")
 	String applied(Model model, HttpServletResponse response) {
-		noStore(response);
+		PortalForms.noStore(response);
 		if (!(model.getAttribute("trackingCode") instanceof String)) {
 			return "redirect:" + MeetingQueries.LIST;
 		}
@@ -254,8 +251,8 @@ class MeetingPortalController {
 		model.addAttribute("categories", p.meeting().invited().stream().sorted().toList());
 		model.addAttribute("openItems", p.items().stream().filter(MeetingRules::itemOpen).toList());
 		model.addAttribute("chosen", form.items());
-		model.addAttribute("errors", byField(problems));
-		model.addAttribute("summary", summary(problems));
+		model.addAttribute("errors", PortalForms.byField(problems));
+		model.addAttribute("summary", PortalForms.summary(problems, FIELD_ORDER));
 		model.addAttribute("general", general);
 		model.addAttribute("retentionDays", MeetingRules.CONTACT_RETENTION_DAYS);
 		model.addAttribute("office", agencies.office(p.meeting().agencyId()));
@@ -267,7 +264,7 @@ class MeetingPortalController {
 
 	@GetMapping({ "/participation/meetings/track", "/participation/meetings/track/" })
 	String trackPage(@RequestParam(required = false) String code, Model model, HttpServletResponse response) {
-		noStore(response);
+		PortalForms.noStore(response);
 		String c = MeetingManagement.normaliseCode(code);
 		trackModel(model, c == null || c.length() > 40 ? null : c, List.of(), null);
 		return "participation/meeting-track";
@@ -276,7 +273,7 @@ class MeetingPortalController {
 	@PostMapping({ "/participation/meetings/track", "/participation/meetings/track/" })
 	String track(@RequestParam(required = false) String code, @RequestParam(required = false) String verifier, Model model,
 			HttpServletRequest request, HttpServletResponse response) {
-		noStore(response);
+		PortalForms.noStore(response);
 		String c = MeetingManagement.normaliseCode(code);
 		String v = Texts.trimToNull(verifier);
 		List<FieldProblem> problems = new ArrayList<>();
@@ -316,8 +313,8 @@ class MeetingPortalController {
 
 	private static void trackModel(Model model, String code, List<FieldProblem> problems, String general) {
 		model.addAttribute("code", code);
-		model.addAttribute("errors", byField(problems));
-		model.addAttribute("summary", summary(problems));
+		model.addAttribute("errors", PortalForms.byField(problems));
+		model.addAttribute("summary", PortalForms.summary(problems, FIELD_ORDER));
 		model.addAttribute("general", general);
 		model.addAttribute("trackPath", MeetingQueries.TRACK);
 		model.addAttribute("listPath", MeetingQueries.LIST);
@@ -338,36 +335,8 @@ class MeetingPortalController {
 		return DomainException.notFound("您访问的页面不存在，可能已被撤下或地址有误");
 	}
 
-	static Map<String, String> byField(List<FieldProblem> problems) {
-		Map<String, String> m = new LinkedHashMap<>();
-		for (FieldProblem p : problems) {
-			m.merge(p.field(), p.message(), (a, b) -> a.equals(b) ? a : a + "；" + b);
-		}
-		return m;
-	}
-
-	private static List<Map<String, String>> summary(List<FieldProblem> problems) {
-		List<FieldProblem> sorted = new ArrayList<>(problems);
-		sorted.sort(java.util.Comparator.comparingInt(p -> {
-			int i = FIELD_ORDER.indexOf(p.field());
-			return i < 0 ? FIELD_ORDER.size() : i;
-		}));
-		List<Map<String, String>> list = new ArrayList<>();
-		Set<String> seen = new HashSet<>();
-		for (FieldProblem p : sorted) {
-			if (seen.add(p.field() + "\u0000" + p.message())) {
-				list.add(Map.of("field", p.field(), "message", p.message()));
-			}
-		}
-		return list;
-	}
-
 	private static ResponseEntity<String> html(String body) {
 		return ResponseEntity.ok().contentType(HTML).body(body);
 	}
 
-	private static void noStore(HttpServletResponse response) {
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		response.setHeader(HttpHeaders.PRAGMA, "no-cache");
-	}
 }

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.gongkai.organisation.Agency;
 import org.gongkai.organisation.AgencyDirectory;
+import org.gongkai.platform.PortalForms;
 import org.gongkai.platform.DomainException;
 import org.gongkai.platform.InvalidInputException;
 import org.gongkai.platform.InvalidInputException.FieldProblem;
@@ -81,7 +82,7 @@ class PollPortalController {
 
 	@GetMapping("/participation/polls/{id}/answer")
 	String answerPage(@PathVariable String id, Model model, HttpServletResponse response) {
-		noStore(response);
+		PortalForms.noStore(response);
 		PollQueries.PollView v = queries.publicPoll(number(id)).orElseThrow(PollPortalController::notFound);
 		String refusal = refusal(v);
 		if (refusal != null) {
@@ -94,7 +95,7 @@ class PollPortalController {
 	@PostMapping("/participation/polls/{id}/answer")
 	String answer(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-		noStore(response);
+		PortalForms.noStore(response);
 		PollQueries.PollView v = queries.publicPoll(number(id)).orElseThrow(PollPortalController::notFound);
 		Set<Long> picked = new HashSet<>();
 		Map<String, String> texts = new HashMap<>();
@@ -177,7 +178,7 @@ class PollPortalController {
 
 	@GetMapping("/participation/polls/{id}/answered")
 	String answered(@PathVariable String id, Model model, HttpServletResponse response) {
-		noStore(response);
+		PortalForms.noStore(response);
 		PollQueries.PollView v = queries.publicPoll(number(id)).orElseThrow(PollPortalController::notFound);
 		if (!(model.getAttribute("title") instanceof String)) {
 			return "redirect:" + v.path();
@@ -275,8 +276,4 @@ class PollPortalController {
 		return ResponseEntity.ok().contentType(HTML).body(body);
 	}
 
-	private static void noStore(HttpServletResponse response) {
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		response.setHeader(HttpHeaders.PRAGMA, "no-cache");
-	}
 }
