@@ -1,5 +1,7 @@
 package org.gongkai.identity;
 
+import static org.gongkai.platform.Rows.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -66,8 +68,4 @@ class ApiTokens {
 				instant(rs, "revoked_at"), rs.getString("revoked_by"), instant(rs, "last_used_at"));
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp t = rs.getTimestamp(column);
-		return t == null ? null : t.toInstant();
-	}
 }

@@ -1,8 +1,10 @@
 package org.gongkai.interaction;
 
+import static org.gongkai.platform.Rows.instant;
+import static org.gongkai.platform.Rows.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -447,15 +449,6 @@ class Messages {
 	}
 
 	// ---- helpers -------------------------------------------------------------------------------------
-
-	private static Timestamp ts(Instant i) {
-		return i == null ? null : Timestamp.from(i);
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp t = rs.getTimestamp(column);
-		return t == null ? null : t.toInstant();
-	}
 
 	private static LocalDate date(ResultSet rs, String column) throws SQLException {
 		return rs.getObject(column, LocalDate.class);

@@ -1,8 +1,11 @@
 package org.gongkai.interaction;
 
+import static org.gongkai.platform.Rows.date;
+import static org.gongkai.platform.Rows.instant;
+import static org.gongkai.platform.Rows.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -412,16 +415,6 @@ class Motions {
 		return name == null ? null : Enum.valueOf(type, name);
 	}
 
-	private static LocalDate date(ResultSet rs, String column) throws SQLException {
-		java.sql.Date d = rs.getDate(column);
-		return d == null ? null : d.toLocalDate();
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp t = rs.getTimestamp(column);
-		return t == null ? null : t.toInstant();
-	}
-
 	private static Boolean bool(ResultSet rs, String column) throws SQLException {
 		boolean b = rs.getBoolean(column);
 		return rs.wasNull() ? null : b;
@@ -432,7 +425,4 @@ class Motions {
 		return rs.wasNull() ? null : i;
 	}
 
-	private static Timestamp ts(Instant i) {
-		return i == null ? null : Timestamp.from(i);
-	}
 }

@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.gongkai.platform.Rows;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -28,7 +30,7 @@ class Concerns {
 		jdbc.sql("INSERT INTO int_topic (agency_id, title, source, source_note, description, detected_at, status, created_by, "
 				+ "created_at) VALUES (?,?,?,?,?,?,?,?,?)")
 			.params(t.agencyId(), t.title(), t.source().name(), t.sourceNote(), t.description(),
-					Interpretations.ts(t.detectedAt()), t.status().name(), t.createdBy(), Interpretations.ts(t.createdAt()))
+					Rows.ts(t.detectedAt()), t.status().name(), t.createdBy(), Rows.ts(t.createdAt()))
 			.update(keys, "id");
 		long id = keys.getKey().longValue();
 		setTopicDocuments(id, t.documentIds());
@@ -38,7 +40,7 @@ class Concerns {
 	void updateTopic(ConcernTopic t) {
 		jdbc.sql("UPDATE int_topic SET title = ?, source = ?, source_note = ?, description = ?, detected_at = ?, status = ? "
 				+ "WHERE id = ?")
-			.params(t.title(), t.source().name(), t.sourceNote(), t.description(), Interpretations.ts(t.detectedAt()),
+			.params(t.title(), t.source().name(), t.sourceNote(), t.description(), Rows.ts(t.detectedAt()),
 					t.status().name(), t.id())
 			.update();
 		setTopicDocuments(t.id(), t.documentIds());
@@ -102,7 +104,7 @@ class Concerns {
 		jdbc.sql("INSERT INTO int_response (topic_id, agency_id, title, body, channel, status, published_at, withdrawn_reason, "
 				+ "created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
 			.params(r.topicId(), r.agencyId(), r.title(), r.body(), r.channel(), r.status().name(),
-					Interpretations.ts(r.publishedAt()), r.withdrawnReason(), r.createdBy(), Interpretations.ts(r.createdAt()))
+					Rows.ts(r.publishedAt()), r.withdrawnReason(), r.createdBy(), Rows.ts(r.createdAt()))
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
@@ -110,7 +112,7 @@ class Concerns {
 	void updateResponse(ConcernResponse r) {
 		jdbc.sql("UPDATE int_response SET title = ?, body = ?, channel = ?, status = ?, published_at = ?, withdrawn_reason = ? "
 				+ "WHERE id = ?")
-			.params(r.title(), r.body(), r.channel(), r.status().name(), Interpretations.ts(r.publishedAt()),
+			.params(r.title(), r.body(), r.channel(), r.status().name(), Rows.ts(r.publishedAt()),
 					r.withdrawnReason(), r.id())
 			.update();
 	}
@@ -183,8 +185,8 @@ class Concerns {
 			return List.of();
 		}
 		List<Object> params = new ArrayList<>(agencyIds);
-		params.add(Interpretations.ts(from));
-		params.add(Interpretations.ts(to));
+		params.add(Rows.ts(from));
+		params.add(Rows.ts(to));
 		return jdbc.sql("SELECT t.detected_at, MIN(r.published_at) FROM int_topic t JOIN int_response r ON r.topic_id = t.id "
 				+ "WHERE t.agency_id IN (" + String.join(",", agencyIds.stream().map(a -> "?").toList()) + ") "
 				+ "AND r.published_at IS NOT NULL GROUP BY t.id, t.detected_at HAVING MIN(r.published_at) BETWEEN ? AND ?")

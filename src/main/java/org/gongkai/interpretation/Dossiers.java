@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.gongkai.platform.Rows;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,7 +30,7 @@ class Dossiers {
 	/** Makes sure the policy has a dossier row (concurrent first writers do not collide), then locks and reads it. */
 	PolicyDossier lock(long documentId, long agencyId, String actor, java.time.Instant at) {
 		jdbc.sql("INSERT INTO int_dossier (document_id, agency_id, updated_by, updated_at) VALUES (?,?,?,?) ON CONFLICT DO NOTHING")
-			.params(documentId, agencyId, actor, Interpretations.ts(at))
+			.params(documentId, agencyId, actor, Rows.ts(at))
 			.update();
 		return jdbc.sql("SELECT * FROM int_dossier WHERE document_id = ? FOR UPDATE")
 			.param(documentId)
@@ -43,14 +45,14 @@ class Dossiers {
 				+ "risk_assessment = ?, response_plan = ?, updated_by = ?, updated_at = ? WHERE document_id = ?")
 			.params(d.agencyId(), d.needsInterpretation(), d.drawsAttention(), d.planOn(), d.planChannels(), d.planForms(),
 					d.planOutline(), d.waiverReason(), d.waivedBy(), d.riskLevel() == null ? null : d.riskLevel().name(),
-					d.riskAssessment(), d.responsePlan(), d.updatedBy(), Interpretations.ts(d.updatedAt()), d.documentId())
+					d.riskAssessment(), d.responsePlan(), d.updatedBy(), Rows.ts(d.updatedAt()), d.documentId())
 			.update();
 	}
 
 	private PolicyDossier mapDossier(ResultSet rs, int n) throws SQLException {
 		String risk = rs.getString("risk_level");
 		return new PolicyDossier(rs.getLong("document_id"), rs.getLong("agency_id"), rs.getBoolean("needs_interpretation"),
-				rs.getBoolean("draws_attention"), Interpretations.date(rs, "plan_on"), rs.getString("plan_channels"),
+				rs.getBoolean("draws_attention"), Rows.date(rs, "plan_on"), rs.getString("plan_channels"),
 				rs.getString("plan_forms"), rs.getString("plan_outline"), rs.getString("waiver_reason"),
 				rs.getString("waived_by"), risk == null ? null : PolicyDossier.RiskLevel.valueOf(risk),
 				rs.getString("risk_assessment"), rs.getString("response_plan"), rs.getString("updated_by"),
@@ -126,8 +128,8 @@ class Dossiers {
 		long interp = rs.getLong("interpretation_id");
 		Long interpretationId = rs.wasNull() ? null : interp;
 		return new Obligation(rs.getLong("document_id"), rs.getLong("agency_id"), rs.getString("document_title"),
-				Interpretations.date(rs, "published_on"), Interpretations.date(rs, "due_on"), rs.getBoolean("provisional"),
-				Interpretations.date(rs, "met_on"), interpretationId, rs.getBoolean("late"),
+				Rows.date(rs, "published_on"), Rows.date(rs, "due_on"), rs.getBoolean("provisional"),
+				Rows.date(rs, "met_on"), interpretationId, rs.getBoolean("late"),
 				rs.getBoolean("waived"), rs.getBoolean("cancelled"));
 	}
 

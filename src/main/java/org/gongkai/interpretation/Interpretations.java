@@ -1,5 +1,8 @@
 package org.gongkai.interpretation;
 
+import static org.gongkai.platform.Rows.date;
+import static org.gongkai.platform.Rows.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -344,16 +347,8 @@ class Interpretations {
 		return s == null ? null : InterpretationStatus.valueOf(s);
 	}
 
-	static LocalDate date(ResultSet rs, String column) throws SQLException {
-		java.sql.Date d = rs.getDate(column);
-		return d == null ? null : d.toLocalDate();
-	}
-
 	static Instant instant(Timestamp t) {
 		return t == null ? null : t.toInstant();
 	}
 
-	static Timestamp ts(Instant i) {
-		return i == null ? null : Timestamp.from(i);
-	}
 }

@@ -1,9 +1,12 @@
 package org.gongkai.participation;
 
+import static org.gongkai.platform.Rows.date;
+import static org.gongkai.platform.Rows.instant;
+import static org.gongkai.platform.Rows.ts;
+
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -419,17 +422,4 @@ class MajorDecisions {
 		return rs.wasNull() ? null : v;
 	}
 
-	private static LocalDate date(ResultSet rs, String column) throws SQLException {
-		Date d = rs.getDate(column);
-		return d == null ? null : d.toLocalDate();
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp t = rs.getTimestamp(column);
-		return t == null ? null : t.toInstant();
-	}
-
-	private static Timestamp ts(Instant i) {
-		return i == null ? null : Timestamp.from(i);
-	}
 }

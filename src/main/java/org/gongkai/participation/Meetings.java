@@ -1,9 +1,11 @@
 package org.gongkai.participation;
 
+import static org.gongkai.platform.Rows.instant;
+import static org.gongkai.platform.Rows.ts;
+
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -532,12 +534,4 @@ class Meetings {
 		return String.join(",", java.util.Collections.nCopies(n, "?"));
 	}
 
-	private static Timestamp ts(Instant i) {
-		return i == null ? null : Timestamp.from(i);
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp t = rs.getTimestamp(column);
-		return t == null ? null : t.toInstant();
-	}
 }

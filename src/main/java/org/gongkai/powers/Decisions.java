@@ -1,9 +1,11 @@
 package org.gongkai.powers;
 
+import static org.gongkai.platform.Rows.instant;
+import static org.gongkai.platform.Rows.ts;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -350,15 +352,6 @@ class Decisions {
 		jdbc.sql("UPDATE pw_enf_fee SET amount_wan_yuan = ?, updated_by = ?, updated_at = ? WHERE agency_id = ? AND fee_year = ?")
 			.params(amount, by, ts(at), agencyId, year)
 			.update();
-	}
-
-	private static Timestamp ts(Instant i) {
-		return i == null ? null : Timestamp.from(i);
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp t = rs.getTimestamp(column);
-		return t == null ? null : t.toInstant();
 	}
 
 	private static Boolean bool(ResultSet rs, String column) throws SQLException {

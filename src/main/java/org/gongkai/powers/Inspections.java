@@ -1,8 +1,11 @@
 package org.gongkai.powers;
 
+import static org.gongkai.platform.Rows.date;
+import static org.gongkai.platform.Rows.instant;
+import static org.gongkai.platform.Rows.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -349,17 +352,4 @@ class Inspections {
 
 	// ---- mapping -------------------------------------------------------------------------------------------
 
-	private static LocalDate date(ResultSet rs, String column) throws SQLException {
-		java.sql.Date d = rs.getDate(column);
-		return d == null ? null : d.toLocalDate();
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp t = rs.getTimestamp(column);
-		return t == null ? null : t.toInstant();
-	}
-
-	private static Timestamp ts(Instant i) {
-		return i == null ? null : Timestamp.from(i);
-	}
 }

@@ -1,8 +1,10 @@
 package org.gongkai.powers;
 
+import static org.gongkai.platform.Rows.instant;
+import static org.gongkai.platform.Rows.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -223,12 +225,4 @@ class PowerItems {
 				rs.getObject("effective_on", LocalDate.class), details(rs), rs.getString("changed_by"), instant(rs, "changed_at"));
 	}
 
-	static Timestamp ts(Instant i) {
-		return i == null ? null : Timestamp.from(i);
-	}
-
-	static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp t = rs.getTimestamp(column);
-		return t == null ? null : t.toInstant();
-	}
 }

@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.gongkai.platform.Rows;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -29,14 +31,14 @@ class ServiceItems {
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("INSERT INTO pw_service_item (agency_id, kind, name, basis, body, fee_standard, charging_unit, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(agencyId, d.kind().name(), d.name(), d.basis(), d.body(), d.feeStandard(), d.chargingUnit(), d.note(),
-					PowerItems.ts(now), PowerItems.ts(now))
+					Rows.ts(now), Rows.ts(now))
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
 
 	void update(long id, ServiceItemDetails d, Instant now) {
 		jdbc.sql("UPDATE pw_service_item SET name = ?, basis = ?, body = ?, fee_standard = ?, charging_unit = ?, note = ?, updated_at = ? WHERE id = ?")
-			.params(d.name(), d.basis(), d.body(), d.feeStandard(), d.chargingUnit(), d.note(), PowerItems.ts(now), id)
+			.params(d.name(), d.basis(), d.body(), d.feeStandard(), d.chargingUnit(), d.note(), Rows.ts(now), id)
 			.update();
 	}
 
@@ -70,8 +72,8 @@ class ServiceItems {
 	private static ServiceItem item(ResultSet rs, int n) throws SQLException {
 		return new ServiceItem(rs.getLong("id"), rs.getLong("agency_id"), ServiceKind.valueOf(rs.getString("kind")),
 				rs.getString("name"), rs.getString("basis"), rs.getString("body"), rs.getString("fee_standard"),
-				rs.getString("charging_unit"), rs.getString("note"), PowerItems.instant(rs, "created_at"),
-				PowerItems.instant(rs, "updated_at"));
+				rs.getString("charging_unit"), rs.getString("note"), Rows.instant(rs, "created_at"),
+				Rows.instant(rs, "updated_at"));
 	}
 
 	// ---- guides -------------------------------------------------------------------------------------------
@@ -104,9 +106,9 @@ class ServiceItems {
 			params.add(d.element(field));
 		}
 		params.add(g.published());
-		params.add(PowerItems.ts(g.publishedAt()));
+		params.add(Rows.ts(g.publishedAt()));
 		params.add(g.updatedBy());
-		params.add(PowerItems.ts(g.updatedAt()));
+		params.add(Rows.ts(g.updatedAt()));
 		params.add(g.itemId());
 		// insert-if-absent first, then update: two first saves of the same item do not collide on the key, the second
 		// waits for the first and updates its row
@@ -127,6 +129,6 @@ class ServiceItems {
 				rs.getString("fees"), rs.getString("office_hours"), rs.getString("phone"), rs.getString("process"),
 				rs.getString("time_limit"), rs.getString("consultation"), rs.getString("complaints"));
 		return new ServiceGuide(rs.getLong("item_id"), rs.getLong("agency_id"), d, rs.getBoolean("published"),
-				PowerItems.instant(rs, "published_at"), rs.getString("updated_by"), PowerItems.instant(rs, "updated_at"));
+				Rows.instant(rs, "published_at"), rs.getString("updated_by"), Rows.instant(rs, "updated_at"));
 	}
 }

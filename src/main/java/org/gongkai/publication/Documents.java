@@ -1,5 +1,8 @@
 package org.gongkai.publication;
 
+import static org.gongkai.platform.Rows.instant;
+import static org.gongkai.platform.Rows.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -417,12 +420,4 @@ class Documents {
 				rs.getObject("formed_on", LocalDate.class), rs.getObject("publish_by", LocalDate.class));
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp t = rs.getTimestamp(column);
-		return t == null ? null : t.toInstant();
-	}
-
-	private static Timestamp ts(Instant i) {
-		return i == null ? null : Timestamp.from(i);
-	}
 }
