@@ -17,8 +17,11 @@ import org.gongkai.platform.Zones;
 import org.springframework.stereotype.Component;
 
 /**
- * The disclosure catalogue's nodes (公开目录栏目) for the site search: every node that has a public page, that is a
- * node not hidden, under no hidden node, of an agency that is not abolished. The title is the path from the
+ * The disclosure catalogue's columns (公开目录栏目) for the site search: the level-one entries and the columns right
+ * below them (the navigation a visitor sees; about 30 an agency), not hidden, under no hidden node, of an agency that
+ * is not abolished. Deeper nodes (the items of Arts. 20–21, the 标准目录 entries: about 300 an agency) are reached
+ * from their column's page and through the items filed under them; indexing them one by one would cost a durable
+ * index write each time a catalogue changes. The title is the path from the
  * level-one entry down to the node; the text is the node's description, its time limit, its explanation when empty
  * and, for a 标准目录 entry, its ten fields. Nodes carry no date of their own: the agency's creation day stands for it.
  */
@@ -62,7 +65,7 @@ class CatalogueSearchSource implements SearchSource {
 			.filter(Agency::active)
 			.flatMap(agency -> {
 				List<CatalogNode> ancestry = catalog.ancestry(node);
-				return ancestry.stream().anyMatch(CatalogNode::hidden) ? Optional.empty()
+				return !isColumn(ancestry) || ancestry.stream().anyMatch(CatalogNode::hidden) ? Optional.empty()
 						: Optional.of(entry(agency, node, ancestry));
 			}));
 	}
@@ -74,13 +77,24 @@ class CatalogueSearchSource implements SearchSource {
 		}
 	}
 
-	/** Every node id of an agency, public or not: what to look at again when its catalogue or the agency changed. */
-	List<Long> nodeIdsOf(long agencyId) {
-		return catalog.tree(agencyId).stream().map(CatalogNode::id).toList();
+	/** A level-one entry or a column right below one. */
+	static boolean isColumn(List<CatalogNode> ancestry) {
+		return ancestry.size() <= 2;
 	}
 
-	/** The public nodes of one agency, read in one query and navigated in memory. */
+	/** The columns of an agency, public or not: what to look at again when its catalogue or the agency changed. */
+	List<Long> columnIdsOf(long agencyId) {
+		List<CatalogNode> tree = catalog.tree(agencyId);
+		java.util.Set<Long> top = new java.util.HashSet<>();
+		tree.stream().filter(CatalogNode::isTopLevel).forEach(n -> top.add(n.id()));
+		return tree.stream().filter(n -> n.isTopLevel() || top.contains(n.parentId())).map(CatalogNode::id).toList();
+	}
+
+	/** The public columns of one agency (none when it is abolished), read in one query and navigated in memory. */
 	List<SearchEntry> publicOf(Agency agency) {
+		if (!agency.active()) {
+			return List.of();
+		}
 		List<CatalogNode> tree = catalog.tree(agency.id());
 		Map<Long, CatalogNode> byId = new HashMap<>();
 		tree.forEach(n -> byId.put(n.id(), n));
@@ -90,7 +104,7 @@ class CatalogueSearchSource implements SearchSource {
 			for (CatalogNode n = node; n != null; n = n.parentId() == null ? null : byId.get(n.parentId())) {
 				ancestry.add(0, n);
 			}
-			if (ancestry.stream().noneMatch(CatalogNode::hidden)) {
+			if (isColumn(ancestry) && ancestry.stream().noneMatch(CatalogNode::hidden)) {
 				out.add(entry(agency, node, ancestry));
 			}
 		}

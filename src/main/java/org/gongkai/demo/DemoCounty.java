@@ -56,9 +56,12 @@ class DemoCounty implements ApplicationRunner {
 
 	private final String configuredPassword;
 
+	private final DemoContent content;
+
 	DemoCounty(AgencyManagement agencies, AgencyDirectory directory, AccountManagement accounts,
-			TransactionTemplate transactions, InteractionManagement interaction,
+			TransactionTemplate transactions, InteractionManagement interaction, DemoContent content,
 			@Value("${gongkai.demo.password:}") String configuredPassword) {
+		this.content = content;
 		this.interaction = interaction;
 		this.agencies = agencies;
 		this.directory = directory;
@@ -122,6 +125,16 @@ class DemoCounty implements ApplicationRunner {
 		String password = configuredPassword == null || configuredPassword.isBlank() ? generatePassword()
 				: configuredPassword;
 		Actors.runAsSystem(() -> transactions.executeWithoutResult(status -> seed(password)));
+		// the published information, once, right after the county was created (not on later starts)
+		long started = System.nanoTime();
+		try {
+			transactions.executeWithoutResult(status -> content.seed());
+			log.info("Demo content published in {} ms", (System.nanoTime() - started) / 1_000_000);
+		}
+		catch (RuntimeException e) {
+			// the county stays usable without its demo items; DemoContentTest keeps them working
+			log.error("Demo content could not be published", e);
+		}
 		StringBuilder table = new StringBuilder();
 		for (Login l : LOGINS) {
 			table.append(String.format("    %-14s %-8s %s%n", l.username(), l.role().label(), l.displayName()));

@@ -1,6 +1,11 @@
 package org.gongkai.interpretation;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.gongkai.organisation.Agency;
 import org.gongkai.organisation.AgencyChanged;
+import org.gongkai.organisation.AgencyDirectory;
 import org.gongkai.platform.SearchIndexing;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -20,8 +25,14 @@ class InterpretationSearchFeed {
 
 	private final ConcernSearchSource concerns;
 
+	private final AgencyDirectory agencies;
+
+	/** Whether each agency was active when this node last looked (an agency's records leave the portal with it). */
+	private final Map<Long, Boolean> lastActive = new ConcurrentHashMap<>();
+
 	InterpretationSearchFeed(SearchIndexing indexing, InterpretationSearchSource interpretations,
-			ConcernSearchSource concerns) {
+			ConcernSearchSource concerns, AgencyDirectory agencies) {
+		this.agencies = agencies;
 		this.indexing = indexing;
 		this.interpretations = interpretations;
 		this.concerns = concerns;
@@ -37,10 +48,22 @@ class InterpretationSearchFeed {
 		indexing.refresh(ConcernSearchSource.KIND, event.responseId());
 	}
 
+	/**
+	 * Only abolishing or restoring an agency changes its records' publicness; its other changes (office, contacts,
+	 * name) do not touch them. The first change of an agency seen since the start counts as a possible one.
+	 */
+	private boolean activeFlagMayHaveChanged(long agencyId) {
+		boolean active = agencies.findById(agencyId).map(Agency::active).orElse(false);
+		Boolean before = lastActive.put(agencyId, active);
+		return before == null || before != active;
+	}
+
 	@ApplicationModuleListener
 	public void on(AgencyChanged event) {
-		interpretations.publishedOf(event.agencyId())
-			.forEach(id -> indexing.refresh(InterpretationSearchSource.KIND, id));
-		concerns.publishedOf(event.agencyId()).forEach(id -> indexing.refresh(ConcernSearchSource.KIND, id));
+		if (activeFlagMayHaveChanged(event.agencyId())) {
+			interpretations.publishedOf(event.agencyId())
+				.forEach(id -> indexing.refresh(InterpretationSearchSource.KIND, id));
+			concerns.publishedOf(event.agencyId()).forEach(id -> indexing.refresh(ConcernSearchSource.KIND, id));
+		}
 	}
 }

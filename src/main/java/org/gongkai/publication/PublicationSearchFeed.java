@@ -1,6 +1,11 @@
 package org.gongkai.publication;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.gongkai.organisation.Agency;
 import org.gongkai.organisation.AgencyChanged;
+import org.gongkai.organisation.AgencyDirectory;
 import org.gongkai.platform.SearchIndexing;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -17,7 +22,13 @@ class PublicationSearchFeed {
 
 	private final DocumentSearchSource source;
 
-	PublicationSearchFeed(SearchIndexing indexing, DocumentSearchSource source) {
+	private final AgencyDirectory agencies;
+
+	/** Whether each agency was active when this node last looked (an agency's records leave the portal with it). */
+	private final Map<Long, Boolean> lastActive = new ConcurrentHashMap<>();
+
+	PublicationSearchFeed(SearchIndexing indexing, DocumentSearchSource source, AgencyDirectory agencies) {
+		this.agencies = agencies;
 		this.indexing = indexing;
 		this.source = source;
 	}
@@ -27,8 +38,20 @@ class PublicationSearchFeed {
 		indexing.refresh(DocumentSearchSource.KIND, event.documentId());
 	}
 
+	/**
+	 * Only abolishing or restoring an agency changes its records' publicness; its other changes (office, contacts,
+	 * name) do not touch them. The first change of an agency seen since the start counts as a possible one.
+	 */
+	private boolean activeFlagMayHaveChanged(long agencyId) {
+		boolean active = agencies.findById(agencyId).map(Agency::active).orElse(false);
+		Boolean before = lastActive.put(agencyId, active);
+		return before == null || before != active;
+	}
+
 	@ApplicationModuleListener
 	public void on(AgencyChanged event) {
-		source.publishedOf(event.agencyId()).forEach(id -> indexing.refresh(DocumentSearchSource.KIND, id));
+		if (activeFlagMayHaveChanged(event.agencyId())) {
+			source.publishedOf(event.agencyId()).forEach(id -> indexing.refresh(DocumentSearchSource.KIND, id));
+		}
 	}
 }
