@@ -68,7 +68,7 @@ class CatalogueSearchSourceTest extends SearchSourcesContext {
 		assertThat(source.publicEntry(child.id())).isEmpty();
 
 		Agency abolished = Actors.callAsSystem(() -> agencyManagement.create(new NewAgency("search-cat-gone", "检索测试撤销单位",
-				null, AgencyLevel.COUNTY, AgencyType.DEPARTMENT, "yiyuan", null, "测试职能", 999)));
+				null, AgencyLevel.VILLAGE, AgencyType.OTHER, "yiyuan-lucun", null, "测试职能", 999)));
 		CatalogNode guide = catalog.requireNode(abolished.id(), Catalog.GUIDE);
 		assertThat(source.publicEntry(guide.id())).isPresent();
 		Actors.callAsSystem(() -> agencyManagement.deactivate(abolished.id()));

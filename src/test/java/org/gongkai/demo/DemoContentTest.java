@@ -64,7 +64,7 @@ class DemoContentTest extends SearchSourcesContext {
 
 	@Test
 	void theInterpretationsArePublishedWithTheirPolicies() {
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc
+		await().atMost(Duration.ofMinutes(4)).untilAsserted(() -> assertThat(jdbc
 			.sql("SELECT COUNT(*) FROM int_interpretation i JOIN int_interpretation_document l ON l.interpretation_id = i.id "
 					+ "JOIN pub_document d ON d.id = l.document_id WHERE i.status = 'PUBLISHED' AND d.status = 'PUBLISHED' "
 					+ "AND i.created_by = 'demo-editor'")
@@ -89,13 +89,19 @@ class DemoContentTest extends SearchSourcesContext {
 
 	@Test
 	void searchingFor政务公开FindsSeveralDemoItemsOfSeveralAgencies() {
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+		await().atMost(Duration.ofMinutes(4)).untilAsserted(() -> {
 			List<SearchHit> hits = engine.search(new PreparedQuery("政务公开", List.of("政务公开"), List.of()),
 					new SearchFilter(java.util.Set.of("document"), null, null, null), SearchOrder.RELEVANCE, 1, 50).hits();
 			assertThat(hits).hasSizeGreaterThanOrEqualTo(8);
 			assertThat(hits.stream().map(SearchHit::agencyId).distinct().count()).isGreaterThanOrEqualTo(4);
 			assertThat(hits).anyMatch(h -> h.id() == id("沂源县农业农村局2021年度政务公开培训计划"));
 		});
+	}
+
+	@Test
+	void theDemoItemsArePublishedInTheBackgroundOfTheFirstStart() throws Exception {
+		county.contentPublished().get(4, java.util.concurrent.TimeUnit.MINUTES);
+		assertThat(county.contentPublished()).isCompleted();
 	}
 
 	@Test

@@ -50,7 +50,7 @@ class AgencySearchSourceTest extends SearchSourcesContext {
 	@Test
 	void anAbolishedAgencyIsNotPublicAndTheRebuildYieldsExactlyTheActiveOnes() {
 		Agency gone = Actors.callAsSystem(() -> management.create(new NewAgency("search-agency-gone", "检索测试已撤销单位", null,
-				AgencyLevel.COUNTY, AgencyType.DEPARTMENT, "yiyuan", null, "测试职能", 998)));
+				AgencyLevel.VILLAGE, AgencyType.OTHER, "yiyuan-lucun", null, "测试职能", 998)));
 		assertThat(source.publicEntry(gone.id())).isPresent();
 		Actors.callAsSystem(() -> management.deactivate(gone.id()));
 

@@ -147,6 +147,7 @@ class DocumentSearchSourceTest extends SearchSourcesContext {
 
 	@Test
 	void publishingThenWithdrawingMakesAnItemFindableThenUnfindable() {
+		quiet();
 		String word = probe();
 		Document doc = draft("关于" + word + "项目建设的公告", DisclosureAttribute.PROACTIVE, "项目公告正文");
 		publish(doc.id());

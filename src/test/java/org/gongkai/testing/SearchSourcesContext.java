@@ -10,7 +10,13 @@ import org.gongkai.platform.Actor;
 import org.gongkai.platform.ActorHolder;
 import org.gongkai.platform.Role;
 import org.gongkai.platform.RoleGrant;
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -40,6 +46,32 @@ public abstract class SearchSourcesContext {
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {
 		registry.add("gongkai.data-dir", () -> DATA_DIR);
+	}
+
+	@Autowired
+	private JdbcClient contextJdbc;
+
+	/**
+	 * The demo items are published in the background after the first start; the tests wait for them so that their
+	 * reads of "everything public" do not race with it. The repeal is their last step, in the same transaction.
+	 */
+	@BeforeEach
+	void demoContentPublished() {
+		Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250)).until(() -> contextJdbc
+			.sql("SELECT COUNT(*) FROM pub_document WHERE created_by = 'demo-editor' AND validity = 'REPEALED'")
+			.query(Long.class)
+			.single() > 0);
+	}
+
+	/**
+	 * Waits until every event published so far was handled by its listeners (the demo county's first start leaves a
+	 * long queue of page writes behind), so that a test of how fast the index follows a change measures that alone.
+	 */
+	protected void quiet() {
+		Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250)).until(() -> contextJdbc
+			.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL")
+			.query(Long.class)
+			.single() == 0);
 	}
 
 	@AfterEach
