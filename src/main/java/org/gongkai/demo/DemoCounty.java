@@ -58,10 +58,15 @@ class DemoCounty implements ApplicationRunner {
 
 	private final DemoContent content;
 
+	/** {@code gongkai.demo.content}: publish the demo items too (default); false seeds the county alone. */
+	private final boolean withContent;
+
 	DemoCounty(AgencyManagement agencies, AgencyDirectory directory, AccountManagement accounts,
 			TransactionTemplate transactions, InteractionManagement interaction, DemoContent content,
-			@Value("${gongkai.demo.password:}") String configuredPassword) {
+			@Value("${gongkai.demo.password:}") String configuredPassword,
+			@Value("${gongkai.demo.content:true}") boolean withContent) {
 		this.content = content;
+		this.withContent = withContent;
 		this.interaction = interaction;
 		this.agencies = agencies;
 		this.directory = directory;
@@ -127,9 +132,11 @@ class DemoCounty implements ApplicationRunner {
 		Actors.runAsSystem(() -> transactions.executeWithoutResult(status -> seed(password)));
 		// the published information, once, right after the county was created (not on later starts); in the
 		// background, so that the first start is not held up by ~20 items going through the whole workflow
-		Thread worker = new Thread(this::publishContent, "demo-content");
-		worker.setDaemon(true);
-		worker.start();
+		if (withContent) {
+			Thread worker = new Thread(this::publishContent, "demo-content");
+			worker.setDaemon(true);
+			worker.start();
+		}
 		StringBuilder table = new StringBuilder();
 		for (Login l : LOGINS) {
 			table.append(String.format("    %-14s %-8s %s%n", l.username(), l.role().label(), l.displayName()));
