@@ -56,9 +56,17 @@ class DemoCounty implements ApplicationRunner {
 
 	private final String configuredPassword;
 
+	private final DemoContent content;
+
+	/** {@code gongkai.demo.content}: publish the demo items too (default); false seeds the county alone. */
+	private final boolean withContent;
+
 	DemoCounty(AgencyManagement agencies, AgencyDirectory directory, AccountManagement accounts,
-			TransactionTemplate transactions, InteractionManagement interaction,
-			@Value("${gongkai.demo.password:}") String configuredPassword) {
+			TransactionTemplate transactions, InteractionManagement interaction, DemoContent content,
+			@Value("${gongkai.demo.password:}") String configuredPassword,
+			@Value("${gongkai.demo.content:true}") boolean withContent) {
+		this.content = content;
+		this.withContent = withContent;
 		this.interaction = interaction;
 		this.agencies = agencies;
 		this.directory = directory;
@@ -122,6 +130,13 @@ class DemoCounty implements ApplicationRunner {
 		String password = configuredPassword == null || configuredPassword.isBlank() ? generatePassword()
 				: configuredPassword;
 		Actors.runAsSystem(() -> transactions.executeWithoutResult(status -> seed(password)));
+		// the published information, once, right after the county was created (not on later starts); in the
+		// background, so that the first start is not held up by ~20 items going through the whole workflow
+		if (withContent) {
+			Thread worker = new Thread(this::publishContent, "demo-content");
+			worker.setDaemon(true);
+			worker.start();
+		}
 		StringBuilder table = new StringBuilder();
 		for (Login l : LOGINS) {
 			table.append(String.format("    %-14s %-8s %s%n", l.username(), l.role().label(), l.displayName()));
@@ -132,6 +147,27 @@ class DemoCounty implements ApplicationRunner {
 		}
 		else {
 			log.info("Demo county seeded ({} agencies); demo accounts use gongkai.demo.password:\n{}", UNITS.size(), table);
+		}
+	}
+
+	private final java.util.concurrent.CompletableFuture<Void> contentPublished = new java.util.concurrent.CompletableFuture<>();
+
+	/** Completes when the demo items of a first start are published (or failed); never on later starts. */
+	java.util.concurrent.CompletableFuture<Void> contentPublished() {
+		return contentPublished;
+	}
+
+	private void publishContent() {
+		long started = System.nanoTime();
+		try {
+			transactions.executeWithoutResult(status -> content.seed());
+			log.info("Demo content published in {} ms", (System.nanoTime() - started) / 1_000_000);
+			contentPublished.complete(null);
+		}
+		catch (RuntimeException e) {
+			// the county stays usable without its demo items; DemoContentTest keeps them working
+			log.error("Demo content could not be published", e);
+			contentPublished.completeExceptionally(e);
 		}
 	}
 
