@@ -59,7 +59,8 @@ class PollSearchSource implements SearchSource {
 	private SearchEntry entry(PollQueries.PollView v) {
 		Poll p = v.poll();
 		List<String> parts = new ArrayList<>();
-		parts.add(v.agency().name() + " " + v.statusLabel());
+		// no state (进行中, 已结束): it changes with the calendar, without an event to refresh the entry
+		parts.add(v.agency().name());
 		parts.add("调查时间：" + p.opensOn() + " 至 " + p.closesOn());
 		parts.add(p.description());
 		for (PollQuestion q : v.questions()) {
