@@ -121,6 +121,10 @@ class SearchQueryStats {
 		return store.zeroResultQueries(from(days), limit);
 	}
 
+	long zeroResultCount(int days) {
+		return store.zeroResultQueryCount(from(days));
+	}
+
 	private LocalDate from(int days) {
 		return LocalDate.now(clock.withZone(Zones.CHINA)).minusDays(days - 1L);
 	}

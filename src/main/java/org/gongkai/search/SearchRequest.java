@@ -48,6 +48,11 @@ public record SearchRequest(String q, Set<String> types, Set<String> agencies, S
 		return new SearchRequest(newQuery, types, agencies, themes, years, order, 1, size);
 	}
 
+	/** The same query without any filter, back on page 1. */
+	public SearchRequest clearFilters() {
+		return new SearchRequest(q, Set.of(), Set.of(), Set.of(), Set.of(), order, 1, size);
+	}
+
 	/** The same search with one facet value added or (when present) removed, back on page 1. */
 	public SearchRequest toggle(Facet facet, String value) {
 		Set<String> t = new LinkedHashSet<>(types);

@@ -265,7 +265,8 @@ public class SearchService {
 
 	private PreparedQuery prepare(String raw) {
 		try {
-			return QueryPreparation.prepare(raw, vocabulary.synonymGroups());
+			String folded = SearchTexts.fold(raw);
+			return folded.isEmpty() ? new PreparedQuery(raw, List.of(), List.of()) : new PreparedQuery(raw, List.of(folded), List.of());
 		}
 		catch (IllegalArgumentException e) {
 			throw InvalidInputException.of("q", "无法按该检索式检索，请换用其他检索词");

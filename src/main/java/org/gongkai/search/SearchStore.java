@@ -134,6 +134,14 @@ class SearchStore {
 			.list();
 	}
 
+	/** How many distinct queries found nothing since {@code from} (inclusive). */
+	long zeroResultQueryCount(LocalDate from) {
+		return jdbc.sql("SELECT COUNT(DISTINCT query_text) FROM sr_query_stat WHERE query_day >= ? AND zero_results > 0")
+			.param(from)
+			.query(Long.class)
+			.single();
+	}
+
 	static List<String> split(String terms) {
 		return terms == null ? List.of() : Arrays.stream(terms.split("\n")).map(String::strip).filter(t -> !t.isEmpty()).toList();
 	}
