@@ -91,6 +91,7 @@ class SearchPages {
 	private Map<String, Object> base(String q) {
 		Map<String, Object> model = new HashMap<>();
 		model.put("q", q);
+		model.put("pageTitle", q.isBlank() ? "站内搜索" : "搜索：" + (q.length() > 50 ? q.substring(0, 50) + "…" : q));
 		model.put("action", PATH);
 		model.put("request", null);
 		model.put("answer", null);
