@@ -131,7 +131,7 @@ public class SearchRebuild {
 	/** At start-up: rebuild when the engine has no usable index (first start, a new index format). */
 	@EventListener(ApplicationReadyEvent.class)
 	void rebuildWhenNeeded() {
-		if (engine.size() == 0) {
+		if (engine.needsRebuild()) {
 			log.info("The search index is missing or out of date: rebuilding it in the background");
 			start(Actor.system());
 		}

@@ -265,19 +265,7 @@ public class SearchService {
 
 	private PreparedQuery prepare(String raw) {
 		try {
-			String folded = SearchTexts.fold(raw);
-			if (folded.isEmpty()) {
-				return new PreparedQuery(raw, List.of(), List.of());
-			}
-			List<String> variants = new ArrayList<>(List.of(folded));
-			for (List<String> group : vocabulary.synonymGroups()) {
-				for (String term : group) {
-					if (folded.contains(term)) {
-						group.stream().filter(o -> !o.equals(term)).forEach(o -> variants.add(folded.replace(term, o)));
-					}
-				}
-			}
-			return new PreparedQuery(raw, variants, List.of());
+			return QueryPreparation.prepare(raw, vocabulary.synonymGroups());
 		}
 		catch (IllegalArgumentException e) {
 			throw InvalidInputException.of("q", "无法按该检索式检索，请换用其他检索词");

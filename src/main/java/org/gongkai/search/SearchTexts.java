@@ -13,7 +13,7 @@ final class SearchTexts {
 		if (text == null) {
 			return "";
 		}
-		return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT).strip().replaceAll("\\s+", " ");
+		return TextFolding.fold(text).strip().replaceAll("\\s+", " ");
 	}
 
 	/** Plain text of the engine's highlighted HTML: the {@code <mark>} tags removed and the entities decoded. */

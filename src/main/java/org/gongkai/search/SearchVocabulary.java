@@ -1,6 +1,8 @@
 package org.gongkai.search;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -17,7 +19,7 @@ class SearchVocabulary {
 	/** At most this many best bets above one result list. */
 	static final int MAX_BEST_BETS = 5;
 
-	private record Snapshot(List<List<String>> synonymGroups, List<BestBet> bestBets) {
+	private record Snapshot(List<Set<String>> synonymGroups, List<BestBet> bestBets) {
 	}
 
 	private final SearchStore store;
@@ -28,7 +30,7 @@ class SearchVocabulary {
 		this.store = store;
 	}
 
-	List<List<String>> synonymGroups() {
+	List<Set<String>> synonymGroups() {
 		return current().synonymGroups();
 	}
 
@@ -48,7 +50,7 @@ class SearchVocabulary {
 	}
 
 	private Snapshot reload() {
-		Snapshot s = new Snapshot(store.synonyms().stream().map(SynonymGroup::terms).toList(),
+		Snapshot s = new Snapshot(store.synonyms().stream().map(g -> (Set<String>) new LinkedHashSet<>(g.terms())).toList(),
 				store.bestBets().stream().filter(BestBet::active).toList());
 		snapshot = s;
 		return s;
