@@ -29,7 +29,7 @@ class SearchPages {
 	static final int FEED_SIZE = 50;
 
 	/** One facet as shown: its title and its values as links. */
-	record FacetView(String param, String title, List<FacetLink> values) {
+	record FacetView(String key, String title, List<FacetLink> values) {
 	}
 
 	record FacetLink(String label, long count, String href, boolean selected) {

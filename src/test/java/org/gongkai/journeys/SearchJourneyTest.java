@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -53,6 +54,13 @@ abstract class SearchJourneyTest extends JourneySupport {
 
 	static String enc(String s) {
 		return URLEncoder.encode(s, StandardCharsets.UTF_8);
+	}
+
+	/** The index is built in the background at first start; the journeys begin once that is done. */
+	@BeforeEach
+	void indexBuilt() {
+		await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
+			.until(() -> !admin().get("/api/v1/search/rebuild").json().get("running").asBoolean());
 	}
 
 	JsonNode api(String query) {
