@@ -33,6 +33,12 @@ class SearchConsoleController {
 		this.rebuild = rebuild;
 	}
 
+	/** Times on these pages are shown in China time. */
+	@org.springframework.web.bind.annotation.ModelAttribute("zone")
+	java.time.ZoneId zone() {
+		return org.gongkai.platform.Zones.CHINA;
+	}
+
 	@GetMapping({ HOME, HOME + "/" })
 	String overview(@RequestParam(required = false) Integer days, Model model) {
 		Actor actor = Actors.require();

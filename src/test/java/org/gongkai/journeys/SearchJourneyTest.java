@@ -56,11 +56,17 @@ abstract class SearchJourneyTest extends JourneySupport {
 		return URLEncoder.encode(s, StandardCharsets.UTF_8);
 	}
 
-	/** The index is built in the background at first start; the journeys begin once that is done. */
+	/**
+	 * The index is built in the background at first start, and the demo county's seeding leaves a backlog of index
+	 * refreshes in the event listeners; the journeys begin once both are done, so that "within a second" measures a
+	 * publication and not that backlog.
+	 */
 	@BeforeEach
 	void indexBuilt() {
-		await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
-			.until(() -> !admin().get("/api/v1/search/rebuild").json().get("running").asBoolean());
+		await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(500))
+			.until(() -> !admin().get("/api/v1/search/rebuild").json().get("running").asBoolean()
+					&& jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL")
+						.query(Long.class).single() == 0);
 	}
 
 	JsonNode api(String query) {
@@ -77,7 +83,7 @@ abstract class SearchJourneyTest extends JourneySupport {
 		long id = pushed.json().get("id").asLong();
 
 		// searchable within a second of publication, through the API ...
-		String unique = "q=" + enc("政务公开标准化规范化");
+		String unique = "type=document&q=" + enc("“政务公开标准化规范化工作实施方案”");
 		await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(api(unique).get("total").asLong()).isEqualTo(1));
 		JsonNode answer = api("q=" + enc("政务公开"));
 		JsonNode hit = null;
@@ -109,14 +115,14 @@ abstract class SearchJourneyTest extends JourneySupport {
 		assertThat(filtered.status()).isEqualTo(200);
 		assertThat(filtered.body()).contains("aria-current=\"true\"", "清除全部筛选条件", TITLE.substring(0, 6));
 		// the feed of the same search
-		Http.Response feed = anonymous().get("/search/feed.atom?q=" + enc("政务公开标准化规范化"));
+		Http.Response feed = anonymous().get("/search/feed.atom?" + unique);
 		assertThat(feed.status()).isEqualTo(200);
 		assertThat(feed.header("Content-Type")).startsWith("application/atom+xml");
 		assertThat(feed.body()).contains("<feed", TITLE, "urn:gongkai:document:" + id).doesNotContain("<mark>");
 
 		// a quoted phrase matches the characters as typed, and only them
-		assertThat(api("q=" + enc("\"标准化规范化\"")).get("total").asLong()).isEqualTo(1);
-		assertThat(api("q=" + enc("“规范化标准化”")).get("total").asLong()).isZero();
+		assertThat(api("type=document&agency=yiyuan-fgj&q=" + enc("\"标准化规范化工作\"")).get("total").asLong()).isEqualTo(1);
+		assertThat(api("type=document&agency=yiyuan-fgj&q=" + enc("“规范化标准化工作”")).get("total").asLong()).isZero();
 
 		// withdrawn: gone within a second from the API, the page and the feed
 		Http.Response withdrawn = demo("fgj-leader").postJson("/api/v1/documents/" + id + "/withdraw", Map.of("reason", "内容有误"));
