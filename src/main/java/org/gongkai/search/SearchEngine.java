@@ -39,6 +39,15 @@ public interface SearchEngine extends AutoCloseable {
 	long size();
 
 	/**
+	 * True when the index is known to lack entries: it was created empty at startup (first start, lost folder) or
+	 * was built with an older schema. The service then rebuilds it from the records; false again once a rebuild
+	 * completed. Engines that cannot tell answer false.
+	 */
+	default boolean needsRebuild() {
+		return false;
+	}
+
+	/**
 	 * Starts filling a second, empty index while the current one keeps serving. Writes made through {@link #put} and
 	 * {@link #remove} while the rebuild runs reach both indexes, so nothing is lost by the swap.
 	 */

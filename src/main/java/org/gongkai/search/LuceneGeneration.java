@@ -1,0 +1,178 @@
+package org.gongkai.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
+
+/**
+ * One generation of the index: a folder with its own writer and searcher manager. Writes are made durable by a group
+ * commit (concurrent writers wait for one commit that includes all their operations) and visible by a blocking
+ * refresh before they return.
+ */
+final class LuceneGeneration implements AutoCloseable {
+
+	static final String SCHEMA_KEY = "schema";
+
+	final String name;
+
+	final Path path;
+
+	private final FSDirectory directory;
+
+	private final IndexWriter writer;
+
+	private final SearcherManager searchers;
+
+	/** Whether the folder held no index when it was opened. */
+	final boolean created;
+
+	/** The schema version of the last commit found when it was opened (0 when none). */
+	final int openedSchema;
+
+	private final Object commitLock = new Object();
+
+	private volatile long committedSeqNo = -1;
+
+	private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+
+	private volatile FacetState facetState;
+
+	private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
+	}
+
+	LuceneGeneration(String name, Path path, Analyzer analyzer) {
+		this.name = name;
+		this.path = path;
+		try {
+			Files.createDirectories(path);
+			directory = FSDirectory.open(path);
+			created = !DirectoryReader.indexExists(directory);
+			int schema = 0;
+			if (!created) {
+				String version = SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA_KEY);
+				schema = version == null ? 0 : Integer.parseInt(version);
+			}
+			openedSchema = schema;
+			IndexWriterConfig config = new IndexWriterConfig(analyzer);
+			config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+			config.setRAMBufferSizeMB(64);
+			writer = new IndexWriter(directory, config);
+			writer.setLiveCommitData(Map.of(SCHEMA_KEY, Integer.toString(LuceneDocuments.SCHEMA_VERSION)).entrySet());
+			if (created) {
+				writer.commit();
+			}
+			searchers = new SearcherManager(writer, null);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Adds or replaces; returns the sequence number to wait for. */
+	long update(Term key, Document document) throws IOException {
+		return writer.updateDocument(key, document);
+	}
+
+	long delete(Term key) throws IOException {
+		return writer.deleteDocuments(key);
+	}
+
+	/** Commits unless a commit since {@code seqNo} already did, then refreshes the searcher. */
+	void commitAndRefresh(long seqNo) throws IOException {
+		if (committedSeqNo < seqNo) {
+			synchronized (commitLock) {
+				if (committedSeqNo < seqNo) {
+					long committed = writer.commit();
+					commits.incrementAndGet();
+					committedSeqNo = Math.max(committed, seqNo);
+				}
+			}
+		}
+		searchers.maybeRefreshBlocking();
+	}
+
+	/** Commits whatever is pending (for a rebuild's complete). */
+	void commit() throws IOException {
+		synchronized (commitLock) {
+			writer.commit();
+		}
+		searchers.maybeRefreshBlocking();
+	}
+
+	/** Number of commits made through this instance (group commit shares them). */
+	long commits() {
+		return commits.get();
+	}
+
+	IndexSearcher acquire() throws IOException {
+		return searchers.acquire();
+	}
+
+	void release(IndexSearcher searcher) throws IOException {
+		searchers.release(searcher);
+	}
+
+	/** The facet state of the searcher's reader, built once per reader (costly on a large index). */
+	SortedSetDocValuesReaderState facetState(IndexSearcher searcher) throws IOException {
+		IndexReader reader = searcher.getIndexReader();
+		FacetState current = facetState;
+		if (current != null && current.reader() == reader) {
+			return current.state();
+		}
+		SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader,
+				LuceneDocuments.FACETS);
+		facetState = new FacetState(reader, state);
+		return state;
+	}
+
+	@Override
+	public void close() {
+		try {
+			IOUtils.close(searchers, writer, directory);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Drops the generation: no commit, folder deleted. */
+	void discard() {
+		try {
+			IOUtils.close(searchers);
+			writer.rollback();
+			directory.close();
+			IOUtils.rm(path);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Closes and deletes the folder (an old generation after a swap). */
+	void closeAndDelete() {
+		close();
+		try {
+			IOUtils.rm(path);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}

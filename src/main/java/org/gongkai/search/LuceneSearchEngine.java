@@ -1,0 +1,520 @@
+package org.gongkai.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.DrillSideways.DrillSidewaysResult;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.gongkai.platform.SearchEntry;
+import org.gongkai.search.ChineseAnalyzers.Token;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * The embedded Lucene implementation of the search port, the default ({@code gongkai.search.engine=lucene}). The
+ * index lives in {@code gongkai.search.dir} (default {@code <data-dir>/search}), see {@link LuceneIndex} for its
+ * generations.
+ *
+ * <p>Text fields (title, body, attachment, keywords) are analysed into smartcn words over {@link TextFolding folded}
+ * text; title, body and attachment have an exact twin of CJK bigrams for quoted phrases. Free text: for each variant
+ * of the {@link PreparedQuery}, all its words (each in any field: title weighs most, then keywords, body,
+ * attachment); the variants are alternatives. Phrases: each must occur exactly in the title, body or attachment. When
+ * the words find nothing, the free text is tried as exact character sequences (so a single character or a word that
+ * smartcn splits differently in the documents still finds them). Relevance adds two {@link FeatureField} scores:
+ * freshness (saturating in the days since 2000) and being in force. Ties and the newest-first order are broken by the
+ * unique key, so pages are stable.
+ */
+@Component
+@ConditionalOnProperty(name = "gongkai.search.engine", havingValue = "lucene", matchIfMissing = true)
+public class LuceneSearchEngine implements SearchEngine {
+
+	/** Deepest hit reachable by paging (page × size). */
+	static final int MAX_WINDOW = 10_000;
+
+	/** Most values per facet dimension. */
+	static final int MAX_FACET_VALUES = 30;
+
+	static final float TITLE_BOOST = 3f;
+
+	static final float KEYWORDS_BOOST = 2f;
+
+	static final float BODY_BOOST = 1f;
+
+	static final float ATTACHMENT_BOOST = 0.5f;
+
+	/** Weight of freshness (at most this much is added; ten years older loses about 0.3). */
+	static final float FRESHNESS_WEIGHT = 2f;
+
+	/** Days of age at which freshness is at half its weight, counted from 2000. */
+	static final float FRESHNESS_PIVOT = 3650f;
+
+	/** Added to the score of an entry in force. */
+	static final float IN_FORCE_WEIGHT = 1.5f;
+
+	private static final Sort NEWEST = new Sort(new SortField(LuceneDocuments.DATE, SortField.Type.LONG, true),
+			new SortField(LuceneDocuments.KEY, SortField.Type.STRING));
+
+	private static final Sort RELEVANCE = new Sort(SortField.FIELD_SCORE,
+			new SortField(LuceneDocuments.KEY, SortField.Type.STRING));
+
+	private static final Map<Facet, String> DIMENSIONS = Map.of(Facet.TYPE, LuceneDocuments.DIM_TYPE, Facet.AGENCY,
+			LuceneDocuments.DIM_AGENCY, Facet.THEME, LuceneDocuments.DIM_THEME, Facet.YEAR, LuceneDocuments.DIM_YEAR);
+
+	private final Analyzer words = ChineseAnalyzers.words();
+
+	private final Analyzer exactQuery = ChineseAnalyzers.exact(false);
+
+	private final Analyzer indexAnalyzer = ChineseAnalyzers.index(words, ChineseAnalyzers.exact(true),
+			LuceneDocuments.PHRASE_FIELDS);
+
+	private final LuceneIndex index;
+
+	private volatile boolean closed;
+
+	public LuceneSearchEngine(@Value("${gongkai.search.dir:${gongkai.data-dir:./data}/search}") Path dir) {
+		this.index = LuceneIndex.open(dir, indexAnalyzer);
+	}
+
+	/**
+	 * True when the index was created empty at startup or was built with an older schema (fields, analysis): the
+	 * service should then rebuild it from the records. False again once a rebuild completed.
+	 */
+	@Override
+	public boolean needsRebuild() {
+		return index.needsRebuild();
+	}
+
+	@Override
+	public void put(SearchEntry entry) {
+		index.putAll(List.of(entry));
+	}
+
+	@Override
+	public void putAll(Collection<SearchEntry> entries) {
+		if (!entries.isEmpty()) {
+			index.putAll(entries);
+		}
+	}
+
+	@Override
+	public void remove(String kind, long id) {
+		index.remove(kind, id);
+	}
+
+	@Override
+	public Rebuild beginRebuild() {
+		return index.beginRebuild();
+	}
+
+	@Override
+	public long size() {
+		return withSearcher((generation, searcher) -> (long) searcher.getIndexReader().numDocs());
+	}
+
+	/** Commits made to the serving generation since it was opened (tests check one commit per batch). */
+	long commits() {
+		return index.serving().commits();
+	}
+
+	@Override
+	public synchronized void close() {
+		if (!closed) {
+			closed = true;
+			index.release();
+		}
+	}
+
+	// --- searching
+
+	@Override
+	public SearchResults search(PreparedQuery query, SearchFilter filter, SearchOrder order, int page, int size) {
+		if (size < 1 || size > 100) {
+			throw new IllegalArgumentException("size must be 1 to 100");
+		}
+		if (page < 1) {
+			throw new IllegalArgumentException("page must be at least 1");
+		}
+		SearchFilter filters = filter == null ? SearchFilter.NONE : filter;
+		SearchOrder sortOrder = order == null ? SearchOrder.RELEVANCE : order;
+		return withSearcher((generation, searcher) -> {
+			Query match = matchQuery(query, false);
+			SearchResults results = run(generation, searcher, match, filters, sortOrder, page, size);
+			if (results.total() == 0 && !query.textVariants().isEmpty()) {
+				Query exact = matchQuery(query, true);
+				if (exact != null) {
+					results = run(generation, searcher, exact, filters, sortOrder, page, size);
+				}
+			}
+			return results;
+		});
+	}
+
+	private interface SearcherWork<T> {
+		T run(LuceneGeneration generation, IndexSearcher searcher) throws IOException;
+	}
+
+	private <T> T withSearcher(SearcherWork<T> work) {
+		for (int attempt = 0;; attempt++) {
+			LuceneGeneration generation = index.serving();
+			IndexSearcher searcher;
+			try {
+				searcher = generation.acquire();
+			}
+			catch (AlreadyClosedException e) {
+				if (attempt < 5) {
+					continue; // a rebuild swapped the generation meanwhile
+				}
+				throw e;
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+			try {
+				return work.run(generation, searcher);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+			finally {
+				try {
+					generation.release(searcher);
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			}
+		}
+	}
+
+	/**
+	 * What must match: the free text (words, or with {@code exactWords} each space-separated part as an exact
+	 * sequence) and every phrase; null when the query has nothing to match.
+	 */
+	Query matchQuery(PreparedQuery query, boolean exactWords) {
+		List<Query> musts = new ArrayList<>();
+		if (!query.textVariants().isEmpty()) {
+			BooleanQuery.Builder variants = new BooleanQuery.Builder();
+			int count = 0;
+			for (String variant : query.textVariants()) {
+				Query q = exactWords ? exactWords(variant) : words(variant);
+				if (q != null) {
+					variants.add(q, Occur.SHOULD);
+					count++;
+				}
+			}
+			if (count == 1) {
+				musts.add(variants.build().clauses().get(0).getQuery());
+			}
+			else if (count > 1) {
+				musts.add(variants.build());
+			}
+		}
+		for (String phrase : query.phrases()) {
+			Query q = phrase(phrase);
+			if (q != null) {
+				musts.add(q);
+			}
+		}
+		if (musts.isEmpty()) {
+			return null;
+		}
+		if (musts.size() == 1) {
+			return musts.get(0);
+		}
+		BooleanQuery.Builder all = new BooleanQuery.Builder();
+		musts.forEach(q -> all.add(q, Occur.MUST));
+		return all.build();
+	}
+
+	/** All words of the text, each in any text field. */
+	private Query words(String text) {
+		Set<String> terms = new LinkedHashSet<>();
+		for (Token token : ChineseAnalyzers.tokens(words, LuceneDocuments.TITLE, text)) {
+			terms.add(token.term());
+		}
+		if (terms.isEmpty()) {
+			return null;
+		}
+		BooleanQuery.Builder all = new BooleanQuery.Builder();
+		for (String term : terms) {
+			BooleanQuery.Builder any = new BooleanQuery.Builder();
+			any.add(boosted(LuceneDocuments.TITLE, term, TITLE_BOOST), Occur.SHOULD);
+			any.add(boosted(LuceneDocuments.KEYWORDS, term, KEYWORDS_BOOST), Occur.SHOULD);
+			any.add(boosted(LuceneDocuments.BODY, term, BODY_BOOST), Occur.SHOULD);
+			any.add(boosted(LuceneDocuments.ATTACHMENT, term, ATTACHMENT_BOOST), Occur.SHOULD);
+			all.add(any.build(), Occur.MUST);
+		}
+		return all.build();
+	}
+
+	private static Query boosted(String field, String term, float boost) {
+		Query q = new TermQuery(new Term(field, term));
+		return boost == 1f ? q : new BoostQuery(q, boost);
+	}
+
+	private Query exactWords(String text) {
+		BooleanQuery.Builder all = new BooleanQuery.Builder();
+		int count = 0;
+		for (String part : text.split(" ")) {
+			Query q = phrase(part);
+			if (q != null) {
+				all.add(q, Occur.MUST);
+				count++;
+			}
+		}
+		return count == 0 ? null : all.build();
+	}
+
+	/** The exact character sequence in the title, body or attachment. */
+	private Query phrase(String phrase) {
+		List<Token> tokens = ChineseAnalyzers.tokens(exactQuery, LuceneDocuments.TITLE, phrase);
+		if (tokens.isEmpty()) {
+			return null;
+		}
+		BooleanQuery.Builder any = new BooleanQuery.Builder();
+		float[] boosts = { TITLE_BOOST, BODY_BOOST, ATTACHMENT_BOOST };
+		for (int i = 0; i < LuceneDocuments.PHRASE_FIELDS.size(); i++) {
+			String field = LuceneDocuments.PHRASE_FIELDS.get(i) + ChineseAnalyzers.EXACT;
+			Query q;
+			if (tokens.size() == 1) {
+				q = new TermQuery(new Term(field, tokens.get(0).term()));
+			}
+			else {
+				PhraseQuery.Builder builder = new PhraseQuery.Builder();
+				for (Token token : tokens) {
+					builder.add(new Term(field, token.term()), token.position());
+				}
+				q = builder.build();
+			}
+			any.add(boosts[i] == 1f ? q : new BoostQuery(q, boosts[i]), Occur.SHOULD);
+		}
+		return any.build();
+	}
+
+	private SearchResults run(LuceneGeneration generation, IndexSearcher searcher, Query match, SearchFilter filter,
+			SearchOrder order, int page, int size) throws IOException {
+		if (searcher.getIndexReader().numDocs() == 0) {
+			return new SearchResults(0, List.of(), emptyFacets());
+		}
+		Query scored;
+		if (match == null) {
+			scored = new MatchAllDocsQuery();
+		}
+		else {
+			scored = new BooleanQuery.Builder().add(match, Occur.MUST)
+				.add(FeatureField.newSaturationQuery(LuceneDocuments.FEATURES, LuceneDocuments.FRESHNESS,
+						FRESHNESS_WEIGHT, FRESHNESS_PIVOT), Occur.SHOULD)
+				.add(FeatureField.newLinearQuery(LuceneDocuments.FEATURES, LuceneDocuments.IN_FORCE, IN_FORCE_WEIGHT),
+						Occur.SHOULD)
+				.build();
+		}
+		DrillDownQuery drillDown = new DrillDownQuery(LuceneDocuments.FACETS, scored);
+		addFilter(drillDown, LuceneDocuments.DIM_TYPE, filter.kinds());
+		addFilter(drillDown, LuceneDocuments.DIM_AGENCY, filter.agencyIds().stream().map(String::valueOf).toList());
+		addFilter(drillDown, LuceneDocuments.DIM_THEME, filter.themes());
+		addFilter(drillDown, LuceneDocuments.DIM_YEAR, filter.years().stream().map(String::valueOf).toList());
+		Sort sort = match == null || order == SearchOrder.NEWEST ? NEWEST : RELEVANCE;
+		int from = (int) Math.min((long) (page - 1) * size, MAX_WINDOW);
+		int topN = (int) Math.max(1, Math.min((long) page * size, MAX_WINDOW));
+		DrillSideways sideways = new DrillSideways(searcher, LuceneDocuments.FACETS, generation.facetState(searcher));
+		DrillSidewaysResult result = sideways.search(drillDown, null, null, topN, sort, false);
+		Map<Facet, List<FacetCount>> facets = facets(result);
+		ScoreDoc[] docs = result.hits.scoreDocs;
+		List<SearchHit> hits = new ArrayList<>();
+		if (from < docs.length) {
+			int[] ids = new int[docs.length - from];
+			for (int i = from; i < docs.length; i++) {
+				ids[i - from] = docs[i].doc;
+			}
+			hits = hits(searcher, match, ids);
+		}
+		return new SearchResults(result.hits.totalHits.value, hits, facets);
+	}
+
+	private static void addFilter(DrillDownQuery query, String dimension, Collection<String> values) {
+		// one add per value: values of one dimension are alternatives (a second argument would be a path)
+		values.stream().sorted().forEach(value -> query.add(dimension, value));
+	}
+
+	private static Map<Facet, List<FacetCount>> emptyFacets() {
+		Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
+		for (Facet facet : Facet.values()) {
+			facets.put(facet, List.of());
+		}
+		return facets;
+	}
+
+	private static Map<Facet, List<FacetCount>> facets(DrillSidewaysResult result) throws IOException {
+		Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
+		for (Facet facet : Facet.values()) {
+			FacetResult counts;
+			try {
+				counts = result.facets.getAllChildren(DIMENSIONS.get(facet));
+			}
+			catch (IllegalArgumentException noSuchDimension) {
+				counts = null;
+			}
+			List<FacetCount> values = new ArrayList<>();
+			if (counts != null) {
+				for (LabelAndValue lv : counts.labelValues) {
+					if (lv.value.longValue() > 0) {
+						values.add(new FacetCount(lv.label, lv.value.longValue()));
+					}
+				}
+			}
+			Comparator<FacetCount> byOrder = facet == Facet.YEAR
+					? Comparator.comparing((FacetCount c) -> Integer.parseInt(c.value())).reversed()
+					: Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::value);
+			values.sort(byOrder);
+			facets.put(facet, List.copyOf(values.subList(0, Math.min(values.size(), MAX_FACET_VALUES))));
+		}
+		return facets;
+	}
+
+	private List<SearchHit> hits(IndexSearcher searcher, Query match, int[] ids) throws IOException {
+		StoredFields stored = searcher.storedFields();
+		List<LuceneDocuments.Stored> entries = new ArrayList<>(ids.length);
+		for (int id : ids) {
+			entries.add(LuceneDocuments.Stored.of(stored.document(id)));
+		}
+		LuceneHighlighting.Highlights highlights = match == null ? null
+				: LuceneHighlighting.highlight(searcher, indexAnalyzer, match, ids);
+		List<SearchHit> hits = new ArrayList<>(ids.length);
+		for (int i = 0; i < ids.length; i++) {
+			LuceneDocuments.Stored e = entries.get(i);
+			String title = highlights != null && highlights.titles()[i] != null ? highlights.titles()[i]
+					: LuceneHighlighting.escape(e.title(), 0, e.title().length());
+			String snippet = null;
+			if (highlights != null) {
+				snippet = highlights.bodies()[i] != null ? highlights.bodies()[i] : highlights.attachments()[i];
+			}
+			if (snippet == null) {
+				snippet = LuceneHighlighting.beginning(e.body().isBlank() ? e.attachment() : e.body());
+			}
+			hits.add(new SearchHit(e.kind(), e.id(), e.url(), title, snippet, e.date(), e.agencyId(), e.theme(),
+					e.outOfForce()));
+		}
+		return hits;
+	}
+
+	// --- did you mean
+
+	@Override
+	public Optional<String> didYouMean(PreparedQuery query) {
+		if (query.textVariants().isEmpty()) {
+			return Optional.empty();
+		}
+		String text = query.textVariants().get(0);
+		String corrected = withSearcher((generation, searcher) -> corrected(searcher.getIndexReader(), text));
+		if (corrected == null || corrected.equals(text)) {
+			return Optional.empty();
+		}
+		PreparedQuery better = new PreparedQuery(corrected, List.of(corrected), query.phrases());
+		if (search(better, SearchFilter.NONE, SearchOrder.RELEVANCE, 1, 1).total() == 0) {
+			return Optional.empty();
+		}
+		StringBuilder out = new StringBuilder(corrected);
+		for (String phrase : query.phrases()) {
+			out.append(" \"").append(phrase).append('"');
+		}
+		return Optional.of(out.toString());
+	}
+
+	/**
+	 * The text with each unknown word replaced by the closest indexed word. Runs of single characters (what smartcn
+	 * makes of a word it does not know, such as 公井) are taken together as one word.
+	 */
+	private String corrected(IndexReader reader, String text) throws IOException {
+		List<Token> tokens = ChineseAnalyzers.tokens(words, LuceneDocuments.TITLE, text);
+		List<int[]> chunks = new ArrayList<>();
+		for (Token token : tokens) {
+			int[] last = chunks.isEmpty() ? null : chunks.get(chunks.size() - 1);
+			boolean single = token.end() - token.start() == 1 && isCjk(text.charAt(token.start()));
+			if (single && last != null && last[2] == 1 && last[1] == token.start()) {
+				last[1] = token.end();
+			}
+			else {
+				chunks.add(new int[] { token.start(), token.end(), single ? 1 : 0 });
+			}
+		}
+		DirectSpellChecker spell = new DirectSpellChecker();
+		spell.setMinQueryLength(2);
+		spell.setMinPrefix(0);
+		spell.setMaxEdits(1);
+		spell.setAccuracy(0.5f);
+		StringBuilder out = new StringBuilder();
+		int at = 0;
+		boolean changed = false;
+		for (int[] chunk : chunks) {
+			String word = text.substring(chunk[0], chunk[1]).toLowerCase(java.util.Locale.ROOT);
+			out.append(text, at, chunk[0]);
+			at = chunk[1];
+			String replacement = word.length() < 2 || known(reader, word) ? null : suggestion(spell, reader, word);
+			if (replacement != null) {
+				out.append(replacement);
+				changed = true;
+			}
+			else {
+				out.append(text, chunk[0], chunk[1]);
+			}
+		}
+		out.append(text.substring(at));
+		return changed ? out.toString() : null;
+	}
+
+	private static boolean isCjk(char c) {
+		return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+	}
+
+	private static boolean known(IndexReader reader, String word) throws IOException {
+		return reader.docFreq(new Term(LuceneDocuments.TITLE, word)) > 0
+				|| reader.docFreq(new Term(LuceneDocuments.BODY, word)) > 0;
+	}
+
+	private static String suggestion(DirectSpellChecker spell, IndexReader reader, String word) throws IOException {
+		SuggestWord best = null;
+		for (String field : List.of(LuceneDocuments.TITLE, LuceneDocuments.BODY)) {
+			SuggestWord[] found = spell.suggestSimilar(new Term(field, word), 1, reader,
+					SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+			if (found.length > 0 && (best == null || found[0].score > best.score
+					|| found[0].score == best.score && found[0].freq > best.freq)) {
+				best = found[0];
+			}
+		}
+		return best == null ? null : best.string;
+	}
+}

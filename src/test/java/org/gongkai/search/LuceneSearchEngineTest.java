@@ -1,0 +1,220 @@
+package org.gongkai.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.gongkai.platform.SearchEntry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LuceneSearchEngineTest extends SearchEngineContractTest {
+
+	@TempDir
+	Path dir;
+
+	@Override
+	protected SearchEngine newEngine() {
+		return new LuceneSearchEngine(dir.resolve("search"));
+	}
+
+	private Path searchDir() {
+		return dir.resolve("search");
+	}
+
+	// --- smartcn-specific
+
+	@Test
+	void adjacentWordsAreMarkedAsOne() throws Exception {
+		put(doc(1, "关于政务公开的规定", "推进政务公开。"));
+
+		SearchHit hit = search("政务公开").hits().get(0);
+		assertThat(hit.titleHtml()).isEqualTo("关于<mark>政务公开</mark>的规定");
+		assertThat(hit.snippetHtml()).isEqualTo("推进<mark>政务公开</mark>。");
+	}
+
+	@Test
+	void traditionalTextIsMarkedInItsOriginalForm() throws Exception {
+		put(doc(1, "關於推進政務公開的意見", ""));
+
+		assertThat(search("政务公开").hits().get(0).titleHtml()).isEqualTo("關於推進<mark>政務公開</mark>的意見");
+	}
+
+	@Test
+	void aSingleCharacterOrAnOddlySegmentedWordFallsBackToTheExactSequence() throws Exception {
+		put(doc(1, "防汛抗旱应急预案", "做好汛期准备。"), doc(2, "森林防火", "严禁野外用火。"));
+
+		assertThat(ids("汛")).containsExactly(1L);
+		assertThat(ids("旱应急")).containsExactly(1L);
+	}
+
+	// --- durability and generations
+
+	@Test
+	void aWriteIsOnDiskWhenPutReturns() throws Exception {
+		put(doc(1, "政务公开工作方案", "正文"));
+		engine.putAll(List.of(doc(2, "政务公开考核办法", ""), doc(3, "政务公开目录", "")));
+		engine.remove("document", 3);
+
+		// copy the folder as a kill -9 would leave it: nothing closed, no write lock
+		Path crashed = dir.resolve("crashed");
+		copyWithoutLocks(searchDir(), crashed);
+		try (LuceneSearchEngine reopened = new LuceneSearchEngine(crashed)) {
+			assertThat(reopened.size()).isEqualTo(2);
+			assertThat(reopened.search(q("政务公开"), SearchFilter.NONE, SearchOrder.RELEVANCE, 1, 10).hits())
+				.extracting(SearchHit::id)
+				.containsExactlyInAnyOrder(1L, 2L);
+			assertThat(reopened.needsRebuild()).isFalse();
+		}
+	}
+
+	private static void copyWithoutLocks(Path from, Path to) throws IOException {
+		try (Stream<Path> files = Files.walk(from)) {
+			for (Path file : files.toList()) {
+				Path target = to.resolve(from.relativize(file).toString());
+				if (Files.isDirectory(file)) {
+					Files.createDirectories(target);
+				}
+				else if (!file.getFileName().toString().equals("write.lock")) {
+					Files.copy(file, target);
+				}
+			}
+		}
+	}
+
+	@Test
+	void aNewIndexAsksForARebuildAndACompletedRebuildSatisfiesIt() throws Exception {
+		assertThat(((LuceneSearchEngine) engine).needsRebuild()).isTrue();
+		assertThat(engine.needsRebuild()).isTrue();
+		try (SearchEngine.Rebuild rebuild = engine.beginRebuild()) {
+			rebuild.putAll(List.of(doc(1, "政务公开", "")));
+			rebuild.complete();
+		}
+		assertThat(engine.needsRebuild()).isFalse();
+		engine.close();
+		engine = newEngine();
+		assertThat(engine.needsRebuild()).isFalse();
+		assertThat(engine.size()).isEqualTo(1);
+	}
+
+	@Test
+	void anIndexOfAnOlderSchemaAsksForARebuild() throws Exception {
+		engine.close();
+		engine = null;
+		Path gen = searchDir().resolve("gen-9");
+		Files.createDirectories(gen);
+		try (FSDirectory directory = FSDirectory.open(gen);
+				IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+			writer.commit();
+		}
+		Files.writeString(searchDir().resolve(LuceneIndex.POINTER), "gen-9\n");
+
+		engine = newEngine();
+		assertThat(engine.needsRebuild()).isTrue();
+	}
+
+	@Test
+	void aCompletedRebuildMovesThePointerAndDeletesTheOldGeneration() throws Exception {
+		put(doc(1, "政务公开", ""));
+		String before = Files.readString(searchDir().resolve(LuceneIndex.POINTER)).strip();
+		assertThat(searchDir().resolve(before)).isDirectory();
+
+		try (SearchEngine.Rebuild rebuild = engine.beginRebuild()) {
+			rebuild.putAll(List.of(doc(2, "政务公开新版", "")));
+			rebuild.complete();
+		}
+
+		String after = Files.readString(searchDir().resolve(LuceneIndex.POINTER)).strip();
+		assertThat(after).isNotEqualTo(before);
+		assertThat(searchDir().resolve(before)).doesNotExist();
+		assertThat(searchDir().resolve(after)).isDirectory();
+		assertThat(searchDir().resolve(LuceneIndex.POINTER + ".tmp")).doesNotExist();
+
+		engine.close();
+		engine = newEngine();
+		assertThat(ids("政务公开")).containsExactly(2L);
+	}
+
+	@Test
+	void anAbortedRebuildDeletesItsFolder() throws Exception {
+		put(doc(1, "政务公开", ""));
+		try (SearchEngine.Rebuild rebuild = engine.beginRebuild()) {
+			rebuild.putAll(List.of(doc(2, "政务公开新版", "")));
+		}
+		try (Stream<Path> children = Files.list(searchDir())) {
+			assertThat(children.filter(Files::isDirectory).toList()).hasSize(1);
+		}
+	}
+
+	@Test
+	void aRebuildLeftByACrashIsDroppedAtStart() throws Exception {
+		put(doc(1, "政务公开", ""));
+		SearchEngine.Rebuild rebuild = engine.beginRebuild();
+		rebuild.putAll(List.of(doc(2, "政务公开新版", "")));
+		copyWithoutLocks(searchDir(), dir.resolve("crashed"));
+
+		try (LuceneSearchEngine reopened = new LuceneSearchEngine(dir.resolve("crashed"))) {
+			assertThat(reopened.size()).isEqualTo(1);
+			try (Stream<Path> children = Files.list(dir.resolve("crashed"))) {
+				assertThat(children.filter(Files::isDirectory).toList()).hasSize(1);
+			}
+		}
+		rebuild.close();
+	}
+
+	@Test
+	void twoEnginesOnOneFolderShareTheIndex() throws Exception {
+		try (LuceneSearchEngine second = new LuceneSearchEngine(searchDir())) {
+			second.put(doc(1, "政务公开", ""));
+			assertThat(engine.size()).isEqualTo(1);
+		}
+		put(doc(2, "政务公开", ""));
+		assertThat(engine.size()).isEqualTo(2);
+	}
+
+	@Test
+	void concurrentWritersAllLand() throws Exception {
+		List<Thread> threads = IntStream.range(0, 8).mapToObj(t -> new Thread(() -> {
+			for (int i = 0; i < 25; i++) {
+				engine.put(doc(t * 100L + i, "并发写入的政务公开文件", ""));
+			}
+		})).toList();
+		threads.forEach(Thread::start);
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		assertThat(engine.size()).isEqualTo(200);
+		assertThat(search("政务公开").total()).isEqualTo(200);
+	}
+
+	@Test
+	void aBatchIsOneCommit() {
+		String body = "为进一步做好政府信息公开工作，根据《中华人民共和国政府信息公开条例》等有关规定，结合本县实际，制定本方案。"
+				+ "各乡镇人民政府、县政府各部门要高度重视，明确责任分工，确保各项任务落到实处。";
+		List<SearchEntry> batch = IntStream.range(0, 5000)
+			.mapToObj(i -> new SearchEntry("document", i, (long) (i % 50), "/d/" + i + "/", "关于印发第" + i + "号政务公开工作方案的通知",
+					body.repeat(3), "", LocalDate.of(2015 + i % 10, 1 + i % 12, 1), "主题" + i % 20, "", i % 7 == 0))
+			.toList();
+		LuceneSearchEngine lucene = (LuceneSearchEngine) engine;
+		long commitsBefore = lucene.commits();
+		long start = System.nanoTime();
+		for (int from = 0; from < batch.size(); from += 1000) {
+			engine.putAll(batch.subList(from, from + 1000));
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		// the throughput depends on the machine's load; bench/ measures it, this only reports it
+		System.out.printf("putAll: %d entries in %.2f s = %.0f/s%n", batch.size(), seconds, batch.size() / seconds);
+		assertThat(lucene.commits() - commitsBefore).isEqualTo(5);
+		assertThat(engine.size()).isEqualTo(5000);
+		assertThat(engine.search(q("政务公开"), SearchFilter.NONE, SearchOrder.RELEVANCE, 1, 10).total()).isEqualTo(5000);
+	}
+}
