@@ -89,6 +89,9 @@ public class OpenSearchSearchEngine implements SearchEngine {
 
 	static final String ANALYZER = "gongkai_cjk";
 
+	/** Recorded in each index's mapping {@code _meta}; raise it when the mapping or analysis changes. */
+	static final int SCHEMA = 1;
+
 	private static final String FOLD_FILTER = "gongkai_fold";
 
 	/** Text fields with their query boosts: title above keywords above body above attachments. */
@@ -124,6 +127,9 @@ public class OpenSearchSearchEngine implements SearchEngine {
 	private final ReadWriteLock swapLock = new ReentrantReadWriteLock();
 
 	private volatile IndexRebuild rebuild;
+
+	/** The index was created empty here, or has an older schema, and no rebuild has completed since. */
+	private volatile boolean needsRebuild;
 
 	private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -208,6 +214,16 @@ public class OpenSearchSearchEngine implements SearchEngine {
 	private void ensureIndex() {
 		try {
 			if (client.indices().existsAlias(r -> r.name(alias)).value()) {
+				JsonNode mappings = send("GET", "/" + alias + "/_mapping", null);
+				mappings.forEach(index -> {
+					JsonNode meta = index.path("mappings").path("_meta");
+					if (meta.path("gongkai_schema").asInt() != SCHEMA || !meta.path("gongkai_filled").asBoolean()) {
+						needsRebuild = true;
+					}
+				});
+				if (needsRebuild) {
+					log.warn("The search index behind {} was never filled by a rebuild or has an older schema", alias);
+				}
 				return;
 			}
 			if (client.indices().exists(r -> r.index(alias)).value()) {
@@ -215,6 +231,7 @@ public class OpenSearchSearchEngine implements SearchEngine {
 						+ " where the search alias should be; delete it or choose another gongkai.search.opensearch.index");
 			}
 			String index = createIndex(true);
+			needsRebuild = true;
 			log.info("Created OpenSearch index {} behind the alias {}", index, alias);
 		}
 		catch (IOException e) {
@@ -250,6 +267,7 @@ public class OpenSearchSearchEngine implements SearchEngine {
 		analyzer.putArray("filter").add("cjk_width").add("lowercase").add("cjk_bigram");
 		ObjectNode mapping = body.putObject("mappings");
 		mapping.put("dynamic", "strict");
+		mapping.set("_meta", meta(false));
 		ObjectNode props = mapping.putObject("properties");
 		for (String keyword : List.of("kind", "agency", "theme", "year", "sortKey")) {
 			props.putObject(keyword).put("type", "keyword");
@@ -266,6 +284,14 @@ public class OpenSearchSearchEngine implements SearchEngine {
 		}
 		send("PUT", "/" + index, body);
 		return index;
+	}
+
+	/** The index's own record of its schema and of whether a rebuild filled it (it survives restarts). */
+	private ObjectNode meta(boolean filled) {
+		ObjectNode meta = json.createObjectNode();
+		meta.put("gongkai_schema", SCHEMA);
+		meta.put("gongkai_filled", filled);
+		return meta;
 	}
 
 	/**
@@ -781,6 +807,11 @@ public class OpenSearchSearchEngine implements SearchEngine {
 	}
 
 	@Override
+	public boolean needsRebuild() {
+		return needsRebuild;
+	}
+
+	@Override
 	public long size() {
 		try {
 			return client.count(c -> c.index(alias)).count();
@@ -844,6 +875,9 @@ public class OpenSearchSearchEngine implements SearchEngine {
 			swapLock.writeLock().lock();
 			try {
 				client.indices().refresh(r -> r.index(index));
+				ObjectNode filled = json.createObjectNode();
+				filled.set("_meta", meta(true));
+				send("PUT", "/" + index + "/_mapping", filled);
 				Set<String> old = servingIndexes();
 				client.indices().updateAliases(u -> {
 					u.actions(a -> a.add(add -> add.index(index).alias(alias).isWriteIndex(true)));
@@ -854,6 +888,7 @@ public class OpenSearchSearchEngine implements SearchEngine {
 				});
 				completed = true;
 				rebuild = null;
+				needsRebuild = false;
 				log.info("The search alias {} now serves {} (dropped {})", alias, index, old);
 			}
 			catch (IOException e) {
