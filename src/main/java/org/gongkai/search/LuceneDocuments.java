@@ -7,6 +7,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -139,6 +140,7 @@ final class LuceneDocuments {
 		}
 		long day = e.date().toEpochDay();
 		d.add(new NumericDocValuesField(DATE, day));
+		d.add(new LongPoint(DATE, day)); // lets the date sort skip non-competitive documents
 		d.add(new StoredField(DATE, day));
 		d.add(new SortedSetDocValuesFacetField(DIM_YEAR, Integer.toString(e.date().getYear())));
 		d.add(new StoredField(OUT_OF_FORCE, e.outOfForce() ? 1 : 0));

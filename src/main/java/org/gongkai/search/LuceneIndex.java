@@ -103,17 +103,18 @@ final class LuceneIndex {
 				return;
 			}
 			OPEN.remove(dir);
-		}
-		lock.writeLock().lock();
-		try {
-			if (rebuilding != null) {
-				rebuilding.discard();
-				rebuilding = null;
+			// still holding OPEN: a concurrent open of the same folder waits until the write lock is free
+			lock.writeLock().lock();
+			try {
+				if (rebuilding != null) {
+					rebuilding.discard();
+					rebuilding = null;
+				}
+				serving.close();
 			}
-			serving.close();
-		}
-		finally {
-			lock.writeLock().unlock();
+			finally {
+				lock.writeLock().unlock();
+			}
 		}
 	}
 

@@ -17,7 +17,8 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.DrillSideways.DrillSidewaysResult;
+import org.apache.lucene.facet.DrillSideways.ConcurrentDrillSidewaysResult;
+import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.IndexReader;
@@ -25,6 +26,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -34,6 +36,9 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -342,27 +347,54 @@ public class LuceneSearchEngine implements SearchEngine {
 						Occur.SHOULD)
 				.build();
 		}
-		DrillDownQuery drillDown = new DrillDownQuery(LuceneDocuments.FACETS, scored);
-		addFilter(drillDown, LuceneDocuments.DIM_TYPE, filter.kinds());
-		addFilter(drillDown, LuceneDocuments.DIM_AGENCY, filter.agencyIds().stream().map(String::valueOf).toList());
-		addFilter(drillDown, LuceneDocuments.DIM_THEME, filter.themes());
-		addFilter(drillDown, LuceneDocuments.DIM_YEAR, filter.years().stream().map(String::valueOf).toList());
 		Sort sort = match == null || order == SearchOrder.NEWEST ? NEWEST : RELEVANCE;
 		int from = (int) Math.min((long) (page - 1) * size, MAX_WINDOW);
 		int topN = (int) Math.max(1, Math.min((long) page * size, MAX_WINDOW));
-		DrillSideways sideways = new DrillSideways(searcher, LuceneDocuments.FACETS, generation.facetState(searcher));
-		DrillSidewaysResult result = sideways.search(drillDown, null, null, topN, sort, false);
-		Map<Facet, List<FacetCount>> facets = facets(result);
-		ScoreDoc[] docs = result.hits.scoreDocs;
-		List<SearchHit> hits = new ArrayList<>();
-		if (from < docs.length) {
-			int[] ids = new int[docs.length - from];
-			for (int i = from; i < docs.length; i++) {
-				ids[i - from] = docs[i].doc;
-			}
-			hits = hits(searcher, match, ids);
+		boolean filtered = !filter.kinds().isEmpty() || !filter.agencyIds().isEmpty() || !filter.themes().isEmpty()
+				|| !filter.years().isEmpty();
+
+		// 1. total and facets: every match, unscored (drill sideways when filtered)
+		long total;
+		Map<Facet, List<FacetCount>> facets;
+		if (match == null && !filtered) {
+			total = searcher.getIndexReader().numDocs();
+			facets = generation.allCounts(searcher, LuceneSearchEngine::facets);
 		}
-		return new SearchResults(result.hits.totalHits.value, hits, facets);
+		else {
+			DrillDownQuery counting = drillDown(match == null ? new MatchAllDocsQuery() : new ConstantScoreQuery(match),
+					filter);
+			DrillSideways sideways = new DrillSideways(searcher, LuceneDocuments.FACETS,
+					generation.facetState(searcher));
+			ConcurrentDrillSidewaysResult<Integer> counted = sideways.search(counting,
+					new TotalHitCountCollectorManager());
+			total = counted.collectorResult;
+			facets = facets(counted.facets);
+		}
+
+		// 2. the page: ranked with dynamic pruning (the total is known, so no need to count again)
+		List<SearchHit> hits = List.of();
+		if (from < total) {
+			TopFieldDocs top = searcher.search(drillDown(scored, filter),
+					new TopFieldCollectorManager(sort, topN, null, topN));
+			ScoreDoc[] docs = top.scoreDocs;
+			if (from < docs.length) {
+				int[] ids = new int[docs.length - from];
+				for (int i = from; i < docs.length; i++) {
+					ids[i - from] = docs[i].doc;
+				}
+				hits = hits(searcher, match, ids);
+			}
+		}
+		return new SearchResults(total, hits, facets);
+	}
+
+	private static DrillDownQuery drillDown(Query base, SearchFilter filter) {
+		DrillDownQuery query = new DrillDownQuery(LuceneDocuments.FACETS, base);
+		addFilter(query, LuceneDocuments.DIM_TYPE, filter.kinds());
+		addFilter(query, LuceneDocuments.DIM_AGENCY, filter.agencyIds().stream().map(String::valueOf).toList());
+		addFilter(query, LuceneDocuments.DIM_THEME, filter.themes());
+		addFilter(query, LuceneDocuments.DIM_YEAR, filter.years().stream().map(String::valueOf).toList());
+		return query;
 	}
 
 	private static void addFilter(DrillDownQuery query, String dimension, Collection<String> values) {
@@ -378,19 +410,19 @@ public class LuceneSearchEngine implements SearchEngine {
 		return facets;
 	}
 
-	private static Map<Facet, List<FacetCount>> facets(DrillSidewaysResult result) throws IOException {
+	static Map<Facet, List<FacetCount>> facets(Facets counts) throws IOException {
 		Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
 		for (Facet facet : Facet.values()) {
-			FacetResult counts;
+			FacetResult dimension;
 			try {
-				counts = result.facets.getAllChildren(DIMENSIONS.get(facet));
+				dimension = counts == null ? null : counts.getAllChildren(DIMENSIONS.get(facet));
 			}
 			catch (IllegalArgumentException noSuchDimension) {
-				counts = null;
+				dimension = null;
 			}
 			List<FacetCount> values = new ArrayList<>();
-			if (counts != null) {
-				for (LabelAndValue lv : counts.labelValues) {
+			if (dimension != null) {
+				for (LabelAndValue lv : dimension.labelValues) {
 					if (lv.value.longValue() > 0) {
 						values.add(new FacetCount(lv.label, lv.value.longValue()));
 					}
