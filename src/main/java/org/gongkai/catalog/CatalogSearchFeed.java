@@ -1,6 +1,8 @@
 package org.gongkai.catalog;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -55,11 +57,13 @@ class CatalogSearchFeed {
 			source.columnIdsOf(agencyId).forEach(id -> now.put(id, 0));
 			agencies.findById(agencyId).ifPresent(a -> source.publicOf(a).forEach(e -> now.put(e.id(), hash(e))));
 			Map<Long, Integer> before = indexed.get(agencyId);
+			List<Long> changed = new ArrayList<>();
 			for (Map.Entry<Long, Integer> column : now.entrySet()) {
 				if (before == null || !column.getValue().equals(before.get(column.getKey()))) {
-					indexing.refresh(CatalogueSearchSource.KIND, column.getKey());
+					changed.add(column.getKey());
 				}
 			}
+			indexing.refreshAll(CatalogueSearchSource.KIND, changed);
 			indexed.put(agencyId, now);
 		}
 	}

@@ -61,9 +61,8 @@ class InterpretationSearchFeed {
 	@ApplicationModuleListener
 	public void on(AgencyChanged event) {
 		if (activeFlagMayHaveChanged(event.agencyId())) {
-			interpretations.publishedOf(event.agencyId())
-				.forEach(id -> indexing.refresh(InterpretationSearchSource.KIND, id));
-			concerns.publishedOf(event.agencyId()).forEach(id -> indexing.refresh(ConcernSearchSource.KIND, id));
+			indexing.refreshAll(InterpretationSearchSource.KIND, interpretations.publishedOf(event.agencyId()));
+			indexing.refreshAll(ConcernSearchSource.KIND, concerns.publishedOf(event.agencyId()));
 		}
 	}
 }

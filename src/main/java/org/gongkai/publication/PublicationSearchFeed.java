@@ -51,7 +51,7 @@ class PublicationSearchFeed {
 	@ApplicationModuleListener
 	public void on(AgencyChanged event) {
 		if (activeFlagMayHaveChanged(event.agencyId())) {
-			source.publishedOf(event.agencyId()).forEach(id -> indexing.refresh(DocumentSearchSource.KIND, id));
+			indexing.refreshAll(DocumentSearchSource.KIND, source.publishedOf(event.agencyId()));
 		}
 	}
 }

@@ -116,8 +116,8 @@ final class LuceneGeneration implements AutoCloseable {
 		return writer.updateDocument(key, document);
 	}
 
-	long delete(Term key) throws IOException {
-		return writer.deleteDocuments(key);
+	long delete(Term... keys) throws IOException {
+		return writer.deleteDocuments(keys);
 	}
 
 	/** Commits unless a commit since {@code seqNo} already did, then refreshes the searcher. */

@@ -230,15 +230,25 @@ final class LuceneIndex {
 	}
 
 	void remove(String kind, long id) {
-		Term key = LuceneDocuments.keyTerm(kind, id);
+		removeAll(kind, List.of(id));
+	}
+
+	/** Removes the entries of the kind with these ids, in one commit. */
+	void removeAll(String kind, Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		Term[] keys = ids.stream().map(id -> LuceneDocuments.keyTerm(kind, id)).toArray(Term[]::new);
 		lock.readLock().lock();
 		try {
 			LuceneGeneration next = rebuilding;
 			if (next != null) {
-				touchedDuringRebuild.add(key.text());
+				for (Term key : keys) {
+					touchedDuringRebuild.add(key.text());
+				}
 			}
-			long seq = serving.delete(key);
-			long nextSeq = next == null ? -1 : next.delete(key);
+			long seq = serving.delete(keys);
+			long nextSeq = next == null ? -1 : next.delete(keys);
 			serving.commitAndRefresh(seq);
 			if (next != null) {
 				next.commitAndRefresh(nextSeq);

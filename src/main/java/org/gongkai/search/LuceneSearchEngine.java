@@ -141,6 +141,11 @@ public class LuceneSearchEngine implements SearchEngine {
 	}
 
 	@Override
+	public void removeAll(String kind, Collection<Long> ids) {
+		index.removeAll(kind, ids);
+	}
+
+	@Override
 	public Rebuild beginRebuild() {
 		return index.beginRebuild();
 	}

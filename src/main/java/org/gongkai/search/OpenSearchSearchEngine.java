@@ -429,6 +429,47 @@ public class OpenSearchSearchEngine implements SearchEngine {
 		}
 	}
 
+	@Override
+	public void removeAll(String kind, Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		List<String> keys = ids.stream().map(id -> key(kind, id)).toList();
+		swapLock.readLock().lock();
+		try {
+			bulkDelete(alias, keys, Refresh.WaitFor);
+			IndexRebuild r = rebuild;
+			if (r != null) {
+				r.touched.addAll(keys);
+				bulkDelete(r.index, keys, Refresh.False);
+			}
+		}
+		finally {
+			swapLock.readLock().unlock();
+		}
+	}
+
+	/** Deletes in one bulk request; an id that is not there is no error. */
+	private void bulkDelete(String index, List<String> ids, Refresh refresh) {
+		List<BulkOperation> ops = new ArrayList<>(ids.size());
+		for (String id : ids) {
+			ops.add(BulkOperation.of(b -> b.delete(d -> d.id(id))));
+		}
+		try {
+			BulkResponse response = client.bulk(b -> b.index(index).operations(ops).refresh(refresh));
+			if (response.errors()) {
+				response.items().stream().filter(i -> i.error() != null && i.status() != 404).findFirst()
+					.ifPresent(failed -> {
+						throw new IllegalStateException("OpenSearch refused to delete " + failed.id() + " in " + index
+								+ ": " + failed.error().type() + " " + failed.error().reason());
+					});
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("OpenSearch bulk delete failed", e);
+		}
+	}
+
 	private void delete(String index, String id, Refresh refresh) {
 		try {
 			client.delete(d -> d.index(index).id(id).refresh(refresh));

@@ -24,6 +24,9 @@ public interface SearchEngine extends AutoCloseable {
 	/** Removes the entry if it is there. */
 	void remove(String kind, long id);
 
+	/** Removes the entries of one kind that are there, in one durable batch. */
+	void removeAll(String kind, Collection<Long> ids);
+
 	/**
 	 * Runs a query. An empty query with or without filters lists everything that matches the filters, newest first.
 	 *

@@ -1,5 +1,6 @@
 package org.gongkai.search;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.gongkai.platform.DomainException;
+import org.gongkai.platform.SearchEntry;
 import org.gongkai.platform.SearchIndexing;
 import org.gongkai.platform.SearchSource;
 import org.springframework.stereotype.Component;
@@ -18,6 +20,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SearchIndexer implements SearchIndexing {
+
+	/** Entries read and written per durable batch of {@link #refreshAll} (bounds the memory held). */
+	static final int BATCH = 200;
 
 	private final Map<String, SearchSource> sources;
 
@@ -32,6 +37,27 @@ class SearchIndexer implements SearchIndexing {
 	public void refresh(String kind, long id) {
 		SearchSource source = source(kind);
 		source.publicEntry(id).ifPresentOrElse(engine::put, () -> engine.remove(kind, id));
+	}
+
+	@Override
+	public void refreshAll(String kind, Collection<Long> ids) {
+		SearchSource source = source(kind);
+		List<SearchEntry> entries = new ArrayList<>();
+		List<Long> gone = new ArrayList<>();
+		for (Long id : ids) {
+			source.publicEntry(id).ifPresentOrElse(entries::add, () -> gone.add(id));
+			if (entries.size() + gone.size() >= BATCH) {
+				write(kind, entries, gone);
+			}
+		}
+		write(kind, entries, gone);
+	}
+
+	private void write(String kind, List<SearchEntry> entries, List<Long> gone) {
+		engine.putAll(entries);
+		engine.removeAll(kind, gone);
+		entries.clear();
+		gone.clear();
 	}
 
 	SearchSource source(String kind) {

@@ -59,6 +59,10 @@ class SearchQueryTest {
 		}
 
 		@Override
+		public void removeAll(String kind, java.util.Collection<Long> ids) {
+		}
+
+		@Override
 		public SearchResults search(PreparedQuery query, SearchFilter filter, SearchOrder order, int page, int size) {
 			calls.add(new Object[] { query, filter, order, page, size });
 			if (failure != null) {
