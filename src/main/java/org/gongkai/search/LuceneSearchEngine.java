@@ -112,6 +112,8 @@ public class LuceneSearchEngine implements SearchEngine {
 
 	public LuceneSearchEngine(@Value("${gongkai.search.dir:${gongkai.data-dir:./data}/search}") Path dir) {
 		this.index = LuceneIndex.open(dir, indexAnalyzer);
+		// smartcn loads its dictionaries on first use (seconds); pay that at start-up, not in the first publication
+		ChineseAnalyzers.tokens(words, LuceneDocuments.TITLE, "沂源县人民政府办公室关于印发政务公开工作方案的通知");
 	}
 
 	/**

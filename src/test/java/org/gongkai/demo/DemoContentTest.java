@@ -11,7 +11,9 @@ import java.util.Map;
 import org.gongkai.platform.SearchEntry;
 import org.gongkai.platform.SearchSource;
 import org.gongkai.search.PreparedQuery;
+import org.gongkai.search.Facet;
 import org.gongkai.search.SearchEngine;
+import org.gongkai.search.SearchService;
 import org.gongkai.search.SearchFilter;
 import org.gongkai.search.SearchHit;
 import org.gongkai.search.SearchOrder;
@@ -32,6 +34,9 @@ class DemoContentTest extends SearchSourcesContext {
 
 	@Autowired
 	SearchEngine engine;
+
+	@Autowired
+	SearchService search;
 
 	@Autowired
 	List<SearchSource> sources;
@@ -88,7 +93,7 @@ class DemoContentTest extends SearchSourcesContext {
 	}
 
 	@Test
-	void searchingFor政务公开FindsSeveralDemoItemsOfSeveralAgencies() {
+	void searchingFor政务公开FindsSeveralDemoItemsOfSeveralAgenciesHighlightedWithFacets() {
 		await().atMost(Duration.ofMinutes(4)).untilAsserted(() -> {
 			List<SearchHit> hits = engine.search(new PreparedQuery("政务公开", List.of("政务公开"), List.of()),
 					new SearchFilter(java.util.Set.of("document"), null, null, null), SearchOrder.RELEVANCE, 1, 50).hits();
@@ -96,6 +101,20 @@ class DemoContentTest extends SearchSourcesContext {
 			assertThat(hits.stream().map(SearchHit::agencyId).distinct().count()).isGreaterThanOrEqualTo(4);
 			assertThat(hits).anyMatch(h -> h.id() == id("沂源县农业农村局2021年度政务公开培训计划"));
 		});
+		// as the portal and the API ask: highlighted titles and snippets, and facets with counts
+		SearchService.Answer answer = search.search(search.parse("政务公开", List.of(), List.of(), List.of(), List.of(), null,
+				null, null, true), false);
+		assertThat(answer.total()).isGreaterThanOrEqualTo(8);
+		assertThat(answer.hits()).allSatisfy(h -> assertThat(h.hit().titleHtml() + h.hit().snippetHtml()).contains("<mark>"));
+		assertThat(answer.hits().get(0).hit().titleHtml()).contains("<mark>政务公开</mark>");
+		assertThat(answer.facets().get(Facet.TYPE)).anySatisfy(v -> {
+			assertThat(v.value()).isEqualTo("document");
+			assertThat(v.label()).isEqualTo("政府信息");
+			assertThat(v.count()).isGreaterThanOrEqualTo(8);
+		});
+		assertThat(answer.facets().get(Facet.AGENCY)).hasSizeGreaterThanOrEqualTo(4);
+		assertThat(answer.facets().get(Facet.YEAR)).isNotEmpty();
+		assertThat(answer.facets().get(Facet.THEME)).isNotEmpty();
 	}
 
 	@Test

@@ -237,13 +237,7 @@ class InteractionSearchSourceTest {
 				null, null, false));
 		engine.remove("message", Long.MAX_VALUE);
 		found("message", 0, "预热");
-		try {
-			await().atMost(Duration.ofSeconds(30))
-				.until(() -> jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single() == 0);
-		}
-		catch (org.awaitility.core.ConditionTimeoutException e) {
-			// a publication of another listener that keeps failing: carry on
-		}
+		org.gongkai.testing.EventQueue.awaitSettled(jdbc, Duration.ofSeconds(60));
 	}
 
 	private boolean found(String kind, long id, String word) {

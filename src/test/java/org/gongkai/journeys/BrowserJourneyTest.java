@@ -43,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "gongkai.admin.password=" + JourneySupport.ADMIN_PASSWORD, "gongkai.demo.enabled=true",
-				"gongkai.demo.password=" + JourneySupport.DEMO_PASSWORD,
+				"gongkai.demo.password=" + JourneySupport.DEMO_PASSWORD, "gongkai.demo.content=false",
 				"gongkai.api.public-requests-per-minute=100000" })
 @DirtiesContext
 class BrowserJourneyTest {

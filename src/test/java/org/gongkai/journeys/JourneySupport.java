@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "gongkai.admin.password=" + JourneySupport.ADMIN_PASSWORD, "gongkai.demo.enabled=true",
-				"gongkai.demo.password=" + JourneySupport.DEMO_PASSWORD,
+				"gongkai.demo.password=" + JourneySupport.DEMO_PASSWORD, "gongkai.demo.content=false",
 				"gongkai.api.public-requests-per-minute=100000" })
 @DirtiesContext
 abstract class JourneySupport {

@@ -68,10 +68,7 @@ public abstract class SearchSourcesContext {
 	 * long queue of page writes behind), so that a test of how fast the index follows a change measures that alone.
 	 */
 	protected void quiet() {
-		Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250)).until(() -> contextJdbc
-			.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL")
-			.query(Long.class)
-			.single() == 0);
+		EventQueue.awaitSettled(contextJdbc, Duration.ofMinutes(5));
 	}
 
 	@AfterEach
