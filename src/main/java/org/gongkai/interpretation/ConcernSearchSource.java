@@ -63,6 +63,13 @@ class ConcernSearchSource implements SearchSource {
 		}
 	}
 
+	@Override
+	public void forEachPublicOfAgency(long agencyId, Consumer<SearchEntry> sink) {
+		for (long id : publishedOf(agencyId)) {
+			publicEntry(id).ifPresent(sink);
+		}
+	}
+
 	/** The agency's responses that are or were published: what to look at again when the agency changed. */
 	List<Long> publishedOf(long agencyId) {
 		return jdbc.sql("SELECT id FROM int_response WHERE agency_id = ? AND status = 'PUBLISHED' ORDER BY id")

@@ -177,6 +177,7 @@ public class AgencyManagement {
 				"Agency", id, (active ? "恢复单位 " : "撤销单位 ") + current.name(), "active=" + !active,
 				"active=" + active));
 		events.publishEvent(new AgencyChanged(id, current.code()));
+		events.publishEvent(new AgencyActivationChanged(id, active));
 		return agencies.findById(id).orElseThrow();
 	}
 

@@ -72,7 +72,7 @@ class AgencySearchSource implements SearchSource {
 			add(contact, c.name());
 			add(contact, c.position());
 			add(contact, c.phone());
-			add(contact, c.email());
+			// not the contact's e-mail address: the guide page and the public API leave it out
 			add(contact, c.duties());
 			add(body, contact.toString());
 		}

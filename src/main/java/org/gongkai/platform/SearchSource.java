@@ -24,4 +24,16 @@ public interface SearchSource {
 
 	/** Every record of this kind that is public now, for a rebuild of the whole index; streamed, never all in memory. */
 	void forEachPublic(Consumer<SearchEntry> sink);
+
+	/**
+	 * Every record of this kind and agency that is public now (when an abolished agency is restored). The default
+	 * filters {@link #forEachPublic}; a source with many records may answer from its own tables instead.
+	 */
+	default void forEachPublicOfAgency(long agencyId, Consumer<SearchEntry> sink) {
+		forEachPublic(entry -> {
+			if (entry.agencyId() != null && entry.agencyId() == agencyId) {
+				sink.accept(entry);
+			}
+		});
+	}
 }

@@ -73,7 +73,14 @@ class DocumentSearchSource implements SearchSource {
 		}
 	}
 
-	/** Every item of an agency that is or was published: what to look at again when the agency changed. */
+	@Override
+	public void forEachPublicOfAgency(long agencyId, Consumer<SearchEntry> sink) {
+		for (long id : publishedOf(agencyId)) {
+			publicEntry(id).ifPresent(sink);
+		}
+	}
+
+	/** Every published item of an agency (public while the agency is active). */
 	List<Long> publishedOf(long agencyId) {
 		return jdbc.sql("SELECT id FROM pub_document WHERE agency_id = ? AND status = 'PUBLISHED' ORDER BY id")
 			.param(agencyId)

@@ -157,6 +157,23 @@ public class LuceneSearchEngine implements SearchEngine {
 		return withSearcher((generation, searcher) -> (long) searcher.getIndexReader().numDocs());
 	}
 
+	@Override
+	public Map<String, List<Long>> keysOfAgency(long agencyId) {
+		return withSearcher((generation, searcher) -> {
+			DrillDownQuery query = new DrillDownQuery(LuceneDocuments.FACETS);
+			query.add(LuceneDocuments.DIM_AGENCY, String.valueOf(agencyId));
+			Map<String, List<Long>> keys = new java.util.TreeMap<>();
+			StoredFields stored = searcher.storedFields();
+			Set<String> fields = Set.of(LuceneDocuments.KIND, LuceneDocuments.ID);
+			for (ScoreDoc doc : searcher.search(query, Math.max(1, searcher.getIndexReader().maxDoc())).scoreDocs) {
+				var d = stored.document(doc.doc, fields);
+				keys.computeIfAbsent(d.get(LuceneDocuments.KIND), k -> new ArrayList<>())
+					.add(d.getField(LuceneDocuments.ID).numericValue().longValue());
+			}
+			return keys;
+		});
+	}
+
 	/** Commits made to the serving generation since it was opened (tests check one commit per batch). */
 	long commits() {
 		return index.serving().commits();

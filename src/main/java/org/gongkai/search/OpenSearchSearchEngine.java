@@ -653,6 +653,40 @@ public class OpenSearchSearchEngine implements SearchEngine {
 		}
 	}
 
+	@Override
+	public Map<String, List<Long>> keysOfAgency(long agencyId) {
+		Map<String, List<Long>> keys = new java.util.TreeMap<>();
+		List<FieldValue> after = null;
+		while (true) {
+			List<FieldValue> from = after;
+			try {
+				SearchResponse<ObjectNode> response = client.search(s -> {
+					s.index(alias)
+						.size(1000)
+						.source(src -> src.filter(f -> f.includes("kind", "entryId")))
+						.query(q -> q.term(t -> t.field("agency").value(FieldValue.of(String.valueOf(agencyId)))))
+						.sort(SortOptions.of(o -> o.field(f -> f.field("sortKey").order(SortOrder.Asc))));
+					if (from != null) {
+						s.searchAfter(from);
+					}
+					return s;
+				}, ObjectNode.class);
+				var hits = response.hits().hits();
+				for (var h : hits) {
+					ObjectNode d = h.source();
+					keys.computeIfAbsent(d.path("kind").asText(), k -> new ArrayList<>()).add(d.path("entryId").asLong());
+				}
+				if (hits.size() < 1000) {
+					return keys;
+				}
+				after = hits.get(hits.size() - 1).sort();
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException("OpenSearch search failed", e);
+			}
+		}
+	}
+
 	private static Highlight highlight() {
 		return Highlight.of(h -> h.encoder(HighlighterEncoder.Html)
 			.preTags("<mark>")

@@ -1,6 +1,8 @@
 package org.gongkai.search;
 
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.gongkai.platform.SearchEntry;
@@ -37,6 +39,12 @@ public interface SearchEngine extends AutoCloseable {
 
 	/** A better spelling of the query's free text built from the indexed words, when there is one worth offering. */
 	Optional<String> didYouMean(PreparedQuery query);
+
+	/**
+	 * The ids, per kind, of every entry of the agency in the serving index (all of them, not a page): what must be read
+	 * again when the agency is abolished.
+	 */
+	Map<String, List<Long>> keysOfAgency(long agencyId);
 
 	/** Number of entries in the serving index. */
 	long size();

@@ -63,6 +63,11 @@ class SearchQueryTest {
 		}
 
 		@Override
+		public java.util.Map<String, List<Long>> keysOfAgency(long agencyId) {
+			return java.util.Map.of();
+		}
+
+		@Override
 		public SearchResults search(PreparedQuery query, SearchFilter filter, SearchOrder order, int page, int size) {
 			calls.add(new Object[] { query, filter, order, page, size });
 			if (failure != null) {
