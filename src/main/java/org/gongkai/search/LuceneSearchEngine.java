@@ -55,9 +55,10 @@ import org.springframework.stereotype.Component;
  * generations.
  *
  * <p>Text fields (title, body, attachment, keywords) are analysed into smartcn words over {@link TextFolding folded}
- * text; title, body and attachment have an exact twin of CJK bigrams for quoted phrases. Free text: for each variant
- * of the {@link PreparedQuery}, all its words (each in any field: title weighs most, then keywords, body,
- * attachment); the variants are alternatives. Phrases: each must occur exactly in the title, body or attachment. When
+ * text; each has an exact twin of CJK bigrams for quoted phrases. Free text: for each variant of the
+ * {@link PreparedQuery}, all its words (each in any field: title weighs most, then keywords, body, attachment); the
+ * variants are alternatives, built as the words they share (required once) and the substituted words (alternatives),
+ * at most {@value #MAX_WORDS} words each. Phrases: each must occur exactly in the title, body, attachment or keywords. When
  * the words find nothing, the free text is tried as exact character sequences (so a single character or a word that
  * smartcn splits differently in the documents still finds them). Relevance adds two {@link FeatureField} scores:
  * freshness (saturating in the days since 2000) and being in force. Ties and the newest-first order are broken by the

@@ -264,6 +264,18 @@ class LuceneSearchEngineTest extends SearchEngineContractTest {
 	}
 
 	@Test
+	void aQueryBeyondTheClauseLimitIsABadArgument() throws Exception {
+		put(doc(1, "政务公开", ""));
+		List<String> phrases = IntStream.range(0, 300).mapToObj(i -> "公开" + i).toList();
+
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> engine.search(new PreparedQuery("x", List.of(), phrases), SearchFilter.NONE,
+					SearchOrder.RELEVANCE, 1, 10))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("too many words");
+	}
+
+	@Test
 	void aCompletedRebuildMovesThePointerAndDeletesTheOldGeneration() throws Exception {
 		put(doc(1, "政务公开", ""));
 		String before = Files.readString(searchDir().resolve(LuceneIndex.POINTER)).strip();
