@@ -25,9 +25,10 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 /**
  * The Lucene analyzers of the embedded engine. Words: {@link TextFolding} char filter, smartcn's HMM tokenizer, lower
  * case, smartcn's stop set (punctuation). Exact: the same char filter, the standard tokenizer (one token per Han
- * character), CJK width and lower case, then CJK bigrams; the index keeps the single characters too (at the first
- * character's position), so that a phrase query of bigrams matches an exact character sequence and a one-character
- * phrase still finds its character.
+ * character), CJK width and lower case, then CJK bigrams; the index keeps the single characters too (each bigram is
+ * stacked on its first character, so a run of n characters takes n positions). Phrase queries are built from this same
+ * analysis (one token per position, the bigram where there is one), so tokens after a CJK run keep their distance and
+ * a one-character phrase still finds its character.
  */
 final class ChineseAnalyzers {
 

@@ -26,7 +26,7 @@ import org.gongkai.platform.SearchEntry;
 final class LuceneDocuments {
 
 	/** Version of the fields and analysis; stored in every commit's user data. */
-	static final int SCHEMA_VERSION = 1;
+	static final int SCHEMA_VERSION = 2;
 
 	static final String KEY = "key";
 
@@ -54,8 +54,8 @@ final class LuceneDocuments {
 
 	static final List<String> TEXT_FIELDS = List.of(TITLE, BODY, ATTACHMENT, KEYWORDS);
 
-	/** Fields with an exact (bigram) twin, searched by quoted phrases. */
-	static final List<String> PHRASE_FIELDS = List.of(TITLE, BODY, ATTACHMENT);
+	/** Fields with an exact (bigram) twin, searched by quoted phrases (keywords: document numbers held only there). */
+	static final List<String> PHRASE_FIELDS = List.of(TITLE, BODY, ATTACHMENT, KEYWORDS);
 
 	static final String FEATURES = "features";
 

@@ -33,6 +33,9 @@ final class LuceneGeneration implements AutoCloseable {
 
 	static final String SCHEMA_KEY = "schema";
 
+	/** Commit data key: "true" once a rebuild completed into this generation (it holds every record). */
+	static final String FILLED_KEY = "filled";
+
 	final String name;
 
 	final Path path;
@@ -48,6 +51,12 @@ final class LuceneGeneration implements AutoCloseable {
 
 	/** The schema version of the last commit found when it was opened (0 when none). */
 	final int openedSchema;
+
+	/**
+	 * Whether the last commit found when it was opened was made by a completed rebuild. An index from before this key
+	 * existed counts as filled when it holds documents.
+	 */
+	final boolean openedFilled;
 
 	private final Object commitLock = new Object();
 
@@ -91,18 +100,40 @@ final class LuceneGeneration implements AutoCloseable {
 			directory = FSDirectory.open(path);
 			created = !DirectoryReader.indexExists(directory);
 			int schema = 0;
+			boolean filled = false;
+			Map<String, String> existing = Map.of();
 			if (!created) {
-				String version = SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA_KEY);
+				SegmentInfos infos = SegmentInfos.readLatestCommit(directory);
+				existing = Map.copyOf(infos.getUserData());
+				String version = existing.get(SCHEMA_KEY);
 				schema = version == null ? 0 : Integer.parseInt(version);
+				String filledValue = existing.get(FILLED_KEY);
+				if (filledValue == null) {
+					long live = 0;
+					for (var segment : infos) {
+						live += segment.info.maxDoc() - segment.getDelCount();
+					}
+					filled = live > 0;
+				}
+				else {
+					filled = Boolean.parseBoolean(filledValue);
+				}
 			}
 			openedSchema = schema;
+			openedFilled = filled;
 			IndexWriterConfig config = new IndexWriterConfig(analyzer);
 			config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
 			config.setRAMBufferSizeMB(64);
 			writer = new IndexWriter(directory, config);
-			writer.setLiveCommitData(Map.of(SCHEMA_KEY, Integer.toString(LuceneDocuments.SCHEMA_VERSION)).entrySet());
 			if (created) {
+				// a new generation is not filled until a rebuild completes into it
+				writer.setLiveCommitData(Map.of(SCHEMA_KEY, Integer.toString(LuceneDocuments.SCHEMA_VERSION),
+						FILLED_KEY, "false").entrySet());
 				writer.commit();
+			}
+			else {
+				// live writes keep what the generation was built with (an old schema stays old)
+				writer.setLiveCommitData(existing.entrySet());
 			}
 			searchers = new SearcherManager(writer, null);
 		}
@@ -132,6 +163,12 @@ final class LuceneGeneration implements AutoCloseable {
 			}
 		}
 		searchers.maybeRefreshBlocking();
+	}
+
+	/** Marks the next commit as made by a completed rebuild with the current schema. */
+	void markFilled() {
+		writer.setLiveCommitData(Map.of(SCHEMA_KEY, Integer.toString(LuceneDocuments.SCHEMA_VERSION), FILLED_KEY,
+				"true").entrySet());
 	}
 
 	/** Commits whatever is pending (for a rebuild's complete). */

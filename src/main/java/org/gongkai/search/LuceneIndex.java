@@ -29,8 +29,8 @@ import org.gongkai.platform.SearchEntry;
 /**
  * The index folder: generations in subfolders {@code gen-N}, and the file {@value #POINTER} naming the serving one,
  * replaced atomically (written to a temporary file, forced to disk, moved over with ATOMIC_MOVE, folder forced). A
- * rebuild fills a new generation while the serving one answers; writes meanwhile reach both; complete() switches the
- * pointer and the serving generation and deletes the old folder.
+ * rebuild fills a new generation while the serving one answers; writes meanwhile reach both (the new one without a
+ * commit); complete() marks it filled, commits it, switches the pointer and the serving generation and deletes the old folder.
  *
  * <p>One instance per folder in a JVM (Lucene's write lock allows one writer): {@link #open} hands out a shared,
  * reference-counted instance, so two application contexts on the same data folder (tests) share it.
@@ -57,6 +57,16 @@ final class LuceneIndex {
 	/** Keys written live while a rebuild runs: the rebuild's own (older) copies of them are skipped. */
 	private final Set<String> touchedDuringRebuild = ConcurrentHashMap.newKeySet();
 
+	/**
+	 * Held by a rebuild batch around "skip touched keys, then write the new generation" and by a live write around
+	 * "mark its keys touched, then write the new generation", so a live removal cannot fall between a batch's check
+	 * and its write (which would bring the removed record back).
+	 */
+	private final Object rebuildMonitor = new Object();
+
+	/** Test hook: runs inside a rebuild batch, after its check of touched keys and before its write. */
+	volatile Runnable afterRebuildCheck;
+
 	private volatile boolean needsRebuild;
 
 	private int references;
@@ -75,7 +85,7 @@ final class LuceneIndex {
 			if (fresh) {
 				writePointer(name);
 			}
-			needsRebuild = serving.created || serving.openedSchema < LuceneDocuments.SCHEMA_VERSION;
+			needsRebuild = !serving.openedFilled || serving.openedSchema < LuceneDocuments.SCHEMA_VERSION;
 			deleteOtherGenerations(name);
 		}
 		catch (IOException e) {
@@ -186,14 +196,14 @@ final class LuceneIndex {
 		lock.readLock().lock();
 		try {
 			LuceneGeneration next = rebuilding;
-			if (next != null) {
-				keys.forEach(k -> touchedDuringRebuild.add(k.text()));
-			}
 			long seq = update(serving, keys, documents);
-			long nextSeq = next == null ? -1 : update(next, keys, documents);
 			serving.commitAndRefresh(seq);
 			if (next != null) {
-				next.commitAndRefresh(nextSeq);
+				// the new generation is not searched yet: complete() commits it
+				synchronized (rebuildMonitor) {
+					keys.forEach(k -> touchedDuringRebuild.add(k.text()));
+					update(next, keys, documents);
+				}
 			}
 		}
 		catch (IOException e) {
@@ -242,16 +252,15 @@ final class LuceneIndex {
 		lock.readLock().lock();
 		try {
 			LuceneGeneration next = rebuilding;
-			if (next != null) {
-				for (Term key : keys) {
-					touchedDuringRebuild.add(key.text());
-				}
-			}
 			long seq = serving.delete(keys);
-			long nextSeq = next == null ? -1 : next.delete(keys);
 			serving.commitAndRefresh(seq);
 			if (next != null) {
-				next.commitAndRefresh(nextSeq);
+				synchronized (rebuildMonitor) {
+					for (Term key : keys) {
+						touchedDuringRebuild.add(key.text());
+					}
+					next.delete(keys);
+				}
 			}
 		}
 		catch (IOException e) {
@@ -298,18 +307,27 @@ final class LuceneIndex {
 				if (done || rebuilding != generation) {
 					throw new IllegalStateException("the rebuild is over");
 				}
-				List<Term> keys = new ArrayList<>(entries.size());
-				List<Document> documents = new ArrayList<>(entries.size());
+				List<Term> allKeys = new ArrayList<>(entries.size());
+				List<Document> allDocuments = new ArrayList<>(entries.size());
 				for (SearchEntry entry : entries) {
-					Term key = LuceneDocuments.keyTerm(entry.kind(), entry.id());
-					if (!touchedDuringRebuild.contains(key.text())) {
-						keys.add(key);
-						documents.add(LuceneDocuments.document(entry));
-					}
+					allKeys.add(LuceneDocuments.keyTerm(entry.kind(), entry.id()));
+					allDocuments.add(LuceneDocuments.document(entry));
 				}
-				long seq = update(generation, keys, documents);
-				if (seq >= 0) {
-					generation.commitAndRefresh(seq);
+				// no commit and no refresh: nobody searches this generation before complete() commits it
+				synchronized (rebuildMonitor) {
+					List<Term> keys = new ArrayList<>(allKeys.size());
+					List<Document> documents = new ArrayList<>(allKeys.size());
+					for (int i = 0; i < allKeys.size(); i++) {
+						if (!touchedDuringRebuild.contains(allKeys.get(i).text())) {
+							keys.add(allKeys.get(i));
+							documents.add(allDocuments.get(i));
+						}
+					}
+					Runnable hook = afterRebuildCheck;
+					if (hook != null) {
+						hook.run();
+					}
+					update(generation, keys, documents);
 				}
 			}
 			catch (IOException e) {
@@ -327,6 +345,7 @@ final class LuceneIndex {
 				if (done || rebuilding != generation) {
 					throw new IllegalStateException("the rebuild is over");
 				}
+				generation.markFilled();
 				generation.commit();
 				writePointer(generation.name);
 				LuceneGeneration old = serving;

@@ -55,9 +55,10 @@ import org.springframework.stereotype.Component;
  * generations.
  *
  * <p>Text fields (title, body, attachment, keywords) are analysed into smartcn words over {@link TextFolding folded}
- * text; title, body and attachment have an exact twin of CJK bigrams for quoted phrases. Free text: for each variant
- * of the {@link PreparedQuery}, all its words (each in any field: title weighs most, then keywords, body,
- * attachment); the variants are alternatives. Phrases: each must occur exactly in the title, body or attachment. When
+ * text; each has an exact twin of CJK bigrams for quoted phrases. Free text: for each variant of the
+ * {@link PreparedQuery}, all its words (each in any field: title weighs most, then keywords, body, attachment); the
+ * variants are alternatives, built as the words they share (required once) and the substituted words (alternatives),
+ * at most {@value #MAX_WORDS} words each. Phrases: each must occur exactly in the title, body, attachment or keywords. When
  * the words find nothing, the free text is tried as exact character sequences (so a single character or a word that
  * smartcn splits differently in the documents still finds them). Relevance adds two {@link FeatureField} scores:
  * freshness (saturating in the days since 2000) and being in force. Ties and the newest-first order are broken by the
@@ -101,10 +102,13 @@ public class LuceneSearchEngine implements SearchEngine {
 
 	private final Analyzer words = ChineseAnalyzers.words();
 
-	private final Analyzer exactQuery = ChineseAnalyzers.exact(false);
+	/** Most distinct words (or exact parts) of one free-text variant; the rest are ignored. */
+	static final int MAX_WORDS = 32;
 
-	private final Analyzer indexAnalyzer = ChineseAnalyzers.index(words, ChineseAnalyzers.exact(true),
-			LuceneDocuments.PHRASE_FIELDS);
+	/** The analyzer of the exact fields (unigrams and stacked bigrams); phrase queries are built from its tokens. */
+	private final Analyzer exactIndex = ChineseAnalyzers.exact(true);
+
+	private final Analyzer indexAnalyzer = ChineseAnalyzers.index(words, exactIndex, LuceneDocuments.PHRASE_FIELDS);
 
 	private final LuceneIndex index;
 
@@ -174,6 +178,10 @@ public class LuceneSearchEngine implements SearchEngine {
 		});
 	}
 
+	LuceneIndex index() {
+		return index;
+	}
+
 	/** Commits made to the serving generation since it was opened (tests check one commit per batch). */
 	long commits() {
 		return index.serving().commits();
@@ -199,17 +207,22 @@ public class LuceneSearchEngine implements SearchEngine {
 		}
 		SearchFilter filters = filter == null ? SearchFilter.NONE : filter;
 		SearchOrder sortOrder = order == null ? SearchOrder.RELEVANCE : order;
-		return withSearcher((generation, searcher) -> {
-			Query match = matchQuery(query, false);
-			SearchResults results = run(generation, searcher, match, filters, sortOrder, page, size);
-			if (results.total() == 0 && !query.textVariants().isEmpty()) {
-				Query exact = matchQuery(query, true);
-				if (exact != null) {
-					results = run(generation, searcher, exact, filters, sortOrder, page, size);
+		try {
+			return withSearcher((generation, searcher) -> {
+				Query match = matchQuery(query, false);
+				SearchResults results = run(generation, searcher, match, filters, sortOrder, page, size);
+				if (results.total() == 0 && !query.textVariants().isEmpty()) {
+					Query exact = matchQuery(query, true);
+					if (exact != null) {
+						results = run(generation, searcher, exact, filters, sortOrder, page, size);
+					}
 				}
-			}
-			return results;
-		});
+				return results;
+			});
+		}
+		catch (IndexSearcher.TooManyClauses e) {
+			throw new IllegalArgumentException("too many words", e);
+		}
 	}
 
 	private interface SearcherWork<T> {
@@ -256,20 +269,10 @@ public class LuceneSearchEngine implements SearchEngine {
 	Query matchQuery(PreparedQuery query, boolean exactWords) {
 		List<Query> musts = new ArrayList<>();
 		if (!query.textVariants().isEmpty()) {
-			BooleanQuery.Builder variants = new BooleanQuery.Builder();
-			int count = 0;
-			for (String variant : query.textVariants()) {
-				Query q = exactWords ? exactWords(variant) : words(variant);
-				if (q != null) {
-					variants.add(q, Occur.SHOULD);
-					count++;
-				}
-			}
-			if (count == 1) {
-				musts.add(variants.build().clauses().get(0).getQuery());
-			}
-			else if (count > 1) {
-				musts.add(variants.build());
+			Query text = exactWords ? variants(query.textVariants(), v -> List.of(v.split(" ")), this::phrase)
+					: variants(query.textVariants(), this::terms, LuceneSearchEngine::anyField);
+			if (text != null) {
+				musts.add(text);
 			}
 		}
 		for (String phrase : query.phrases()) {
@@ -289,25 +292,89 @@ public class LuceneSearchEngine implements SearchEngine {
 		return all.build();
 	}
 
-	/** All words of the text, each in any text field. */
-	private Query words(String text) {
+	/**
+	 * All units (words or exact parts) of one of the variants: the units every variant has are required once, and
+	 * only the rest (the substituted synonyms) are alternatives, so the clause count grows with the synonyms and not
+	 * with variants × words. At most {@value #MAX_WORDS} distinct units of each variant count.
+	 */
+	private static Query variants(List<String> variants, java.util.function.Function<String, List<String>> units,
+			java.util.function.Function<String, Query> unitQuery) {
+		List<Map<String, Query>> perVariant = new ArrayList<>();
+		for (String variant : variants) {
+			Map<String, Query> queries = new java.util.LinkedHashMap<>();
+			for (String unit : units.apply(variant)) {
+				if (queries.size() >= MAX_WORDS) {
+					break;
+				}
+				if (!unit.isEmpty() && !queries.containsKey(unit)) {
+					Query q = unitQuery.apply(unit);
+					if (q != null) {
+						queries.put(unit, q);
+					}
+				}
+			}
+			if (!queries.isEmpty()) {
+				perVariant.add(queries);
+			}
+		}
+		if (perVariant.isEmpty()) {
+			return null;
+		}
+		Map<String, Query> common = new java.util.LinkedHashMap<>(perVariant.get(0));
+		for (Map<String, Query> queries : perVariant) {
+			common.keySet().retainAll(queries.keySet());
+		}
+		BooleanQuery.Builder all = new BooleanQuery.Builder();
+		common.values().forEach(q -> all.add(q, Occur.MUST));
+		BooleanQuery.Builder alternatives = new BooleanQuery.Builder();
+		int count = 0;
+		boolean anyWithoutRest = false;
+		Set<Set<String>> seen = new java.util.HashSet<>();
+		for (Map<String, Query> queries : perVariant) {
+			Map<String, Query> rest = new java.util.LinkedHashMap<>(queries);
+			rest.keySet().removeAll(common.keySet());
+			if (rest.isEmpty()) {
+				anyWithoutRest = true; // this variant matches with the common units alone
+				break;
+			}
+			if (!seen.add(rest.keySet())) {
+				continue;
+			}
+			if (rest.size() == 1) {
+				alternatives.add(rest.values().iterator().next(), Occur.SHOULD);
+			}
+			else {
+				BooleanQuery.Builder restAll = new BooleanQuery.Builder();
+				rest.values().forEach(q -> restAll.add(q, Occur.MUST));
+				alternatives.add(restAll.build(), Occur.SHOULD);
+			}
+			count++;
+		}
+		if (!anyWithoutRest && count > 0) {
+			BooleanQuery built = alternatives.build();
+			all.add(count == 1 ? built.clauses().get(0).getQuery() : built, Occur.MUST);
+		}
+		BooleanQuery query = all.build();
+		return query.clauses().size() == 1 ? query.clauses().get(0).getQuery() : query;
+	}
+
+	/** The distinct smartcn words of the text. */
+	private List<String> terms(String text) {
 		Set<String> terms = new LinkedHashSet<>();
 		for (Token token : ChineseAnalyzers.tokens(words, LuceneDocuments.TITLE, text)) {
 			terms.add(token.term());
 		}
-		if (terms.isEmpty()) {
-			return null;
-		}
-		BooleanQuery.Builder all = new BooleanQuery.Builder();
-		for (String term : terms) {
-			BooleanQuery.Builder any = new BooleanQuery.Builder();
-			any.add(boosted(LuceneDocuments.TITLE, term, TITLE_BOOST), Occur.SHOULD);
-			any.add(boosted(LuceneDocuments.KEYWORDS, term, KEYWORDS_BOOST), Occur.SHOULD);
-			any.add(boosted(LuceneDocuments.BODY, term, BODY_BOOST), Occur.SHOULD);
-			any.add(boosted(LuceneDocuments.ATTACHMENT, term, ATTACHMENT_BOOST), Occur.SHOULD);
-			all.add(any.build(), Occur.MUST);
-		}
-		return all.build();
+		return List.copyOf(terms);
+	}
+
+	/** The word in any text field. */
+	private static Query anyField(String term) {
+		BooleanQuery.Builder any = new BooleanQuery.Builder();
+		any.add(boosted(LuceneDocuments.TITLE, term, TITLE_BOOST), Occur.SHOULD);
+		any.add(boosted(LuceneDocuments.KEYWORDS, term, KEYWORDS_BOOST), Occur.SHOULD);
+		any.add(boosted(LuceneDocuments.BODY, term, BODY_BOOST), Occur.SHOULD);
+		any.add(boosted(LuceneDocuments.ATTACHMENT, term, ATTACHMENT_BOOST), Occur.SHOULD);
+		return any.build();
 	}
 
 	private static Query boosted(String field, String term, float boost) {
@@ -315,29 +382,24 @@ public class LuceneSearchEngine implements SearchEngine {
 		return boost == 1f ? q : new BoostQuery(q, boost);
 	}
 
-	private Query exactWords(String text) {
-		BooleanQuery.Builder all = new BooleanQuery.Builder();
-		int count = 0;
-		for (String part : text.split(" ")) {
-			Query q = phrase(part);
-			if (q != null) {
-				all.add(q, Occur.MUST);
-				count++;
-			}
-		}
-		return count == 0 ? null : all.build();
-	}
+	private static final Map<String, Float> PHRASE_BOOSTS = Map.of(LuceneDocuments.TITLE, TITLE_BOOST,
+			LuceneDocuments.BODY, BODY_BOOST, LuceneDocuments.ATTACHMENT, ATTACHMENT_BOOST, LuceneDocuments.KEYWORDS,
+			KEYWORDS_BOOST);
 
-	/** The exact character sequence in the title, body or attachment. */
+	/**
+	 * The exact character sequence in the title, body, attachment or keywords. The phrase is analysed as the index
+	 * analyses the exact fields (a CJK run of n characters takes n positions, its bigrams stacked on the unigrams), and
+	 * at each position the bigram is taken when there is one, else the unigram or alphanumeric token, so the tokens
+	 * after a CJK run keep their real distance.
+	 */
 	private Query phrase(String phrase) {
-		List<Token> tokens = ChineseAnalyzers.tokens(exactQuery, LuceneDocuments.TITLE, phrase);
+		List<Token> tokens = phraseTokens(phrase);
 		if (tokens.isEmpty()) {
 			return null;
 		}
 		BooleanQuery.Builder any = new BooleanQuery.Builder();
-		float[] boosts = { TITLE_BOOST, BODY_BOOST, ATTACHMENT_BOOST };
-		for (int i = 0; i < LuceneDocuments.PHRASE_FIELDS.size(); i++) {
-			String field = LuceneDocuments.PHRASE_FIELDS.get(i) + ChineseAnalyzers.EXACT;
+		for (String textField : LuceneDocuments.PHRASE_FIELDS) {
+			String field = textField + ChineseAnalyzers.EXACT;
 			Query q;
 			if (tokens.size() == 1) {
 				q = new TermQuery(new Term(field, tokens.get(0).term()));
@@ -349,9 +411,20 @@ public class LuceneSearchEngine implements SearchEngine {
 				}
 				q = builder.build();
 			}
-			any.add(boosts[i] == 1f ? q : new BoostQuery(q, boosts[i]), Occur.SHOULD);
+			float boost = PHRASE_BOOSTS.get(textField);
+			any.add(boost == 1f ? q : new BoostQuery(q, boost), Occur.SHOULD);
 		}
 		return any.build();
+	}
+
+	/** One token per position of the index-side exact analysis: the longest (the bigram over the unigram). */
+	List<Token> phraseTokens(String phrase) {
+		Map<Integer, Token> byPosition = new java.util.TreeMap<>();
+		for (Token token : ChineseAnalyzers.tokens(exactIndex, LuceneDocuments.TITLE, phrase)) {
+			byPosition.merge(token.position(), token,
+					(a, b) -> b.end() - b.start() > a.end() - a.start() ? b : a);
+		}
+		return List.copyOf(byPosition.values());
 	}
 
 	private SearchResults run(LuceneGeneration generation, IndexSearcher searcher, Query match, SearchFilter filter,
@@ -495,12 +568,27 @@ public class LuceneSearchEngine implements SearchEngine {
 			return Optional.empty();
 		}
 		String text = query.textVariants().get(0);
-		String corrected = withSearcher((generation, searcher) -> corrected(searcher.getIndexReader(), text));
-		if (corrected == null || corrected.equals(text)) {
-			return Optional.empty();
+		String corrected;
+		try {
+			corrected = withSearcher((generation, searcher) -> {
+				String c = corrected(searcher.getIndexReader(), text);
+				if (c == null || c.equals(text)) {
+					return null;
+				}
+				// only whether the suggestion finds anything: a count on the same searcher, no facets nor ranking
+				PreparedQuery better = new PreparedQuery(c, List.of(c), query.phrases());
+				Query match = matchQuery(better, false);
+				if (match != null && searcher.count(match) > 0) {
+					return c;
+				}
+				Query exact = matchQuery(better, true);
+				return exact != null && searcher.count(exact) > 0 ? c : null;
+			});
 		}
-		PreparedQuery better = new PreparedQuery(corrected, List.of(corrected), query.phrases());
-		if (search(better, SearchFilter.NONE, SearchOrder.RELEVANCE, 1, 1).total() == 0) {
+		catch (IndexSearcher.TooManyClauses e) {
+			throw new IllegalArgumentException("too many words", e);
+		}
+		if (corrected == null) {
 			return Optional.empty();
 		}
 		StringBuilder out = new StringBuilder(corrected);

@@ -61,6 +61,9 @@ class LuceneSearchEngineTest extends SearchEngineContractTest {
 
 	@Test
 	void aWriteIsOnDiskWhenPutReturns() throws Exception {
+		try (SearchEngine.Rebuild rebuild = engine.beginRebuild()) {
+			rebuild.complete();
+		}
 		put(doc(1, "政务公开工作方案", "正文"));
 		engine.putAll(List.of(doc(2, "政务公开考核办法", ""), doc(3, "政务公开目录", "")));
 		engine.remove("document", 3);
@@ -120,6 +123,156 @@ class LuceneSearchEngineTest extends SearchEngineContractTest {
 
 		engine = newEngine();
 		assertThat(engine.needsRebuild()).isTrue();
+
+		// live writes to the old generation (as during the upgrade rebuild) do not stamp it with the new schema
+		put(doc(1, "政务公开", ""));
+		engine.close();
+		engine = newEngine();
+		assertThat(engine.needsRebuild()).isTrue();
+		assertThat(engine.size()).isEqualTo(1);
+	}
+
+	@Test
+	void aFirstRebuildInterruptedByACrashStillAsksForARebuild() throws Exception {
+		put(doc(1, "政务公开", ""));
+		SearchEngine.Rebuild rebuild = engine.beginRebuild();
+		rebuild.putAll(List.of(doc(2, "政务公开新版", ""), doc(3, "政务公开目录", "")));
+		put(doc(4, "政务公开考核", ""));
+		copyWithoutLocks(searchDir(), dir.resolve("crashed"));
+		rebuild.close();
+
+		try (LuceneSearchEngine reopened = new LuceneSearchEngine(dir.resolve("crashed"))) {
+			assertThat(reopened.needsRebuild()).isTrue();
+			assertThat(reopened.size()).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void anOldIndexWithoutTheFilledKeyCountsAsFilledWhenItHoldsDocuments() throws Exception {
+		engine.close();
+		engine = null;
+		Path gen = searchDir().resolve("gen-9");
+		Files.createDirectories(gen);
+		try (FSDirectory directory = FSDirectory.open(gen);
+				IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+			writer.addDocument(LuceneDocuments.document(doc(1, "政务公开", "")));
+			writer.setLiveCommitData(
+					java.util.Map.of(LuceneGeneration.SCHEMA_KEY, Integer.toString(LuceneDocuments.SCHEMA_VERSION))
+						.entrySet());
+			writer.commit();
+		}
+		Files.writeString(searchDir().resolve(LuceneIndex.POINTER), "gen-9\n");
+
+		engine = newEngine();
+		assertThat(engine.needsRebuild()).isFalse();
+	}
+
+	@Test
+	void liveWritesDuringARebuildDoNotCommitTheNewGeneration() throws Exception {
+		put(doc(1, "政务公开", ""));
+		String serving = Files.readString(searchDir().resolve(LuceneIndex.POINTER)).strip();
+		try (SearchEngine.Rebuild rebuild = engine.beginRebuild()) {
+			rebuild.putAll(List.of(doc(2, "政务公开新版", "")));
+			put(doc(3, "政务公开目录", ""));
+			engine.remove("document", 1);
+			Path next;
+			try (Stream<Path> children = Files.list(searchDir())) {
+				next = children.filter(p -> Files.isDirectory(p) && !p.getFileName().toString().equals(serving))
+					.findFirst()
+					.orElseThrow();
+			}
+			try (FSDirectory directory = FSDirectory.open(next)) {
+				assertThat(org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).totalMaxDoc()).isZero();
+			}
+			rebuild.complete();
+		}
+		assertThat(ids("政务公开")).containsExactlyInAnyOrder(2L, 3L);
+	}
+
+	@Test
+	void aLiveRemovalDuringARebuildBatchIsNotUndoneByTheBatch() throws Exception {
+		put(doc(1, "政务公开", ""));
+		LuceneIndex index = ((LuceneSearchEngine) engine).index();
+		Thread[] remover = new Thread[1];
+		index.afterRebuildCheck = () -> {
+			index.afterRebuildCheck = null;
+			// the batch has checked that key 1 was not written live; a removal now must not slip in before its write
+			remover[0] = new Thread(() -> engine.remove("document", 1));
+			remover[0].start();
+			try {
+				remover[0].join(500);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		};
+		try (SearchEngine.Rebuild rebuild = engine.beginRebuild()) {
+			rebuild.putAll(List.of(doc(1, "政务公开", ""), doc(2, "政务公开新版", "")));
+			remover[0].join();
+			rebuild.complete();
+		}
+		assertThat(ids("政务公开")).containsExactly(2L);
+	}
+
+	// --- quoted phrases (exact path)
+
+	@Test
+	void aQuotedDocumentNumberMatchesInTheBodyAndInTheKeywords() throws Exception {
+		put(doc(1, "关于印发工作方案的通知", "根据国办发〔2024〕12号文件精神，制定本方案。"),
+				new SearchEntry("document", 2, 1L, "/d/2/", "关于印发考核办法的通知", "正文", "",
+						LocalDate.of(2024, 3, 1), null, "国办发〔2024〕12号", false),
+				doc(3, "其他通知", "国办发〔2024〕13号"));
+
+		assertThat(ids("\"国办发〔2024〕12号\"")).containsExactlyInAnyOrder(1L, 2L);
+	}
+
+	@Test
+	void quotedPhrasesWithCjkRunsBeforeDigitsMatch() throws Exception {
+		put(doc(1, "政务公开2024年度报告", "依照第3条规定办理。"), doc(2, "推进标准化规范化", "汛期"),
+				doc(3, "规范化标准化建设", ""));
+
+		assertThat(ids("\"公开2024\"")).containsExactly(1L);
+		assertThat(ids("\"第3条\"")).containsExactly(1L);
+		assertThat(ids("\"汛\"")).containsExactly(2L);
+		assertThat(ids("\"规范化标准化\"")).containsExactly(3L);
+		assertThat(ids("\"标准化规范化\"")).containsExactly(2L);
+	}
+
+	// --- long queries
+
+	@Test
+	void aLongQueryWithSeveralSynonymsStaysWithinTheClauseLimit() throws Exception {
+		List<String> others = List.of("政务", "公开", "工作", "方案", "通知", "规定", "办法", "制度", "标准", "规范", "管理",
+				"服务", "建设", "发展", "改革", "创新", "安全", "生产", "检查", "监督", "考核", "评估", "目录", "指南", "流程",
+				"信息", "数据", "平台", "系统", "网站", "政策", "解读", "回应", "关切", "意见", "建议", "报告");
+		String base = "社保 低保 医保 " + String.join(" ", others);
+		List<String> variants = new java.util.ArrayList<>();
+		for (String a : List.of("社保", "社会保险")) {
+			for (String b : List.of("低保", "最低生活保障")) {
+				for (String c : List.of("医保", "医疗保险")) {
+					variants.add(a + " " + b + " " + c + " " + String.join(" ", others));
+				}
+			}
+		}
+		assertThat(base.split(" ")).hasSize(40);
+		put(doc(1, "社会保险 最低生活保障 医保", base));
+
+		SearchResults results = engine.search(new PreparedQuery(base, variants, List.of()), SearchFilter.NONE,
+				SearchOrder.RELEVANCE, 1, 10);
+
+		assertThat(results.hits()).extracting(SearchHit::id).containsExactly(1L);
+	}
+
+	@Test
+	void aQueryBeyondTheClauseLimitIsABadArgument() throws Exception {
+		put(doc(1, "政务公开", ""));
+		List<String> phrases = IntStream.range(0, 300).mapToObj(i -> "公开" + i).toList();
+
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> engine.search(new PreparedQuery("x", List.of(), phrases), SearchFilter.NONE,
+					SearchOrder.RELEVANCE, 1, 10))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("too many words");
 	}
 
 	@Test
