@@ -226,9 +226,9 @@ public class SearchManagement {
 		if (url.isEmpty()) {
 			problems.add(new FieldProblem("url", "请填写链接地址"));
 		}
-		else if (url.length() > 1000 || !(url.startsWith("/") && !url.startsWith("//") || url.startsWith("https://")
-				|| url.startsWith("http://")) || url.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '<' || c == '>')) {
-			problems.add(new FieldProblem("url", "链接地址应为本站路径（以“/”开头）或以 https:// 开头的完整地址"));
+		else if (url.length() > 1000 || !acceptableUrl(url)) {
+			problems.add(new FieldProblem("url",
+					"链接地址应为以一个“/”开头的本站路径（如 /agencies/），或以 http:// 或 https:// 开头、含网站域名的完整地址；不能含反斜杠“\\”、空格或引号"));
 		}
 		String description = in.description() == null ? "" : in.description().strip();
 		if (description.length() > 500) {
@@ -255,5 +255,30 @@ public class SearchManagement {
 			throw DomainException.forbidden("只有系统管理员和政务公开办可以维护同义词和推荐结果");
 		}
 		return actor;
+	}
+
+	/**
+	 * Whether a best bet may link there: a path of this site (no scheme, no host, exactly one leading '/') or an
+	 * http(s) address with a host. A backslash, encoded or not, is refused: browsers read "/\\evil.example" as
+	 * "//evil.example", another site.
+	 */
+	static boolean acceptableUrl(String url) {
+		if (url.indexOf('\\') >= 0 || url.toLowerCase(java.util.Locale.ROOT).contains("%5c")
+				|| url.chars().anyMatch(c -> c <= ' ' || c == 0x7f || c == '"' || c == '<' || c == '>' || c == '\'')) {
+			return false;
+		}
+		java.net.URI uri;
+		try {
+			uri = new java.net.URI(url);
+		}
+		catch (java.net.URISyntaxException e) {
+			return false;
+		}
+		if (uri.getScheme() == null) {
+			return uri.getRawAuthority() == null && url.startsWith("/") && !url.startsWith("//");
+		}
+		String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+		return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && !uri.getHost().isEmpty()
+				&& uri.getRawUserInfo() == null;
 	}
 }

@@ -63,6 +63,7 @@ class SearchPages {
 		}
 		SearchService.Answer answer = search.search(request);
 		model.put("answer", answer);
+		model.put("pageTitle", resultTitle(request.q(), answer.total(), request.page()));
 		model.put("hits", answer.hits()
 			.stream()
 			.map(h -> new HitView(h.kindLabel(), h.agencyName(), h.hit().date(), h.hit().titleHtml(),
@@ -83,9 +84,43 @@ class SearchPages {
 
 	/** The form again with what was wrong (400). */
 	String invalid(String q, List<FieldProblem> problems) {
+		return invalid(q, problems, Map.of());
+	}
+
+	/**
+	 * The form again with what was wrong (400), keeping as hidden fields the filters and sort that were not wrong, so
+	 * that correcting the query keeps them.
+	 *
+	 * @param params the filters and sort as received (type, agency, theme, year, sort)
+	 */
+	String invalid(String q, List<FieldProblem> problems, Map<String, List<String>> params) {
 		Map<String, Object> model = base(q == null ? "" : q.strip());
 		model.put("problems", problems);
+		model.put("hidden", keptFilters(problems, params));
 		return renderer.render("search/results", model);
+	}
+
+	static final List<String> FILTER_PARAMS = List.of("type", "agency", "theme", "year", "sort");
+
+	private static List<Map<String, String>> keptFilters(List<FieldProblem> problems, Map<String, List<String>> params) {
+		List<Map<String, String>> list = new ArrayList<>();
+		for (String name : FILTER_PARAMS) {
+			if (problems.stream().anyMatch(p -> name.equals(p.field()))) {
+				continue;
+			}
+			List<String> values = params.getOrDefault(name, List.of());
+			values.stream()
+				.filter(v -> v != null && !v.isBlank() && v.length() <= 100)
+				.limit(SearchService.MAX_VALUES)
+				.forEach(v -> list.add(Map.of("name", name, "value", v.strip())));
+		}
+		return list;
+	}
+
+	/** The title of a results page: the query, how many were found and the page (when past the first). */
+	static String resultTitle(String q, long total, int page) {
+		String query = q.isBlank() ? "站内搜索" : "搜索：" + (q.length() > 50 ? q.substring(0, 50) + "…" : q);
+		return query + "（共" + total + "条" + (page > 1 ? "，第" + page + "页" : "") + "）";
 	}
 
 	private Map<String, Object> base(String q) {
@@ -96,6 +131,7 @@ class SearchPages {
 		model.put("request", null);
 		model.put("answer", null);
 		model.put("problems", List.of());
+		model.put("hidden", List.of());
 		return model;
 	}
 

@@ -1,6 +1,8 @@
 package org.gongkai.search;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.gongkai.platform.InvalidInputException;
 import org.springframework.http.MediaType;
@@ -42,7 +44,13 @@ class SearchPortalController {
 			return ResponseEntity.ok().contentType(HTML).body(pages.page(request));
 		}
 		catch (InvalidInputException e) {
-			return ResponseEntity.badRequest().contentType(HTML).body(pages.invalid(q, e.problems()));
+			Map<String, List<String>> kept = new HashMap<>();
+			kept.put("type", type == null ? List.of() : type);
+			kept.put("agency", agency == null ? List.of() : agency);
+			kept.put("theme", theme == null ? List.of() : theme);
+			kept.put("year", year == null ? List.of() : year);
+			kept.put("sort", sort == null ? List.of() : List.of(sort));
+			return ResponseEntity.badRequest().contentType(HTML).body(pages.invalid(q, e.problems(), kept));
 		}
 	}
 

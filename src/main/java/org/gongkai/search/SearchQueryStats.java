@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.PreDestroy;
 
@@ -19,7 +20,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Counts searches per China-local day and folded query, and how many found nothing. Searching writes nothing to the
  * database: the counts are kept in memory and added to {@code sr_query_stat} once a minute and at shutdown. Nothing
- * about the person is kept, and a query that contains an ID, mobile or bank card number is not counted at all.
+ * about the person is kept, and a query that may carry personal data is not counted at all: a run of seven or more
+ * digits once spaces, '-' and '.' are removed (phone, ID, bank card numbers however written), an ID-shaped string
+ * (15 digits, or 17 digits and a digit or X, whatever its check digit), or an '@' (e-mail addresses). The rows are
+ * kept for {@link #RETENTION_DAYS} days and purged daily; the reports show only queries searched at least
+ * {@link SearchStore#MIN_REPORTED_SEARCHES} times.
  */
 @Component
 class SearchQueryStats {
@@ -28,6 +33,15 @@ class SearchQueryStats {
 
 	/** Distinct queries kept between two flushes; more are not counted (a flood of random queries cannot fill memory). */
 	static final int MAX_PENDING = 20_000;
+
+	/** Days a day's figures are kept: a year of reports (the longest period shown) plus a margin. */
+	static final int RETENTION_DAYS = 400;
+
+	private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-.\u00a0\u3000]");
+
+	private static final Pattern LONG_DIGITS = Pattern.compile("\\d{7,}");
+
+	private static final Pattern ID_SHAPED = Pattern.compile("\\d{15}|\\d{17}[\\dXx]");
 
 	private record Key(LocalDate day, String query) {
 	}
@@ -57,7 +71,7 @@ class SearchQueryStats {
 
 	/** Counts one search of a folded query (blank and personal-data queries are skipped). */
 	void count(String foldedQuery, boolean zeroResults) {
-		if (foldedQuery == null || foldedQuery.isBlank() || !PersonalDataScanner.scan(foldedQuery, "q").isEmpty()) {
+		if (foldedQuery == null || foldedQuery.isBlank() || mayBePersonal(foldedQuery)) {
 			return;
 		}
 		String query = foldedQuery.length() > 100 ? foldedQuery.substring(0, 100) : foldedQuery;
@@ -75,6 +89,26 @@ class SearchQueryStats {
 			if (zeroResults) {
 				c.zeroResults++;
 			}
+		}
+	}
+
+	/** Whether a query may carry personal data and so must not be counted. */
+	static boolean mayBePersonal(String query) {
+		if (query.indexOf('@') >= 0 || query.indexOf('\uFF20') >= 0) {
+			return true;
+		}
+		String compact = SEPARATORS.matcher(query).replaceAll("");
+		return LONG_DIGITS.matcher(compact).find() || ID_SHAPED.matcher(compact).find()
+				|| !PersonalDataScanner.scan(query, "q").isEmpty();
+	}
+
+	/** Removes the figures of days older than {@link #RETENTION_DAYS} (daily, and safe to run on several nodes). */
+	@Scheduled(cron = "${gongkai.search.stats-purge-cron:0 17 3 * * *}", zone = "Asia/Shanghai")
+	void purge() {
+		LocalDate before = LocalDate.now(clock.withZone(Zones.CHINA)).minusDays(RETENTION_DAYS);
+		int removed = tx.execute(status -> store.purgeQueryStats(before));
+		if (removed > 0) {
+			log.info("Search statistics: {} rows older than {} days removed", removed, RETENTION_DAYS);
 		}
 	}
 

@@ -204,7 +204,8 @@ public class SearchService {
 	/**
 	 * Runs a checked search.
 	 *
-	 * @param count whether to count it for the reports (the feed of a page is not a search by a person)
+	 * @param count whether it is a search by a person: counted for the reports, with "did you mean" and best bets
+	 *     (false for the feed of a page, which needs neither)
 	 */
 	public Answer search(SearchRequest request, boolean count) {
 		String folded = SearchTexts.fold(request.q());
@@ -251,12 +252,13 @@ public class SearchService {
 			facets.put(f, List.copyOf(values));
 		}
 		String didYouMean = null;
-		if (results.total() < FEW_RESULTS && !prepared.textVariants().isEmpty()) {
+		// the feed (count=false) is read by programs: no suggestion and no best bets, so it does not pay for them
+		if (count && results.total() < FEW_RESULTS && !prepared.textVariants().isEmpty()) {
 			didYouMean = engine.didYouMean(prepared)
 				.filter(s -> !s.isBlank() && !SearchTexts.fold(s).equals(folded))
 				.orElse(null);
 		}
-		List<BestBet> bets = request.page() == 1 ? vocabulary.bestBetsFor(folded) : List.of();
+		List<BestBet> bets = count && request.page() == 1 ? vocabulary.bestBetsFor(folded) : List.of();
 		if (count && request.page() == 1 && !folded.isEmpty()) {
 			stats.count(folded, results.total() == 0);
 		}

@@ -94,32 +94,39 @@ class SearchStore {
 
 	// ---- query statistics -------------------------------------------------------------------------------------
 
-	/** Adds to a day's figures of one query (creates the row when it is the first). */
+	/** Queries searched fewer times than this in a report's period are not shown (a rare query may identify someone). */
+	static final int MIN_REPORTED_SEARCHES = 2;
+
+	/**
+	 * Adds to a day's figures of one query, creating the row when it is the first, in one statement (on PostgreSQL a
+	 * failed INSERT would abort the transaction, so an insert-then-retry cannot work). Two nodes creating the same row
+	 * at the same instant can still fail with a duplicate key: the caller then keeps the counts for its next flush.
+	 */
 	void addQueryStat(LocalDate day, String query, long searches, long zeroResults) {
-		int updated = jdbc.sql("""
-				UPDATE sr_query_stat SET searches = searches + ?, zero_results = zero_results + ?
-				WHERE query_day = ? AND query_text = ?""")
-			.params(searches, zeroResults, day, query)
+		jdbc.sql("""
+				MERGE INTO sr_query_stat t
+				USING (VALUES (CAST(? AS DATE), CAST(? AS VARCHAR(100)), CAST(? AS BIGINT), CAST(? AS BIGINT)))
+				    AS s (query_day, query_text, searches, zero_results)
+				ON t.query_day = s.query_day AND t.query_text = s.query_text
+				WHEN MATCHED THEN UPDATE SET searches = t.searches + s.searches,
+				    zero_results = t.zero_results + s.zero_results
+				WHEN NOT MATCHED THEN INSERT (query_day, query_text, searches, zero_results)
+				    VALUES (s.query_day, s.query_text, s.searches, s.zero_results)""")
+			.params(day, query, searches, zeroResults)
 			.update();
-		if (updated == 0) {
-			try {
-				jdbc.sql("INSERT INTO sr_query_stat (query_day, query_text, searches, zero_results) VALUES (?,?,?,?)")
-					.params(day, query, searches, zeroResults)
-					.update();
-			}
-			catch (org.springframework.dao.DuplicateKeyException e) {
-				// another node inserted the row in between
-				addQueryStat(day, query, searches, zeroResults);
-			}
-		}
+	}
+
+	/** Removes the figures of the days before {@code before}; returns how many rows went. */
+	int purgeQueryStats(LocalDate before) {
+		return jdbc.sql("DELETE FROM sr_query_stat WHERE query_day < ?").param(before).update();
 	}
 
 	/** The most searched queries since {@code from} (inclusive), most first. */
 	List<QueryFigure> topQueries(LocalDate from, int limit) {
 		return jdbc.sql("""
 				SELECT query_text, SUM(searches) AS s, SUM(zero_results) AS z FROM sr_query_stat
-				WHERE query_day >= ? GROUP BY query_text ORDER BY s DESC, query_text LIMIT ?""")
-			.params(from, limit)
+				WHERE query_day >= ? GROUP BY query_text HAVING SUM(searches) >= ? ORDER BY s DESC, query_text LIMIT ?""")
+			.params(from, MIN_REPORTED_SEARCHES, limit)
 			.query((rs, n) -> new QueryFigure(rs.getString("query_text"), rs.getLong("s"), rs.getLong("z")))
 			.list();
 	}
@@ -128,8 +135,9 @@ class SearchStore {
 	List<QueryFigure> zeroResultQueries(LocalDate from, int limit) {
 		return jdbc.sql("""
 				SELECT query_text, SUM(searches) AS s, SUM(zero_results) AS z FROM sr_query_stat
-				WHERE query_day >= ? AND zero_results > 0 GROUP BY query_text ORDER BY z DESC, query_text LIMIT ?""")
-			.params(from, limit)
+				WHERE query_day >= ? AND zero_results > 0 GROUP BY query_text HAVING SUM(searches) >= ?
+				ORDER BY z DESC, query_text LIMIT ?""")
+			.params(from, MIN_REPORTED_SEARCHES, limit)
 			.query((rs, n) -> new QueryFigure(rs.getString("query_text"), rs.getLong("s"), rs.getLong("z")))
 			.list();
 	}

@@ -109,6 +109,10 @@ abstract class SearchJourneyTest extends JourneySupport {
 				"沂源县发展和改革局", "href=\"/search/feed.atom?q=", "rel=\"alternate\" type=\"application/atom+xml\"",
 				"aria-label=\"筛选结果\"", "action=\"/search\"", "<label for=\"header-q\"");
 		assertThat(page.body()).contains("href=\"/search?q=" + enc("政务公开").replace("+", "%20") + "&amp;type=document\"");
+		// the title says how many were found (a status region present at load is not announced)
+		assertThat(page.body()).containsPattern("<title>搜索：政务公开（共\\d+条） - ");
+		assertThat(anonymous().get("/search?q=" + enc("政务公开") + "&size=1&page=2").body())
+			.containsPattern("<title>搜索：政务公开（共\\d+条，第2页） - ");
 		// a facet clicked is in the URL and marked
 		Http.Response filtered = anonymous().get("/search?q=" + enc("政务公开") + "&type=document&agency=yiyuan-fgj");
 		assertThat(filtered.status()).isEqualTo(200);
@@ -147,6 +151,12 @@ abstract class SearchJourneyTest extends JourneySupport {
 		Http.Response page = anonymous().get("/search?q=" + tooLong);
 		assertThat(page.status()).isEqualTo(400);
 		assertThat(page.body()).contains("检索词不能超过100个字", "role=\"alert\"", "<h1>站内搜索</h1>");
+		// correcting the query keeps the filters and the sort that were not wrong
+		Http.Response kept = anonymous().get("/search?q=" + tooLong + "&type=document&agency=yiyuan-fgj&sort=date&year=abc");
+		assertThat(kept.status()).isEqualTo(400);
+		assertThat(kept.body()).contains("<input type=\"hidden\" name=\"type\" value=\"document\">",
+				"<input type=\"hidden\" name=\"agency\" value=\"yiyuan-fgj\">",
+				"<input type=\"hidden\" name=\"sort\" value=\"date\">").doesNotContain("name=\"year\"");
 		// an unknown type in an old link is left out on the page
 		assertThat(anonymous().get("/search?q=a&type=nosuch").status()).isEqualTo(200);
 		// the empty page is the form alone
@@ -182,6 +192,8 @@ abstract class SearchJourneyTest extends JourneySupport {
 		assertThat(anonymous().get("/search?q=" + enc("公交卡怎么办理")).body()).contains("公交卡办理指南", "class=\"best-bets\"");
 
 		// editors see the report, with the queries of the public (flushed every 300 ms here)
+		// (the report shows only queries searched at least twice)
+		api("q=" + enc("没有这种信息的检索词"));
 		api("q=" + enc("没有这种信息的检索词"));
 		Http editor = session("fgj-editor", DEMO_PASSWORD);
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(editor.get("/console/search").body())

@@ -194,6 +194,24 @@ class SearchServiceTest {
 			.isInstanceOf(InvalidInputException.class)
 			.satisfies(e -> assertThat(((InvalidInputException) e).problems()).extracting(p -> p.field()).containsExactly("url"));
 
+		// the feed (not a search by a person) pays neither for best bets nor for "did you mean"
+		assertThat(search.search(search.parse("公交卡办理", List.of("test-note"), null, null, null, null, null, null, true),
+				false).bestBets()).isEmpty();
+
+		// a backslash would take the browser to another site; a site path or an http(s) address with a host is fine
+		for (String bad : List.of("/\\evil.example", "/%5Cevil.example", "//evil.example", "https://", "http:///x",
+				"ftp://example.org/", "evil.example", "https://user@evil.example/")) {
+			assertThatThrownBy(() -> Actors.callAsSystem(() -> management.addBestBet(new SearchManagement.BestBetInput(
+					"公交卡", "标题", bad, "", 0, true))))
+				.as(bad)
+				.isInstanceOf(InvalidInputException.class)
+				.satisfies(e -> assertThat(((InvalidInputException) e).problems().get(0).message())
+					.contains("以一个“/”开头的本站路径", "http:// 或 https://"));
+		}
+		assertThat(SearchManagement.acceptableUrl("/agencies/yiyuan-jtj/?a=1#x")).isTrue();
+		assertThat(SearchManagement.acceptableUrl("https://www.gov.cn/zhengce/")).isTrue();
+		assertThat(SearchManagement.acceptableUrl("http://example.org")).isTrue();
+
 		Actors.runAsSystem(() -> management.deactivateBestBet(id));
 		assertThat(find("公交卡办理").bestBets()).isEmpty();
 		assertThat(Actors.callAsSystem(() -> management.bestBet(id)).active()).isFalse();
@@ -210,6 +228,9 @@ class SearchServiceTest {
 		find("政务公开");
 		find("根本没有的词语组合");
 		find("13812345678");
+		find("138 1234 5678");
+		find("370303900101123");
+		find("zhang.san@example.com");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM sr_query_stat").query(Long.class).single())
 			.as("searching writes nothing").isZero();
 
@@ -226,8 +247,26 @@ class SearchServiceTest {
 		// a second flush adds to the same day's row
 		find("政务公开");
 		stats.flush();
+		// a query searched once is not reported; twice, it is
+		assertThat(stats.zeroResults(7, 10)).isEmpty();
+		find("根本没有的词语组合");
+		stats.flush();
 		assertThat(stats.top(7, 10).get(0)).isEqualTo(new SearchStore.QueryFigure("政务公开", 3, 0));
 		assertThat(stats.zeroResults(7, 10)).extracting(SearchStore.QueryFigure::query).containsExactly("根本没有的词语组合");
 		assertThat(stats.zeroResultCount(30)).isEqualTo(1);
+	}
+
+	@Test
+	void thePurgeRemovesFiguresOlderThanTheRetention() {
+		jdbc.sql("DELETE FROM sr_query_stat").update();
+		LocalDate today = LocalDate.now(org.gongkai.platform.Zones.CHINA);
+		for (int age : List.of(SearchQueryStats.RETENTION_DAYS + 1, SearchQueryStats.RETENTION_DAYS - 1, 0)) {
+			jdbc.sql("INSERT INTO sr_query_stat (query_day, query_text, searches, zero_results) VALUES (?,?,?,?)")
+				.params(today.minusDays(age), "词" + age, 3, 0)
+				.update();
+		}
+		stats.purge();
+		assertThat(jdbc.sql("SELECT query_text FROM sr_query_stat ORDER BY query_text").query(String.class).list())
+			.containsExactlyInAnyOrder("词" + (SearchQueryStats.RETENTION_DAYS - 1), "词0");
 	}
 }
