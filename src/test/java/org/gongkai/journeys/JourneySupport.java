@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
@@ -32,9 +33,10 @@ import tools.jackson.databind.JsonNode;
  * passwords, the calendar's years, the demo agencies) as it found them, or changes them only where no other journey
  * looks. The configuration is the same for all (the properties here; a subclass adding any would start an
  * application of its own): every request comes from 127.0.0.1, so the per-address hourly limits are set out of
- * reach (they have their own tests). A journey class that cannot live with this — it loads next year's calendar, or
- * publishes what another class expects unpublished — runs in an application of its own with {@link OnFreshH2} or
- * {@link OnFreshPostgres}. Tests that move the clock ({@code MovableClock}) never share one.
+ * reach (they have their own tests), and passwords are hashed at bcrypt's lowest cost ({@link QuickPasswords}). A
+ * journey class that cannot live with this — it loads next year's calendar, or publishes what another class expects
+ * unpublished — runs in an application of its own with {@link OnFreshH2} or {@link OnFreshPostgres}. Tests that
+ * move the clock ({@code MovableClock}) never share one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "gongkai.admin.password=" + JourneySupport.ADMIN_PASSWORD, "gongkai.demo.enabled=true",
@@ -48,6 +50,7 @@ import tools.jackson.databind.JsonNode;
 				"gongkai.participation.polls.answers-per-hour=100000",
 				"gongkai.participation.meetings.applications-per-hour=100000",
 				"gongkai.participation.meetings.lookups-per-hour=100000" })
+@Import(QuickPasswords.class)
 abstract class JourneySupport {
 
 	static final String ADMIN_PASSWORD = "Gongkai-Test-2026";
