@@ -19,7 +19,6 @@ import tools.jackson.databind.JsonNode;
  * comment form, CSRF and no-store, the error summary, the honeypot, the feed and the sitemap), masking, and
  * withdrawal taking the consultation off every public surface.
  */
-@org.springframework.test.context.TestPropertySource(properties = "gongkai.participation.comments-per-hour=100")
 abstract class ConsultationJourneyTest extends JourneySupport {
 
 	static final String DRAFT = "沂源县城区停车收费管理办法（征求意见稿）\n第一条 为规范停车收费，制定本办法。\n第二条 本办法适用于县城城区。\n第三条 停车收费实行政府指导价。";

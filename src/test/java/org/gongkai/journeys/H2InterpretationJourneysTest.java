@@ -1,18 +1,9 @@
 package org.gongkai.journeys;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-/** The interpretation journeys on the embedded H2 default. */
+/**
+ * The interpretation journeys on the embedded H2 default, in an application of their own: one journey loads next
+ * year's holiday notice, which the information-request and platform journeys expect not loaded.
+ */
+@OnFreshH2
 class H2InterpretationJourneysTest extends InterpretationJourneys {
-
-	@DynamicPropertySource
-	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-		Path dir = Files.createTempDirectory("gongkai-h2-int-");
-		registry.add("gongkai.data-dir", dir::toString);
-	}
 }

@@ -1,18 +1,6 @@
 package org.gongkai.journeys;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 /** The major-decision catalogue journeys on the embedded H2 default. */
+@OnH2
 class H2MajorDecisionJourneyTest extends MajorDecisionJourneyTest {
-
-	@DynamicPropertySource
-	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-		Path dir = Files.createTempDirectory("gongkai-h2-decisions-");
-		registry.add("gongkai.data-dir", dir::toString);
-	}
 }

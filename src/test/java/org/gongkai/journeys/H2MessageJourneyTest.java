@@ -1,18 +1,6 @@
 package org.gongkai.journeys;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 /** The public message journeys on the embedded H2 default. */
+@OnH2
 class H2MessageJourneyTest extends MessageJourneyTest {
-
-	@DynamicPropertySource
-	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-		Path dir = Files.createTempDirectory("gongkai-h2-msg-");
-		registry.add("gongkai.data-dir", dir::toString);
-	}
 }

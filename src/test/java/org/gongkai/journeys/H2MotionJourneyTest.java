@@ -1,18 +1,6 @@
 package org.gongkai.journeys;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 /** The suggestion and proposal journeys on the embedded H2 default. */
+@OnH2
 class H2MotionJourneyTest extends MotionJourneyTest {
-
-	@DynamicPropertySource
-	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-		Path dir = Files.createTempDirectory("gongkai-h2-motion-");
-		registry.add("gongkai.data-dir", dir::toString);
-	}
 }

@@ -22,7 +22,6 @@ import tools.jackson.databind.JsonNode;
  * applications queue, where approvals stop at the seats; then, once the meeting is held, the application refused as
  * closed, and the decided items recorded and published. No applicant's name or phone ever reaches a public response.
  */
-@org.springframework.test.context.TestPropertySource(properties = "gongkai.participation.meetings.applications-per-hour=100")
 abstract class MeetingJourneyTest extends JourneySupport {
 
 	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");

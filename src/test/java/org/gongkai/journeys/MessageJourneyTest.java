@@ -22,7 +22,6 @@ import tools.jackson.databind.JsonNode;
  * to be published that never appears; the form with its notice, errors, honeypot and confirmation; the
  * tracking page that answers a wrong code and wrong digits alike; and the monthly statistics.
  */
-@org.springframework.test.context.TestPropertySource(properties = "gongkai.interaction.portal.messages-per-hour=100")
 abstract class MessageJourneyTest extends JourneySupport {
 
 	static final String NOT_FOUND = "未找到与查询码和联系电话后四位相符的留言";

@@ -22,8 +22,6 @@ import org.junit.jupiter.api.Test;
  * 公众参与 column, site-wide and per agency, and the sitemap list public records only; public pages without a form set
  * no cookie.
  */
-@org.springframework.test.context.TestPropertySource(properties = { "gongkai.participation.comments-per-hour=100",
-		"gongkai.participation.polls.answers-per-hour=1000", "gongkai.participation.meetings.applications-per-hour=100" })
 abstract class ParticipationJourneyTest extends JourneySupport {
 
 	static final String DECISION = "全县城区停车设施专项规划";

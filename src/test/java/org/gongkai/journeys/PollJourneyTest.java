@@ -22,7 +22,6 @@ import tools.jackson.databind.JsonNode;
  * SVG chart without the free text, which only staff read (masked) and export; the poll is in the list, the column,
  * the feed and the sitemap until it is withdrawn.
  */
-@org.springframework.test.context.TestPropertySource(properties = "gongkai.participation.polls.answers-per-hour=1000")
 abstract class PollJourneyTest extends JourneySupport {
 
 	static final String TITLE = "城乡居民医疗保险缴费标准调整民意调查";

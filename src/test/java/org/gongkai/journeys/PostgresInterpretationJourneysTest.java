@@ -1,20 +1,9 @@
 package org.gongkai.journeys;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-/** The interpretation journeys on a real PostgreSQL. */
-@Import(RealPostgres.class)
+/**
+ * The interpretation journeys on a real PostgreSQL, in an application of their own: one journey loads next year's
+ * holiday notice, which the information-request and platform journeys expect not loaded.
+ */
+@OnFreshPostgres
 class PostgresInterpretationJourneysTest extends InterpretationJourneys {
-
-	@DynamicPropertySource
-	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-		Path dir = Files.createTempDirectory("gongkai-pg-int-");
-		registry.add("gongkai.data-dir", dir::toString);
-	}
 }

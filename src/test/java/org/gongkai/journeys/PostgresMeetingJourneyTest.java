@@ -1,20 +1,6 @@
 package org.gongkai.journeys;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 /** The open-meeting journey on a real PostgreSQL. */
-@Import(RealPostgres.class)
+@OnPostgres
 class PostgresMeetingJourneyTest extends MeetingJourneyTest {
-
-	@DynamicPropertySource
-	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-		Path dir = Files.createTempDirectory("gongkai-pg-meeting-");
-		registry.add("gongkai.data-dir", dir::toString);
-	}
 }

@@ -1,20 +1,6 @@
 package org.gongkai.journeys;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 /** The suggestion and proposal journeys on a real PostgreSQL. */
-@Import(RealPostgres.class)
+@OnPostgres
 class PostgresMotionJourneyTest extends MotionJourneyTest {
-
-	@DynamicPropertySource
-	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-		Path dir = Files.createTempDirectory("gongkai-pg-motion-");
-		registry.add("gongkai.data-dir", dir::toString);
-	}
 }

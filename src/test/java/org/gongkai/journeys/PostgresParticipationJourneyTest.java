@@ -1,20 +1,10 @@
 package org.gongkai.journeys;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-/** The participation journeys across the four kinds on a real PostgreSQL. */
-@Import(RealPostgres.class)
+/**
+ * The participation journeys across the four kinds on a real PostgreSQL, in an application of their own: it publishes
+ * the development and reform bureau's decision catalogue of this year, which the major-decision journeys expect
+ * unpublished.
+ */
+@OnFreshPostgres
 class PostgresParticipationJourneyTest extends ParticipationJourneyTest {
-
-	@DynamicPropertySource
-	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-		Path dir = Files.createTempDirectory("gongkai-pg-participation-");
-		registry.add("gongkai.data-dir", dir::toString);
-	}
 }

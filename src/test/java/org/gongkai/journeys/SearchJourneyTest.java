@@ -84,7 +84,7 @@ abstract class SearchJourneyTest extends JourneySupport {
 		// searchable within a second of publication, through the API ...
 		String unique = "type=document&q=" + enc("“政务公开标准化规范化工作实施方案”");
 		await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(api(unique).get("total").asLong()).isEqualTo(1));
-		JsonNode answer = api("q=" + enc("政务公开"));
+		JsonNode answer = api("size=100&q=" + enc("政务公开"));
 		JsonNode hit = null;
 		for (JsonNode h : answer.get("hits")) {
 			if (h.get("id").asLong() == id && h.get("type").asString().equals("document")) {
