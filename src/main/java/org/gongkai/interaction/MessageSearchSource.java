@@ -68,20 +68,8 @@ class MessageSearchSource implements SearchSource {
 		}
 		// the agency that answered (the handling agency), as in the sitemap's ids
 		Long agencyId = messages.find(m.id()).map(Message::handlingAgencyId).orElse(null);
-		return new SearchEntry(KIND, m.id(), agencyId, InteractionColumns.item(m.id()), m.title(), join(parts), null,
+		return new SearchEntry(KIND, m.id(), agencyId, InteractionColumns.item(m.id()), m.title(), SearchEntry.lines(parts), null,
 				m.repliedOn(), null, null, false);
 	}
 
-	static String join(List<String> parts) {
-		StringBuilder out = new StringBuilder();
-		for (String p : parts) {
-			if (p != null && !p.isBlank()) {
-				if (!out.isEmpty()) {
-					out.append('\n');
-				}
-				out.append(p.strip());
-			}
-		}
-		return out.toString();
-	}
 }

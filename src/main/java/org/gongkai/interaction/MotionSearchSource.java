@@ -69,7 +69,7 @@ class MotionSearchSource implements SearchSource {
 		parts.add(agencyName(m.leadUnit()));
 		queries.coUnits(m.id()).forEach(u -> parts.add(agencyName(u.agencyId())));
 		parts.add(m.publishedText());
-		return new SearchEntry(KIND, m.id(), m.leadUnit(), MotionPaths.item(m.id()), title, MessageSearchSource.join(parts), null,
+		return new SearchEntry(KIND, m.id(), m.leadUnit(), MotionPaths.item(m.id()), title, SearchEntry.lines(parts), null,
 				m.publishedOn(), null, number + " 第" + m.number() + "号", false);
 	}
 

@@ -93,20 +93,8 @@ class ConsultationSearchSource implements SearchSource {
 		}
 		Instant at = c.feedbackPublishedAt() != null ? c.feedbackPublishedAt() : c.publishedAt();
 		LocalDate date = at != null ? LocalDate.ofInstant(at, Zones.CHINA) : c.opensOn();
-		return new SearchEntry(KIND, c.id(), c.agencyId(), ConsultationKind.path(c.id()), c.title(), join(parts), null, date, null,
+		return new SearchEntry(KIND, c.id(), c.agencyId(), ConsultationKind.path(c.id()), c.title(), SearchEntry.lines(parts), null, date, null,
 				null, false);
 	}
 
-	static String join(List<String> parts) {
-		StringBuilder out = new StringBuilder();
-		for (String p : parts) {
-			if (p != null && !p.isBlank()) {
-				if (!out.isEmpty()) {
-					out.append('\n');
-				}
-				out.append(p.strip());
-			}
-		}
-		return out.toString();
-	}
 }

@@ -98,7 +98,7 @@ class MajorDecisionSearchSource implements SearchSource {
 			date = LocalDate.of(d.year(), 1, 1);
 		}
 		return new SearchEntry(KIND, d.id(), d.agencyId(), MajorDecisionQueries.path(d.id()), d.title(),
-				ConsultationSearchSource.join(parts), null, date, null, keywords,
+				SearchEntry.lines(parts), null, date, null, keywords,
 				d.status() == MajorDecision.Status.REMOVED);
 	}
 

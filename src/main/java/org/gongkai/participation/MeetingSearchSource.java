@@ -89,6 +89,6 @@ class MeetingSearchSource implements SearchSource {
 		}
 		LocalDate date = LocalDate.ofInstant(at, Zones.CHINA);
 		return new SearchEntry(KIND, m.id(), m.agencyId(), p.path(), org.gongkai.platform.PersonalDataScanner.mask(m.title()),
-				ConsultationSearchSource.join(parts), null, date, null, null, false);
+				SearchEntry.lines(parts), null, date, null, null, false);
 	}
 }

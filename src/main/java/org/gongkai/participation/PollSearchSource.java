@@ -70,7 +70,7 @@ class PollSearchSource implements SearchSource {
 			}
 		}
 		LocalDate date = p.publishedAt() != null ? LocalDate.ofInstant(p.publishedAt(), Zones.CHINA) : p.opensOn();
-		return new SearchEntry(KIND, p.id(), p.agencyId(), v.path(), p.title(), ConsultationSearchSource.join(parts), null, date,
+		return new SearchEntry(KIND, p.id(), p.agencyId(), v.path(), p.title(), SearchEntry.lines(parts), null, date,
 				null, null, false);
 	}
 }

@@ -1,6 +1,7 @@
 package org.gongkai.platform;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * One public record as the site search sees it. Built by the {@link SearchSource} of the module that owns the record,
@@ -29,5 +30,19 @@ public record SearchEntry(String kind, long id, Long agencyId, String url, Strin
 		body = body == null ? "" : body;
 		attachmentText = attachmentText == null ? "" : attachmentText;
 		keywords = keywords == null ? "" : keywords;
+	}
+
+	/** The non-blank parts, stripped, one per line: how a source joins the pieces of a public page into a body. */
+	public static String lines(List<String> parts) {
+		StringBuilder out = new StringBuilder();
+		for (String p : parts) {
+			if (p != null && !p.isBlank()) {
+				if (!out.isEmpty()) {
+					out.append('\n');
+				}
+				out.append(p.strip());
+			}
+		}
+		return out.toString();
 	}
 }

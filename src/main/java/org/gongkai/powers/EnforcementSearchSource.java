@@ -100,7 +100,7 @@ class EnforcementSearchSource implements SearchSource {
 		String keywords = d.decisionNumber() + (d.partyType() != DecisionPartyType.NATURAL_PERSON && d.partyCreditCode() != null
 				? " " + d.partyCreditCode() : "");
 		return new SearchEntry(KIND, d.id(), d.agencyId(), EnforcementPaths.item(agency, d.id()),
-				(withdrawn ? "撤回公示说明：" : "") + heading, PowerItemSearchSource.join(parts), null,
+				(withdrawn ? "撤回公示说明：" : "") + heading, SearchEntry.lines(parts), null,
 				withdrawn && d.withdrawnOn() != null ? d.withdrawnOn() : d.publishedOn(), null, keywords, withdrawn);
 	}
 

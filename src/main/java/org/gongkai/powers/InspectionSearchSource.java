@@ -78,6 +78,6 @@ class InspectionSearchSource implements SearchSource {
 		Instant at = p.resultsPublishedAt() != null ? p.resultsPublishedAt()
 				: p.publishedAt() != null ? p.publishedAt() : p.updatedAt();
 		return new SearchEntry(KIND, p.id(), p.agencyId(), InspectionPaths.plan(agency, p.id()), p.title(),
-				PowerItemSearchSource.join(parts), null, LocalDate.ofInstant(at, Zones.CHINA), null, null, false);
+				SearchEntry.lines(parts), null, LocalDate.ofInstant(at, Zones.CHINA), null, null, false);
 	}
 }

@@ -83,20 +83,8 @@ class PowerItemSearchSource implements SearchSource {
 		List<PowerVersion> history = powers.history(i.id());
 		LocalDate date = history.isEmpty() || history.get(0).effectiveOn() == null
 				? LocalDate.ofInstant(i.updatedAt(), Zones.CHINA) : history.get(0).effectiveOn();
-		return new SearchEntry(KIND, i.id(), i.agencyId(), PowerPaths.item(agency, i.id()), d.name(), join(parts), null, date,
+		return new SearchEntry(KIND, i.id(), i.agencyId(), PowerPaths.item(agency, i.id()), d.name(), SearchEntry.lines(parts), null, date,
 				null, d.code(), false);
 	}
 
-	static String join(List<String> parts) {
-		StringBuilder out = new StringBuilder();
-		for (String p : parts) {
-			if (p != null && !p.isBlank()) {
-				if (!out.isEmpty()) {
-					out.append('\n');
-				}
-				out.append(p.strip());
-			}
-		}
-		return out.toString();
-	}
 }

@@ -87,6 +87,6 @@ class ServiceGuideSearchSource implements SearchSource {
 		});
 		Instant at = g.publishedAt() != null ? g.publishedAt() : g.updatedAt();
 		return new SearchEntry(KIND, i.id(), i.agencyId(), PowerPaths.service(agency, i.id()), i.name(),
-				PowerItemSearchSource.join(parts), null, LocalDate.ofInstant(at, Zones.CHINA), null, null, false);
+				SearchEntry.lines(parts), null, LocalDate.ofInstant(at, Zones.CHINA), null, null, false);
 	}
 }
