@@ -49,7 +49,9 @@ import tools.jackson.databind.JsonNode;
 				"gongkai.participation.comments-per-hour=100000",
 				"gongkai.participation.polls.answers-per-hour=100000",
 				"gongkai.participation.meetings.applications-per-hour=100000",
-				"gongkai.participation.meetings.lookups-per-hour=100000" })
+				"gongkai.participation.meetings.lookups-per-hour=100000",
+				// the search journeys read the query report: flush the counts often
+				"gongkai.search.stats-flush-millis=300" })
 @Import(QuickPasswords.class)
 abstract class JourneySupport {
 

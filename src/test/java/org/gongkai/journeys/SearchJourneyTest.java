@@ -12,7 +12,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
 
@@ -23,7 +22,6 @@ import tools.jackson.databind.JsonNode;
  * query reaches the editors' report; a rebuild keeps search online and the document findable; and once withdrawn the
  * document is gone within a second.
  */
-@TestPropertySource(properties = "gongkai.search.stats-flush-millis=300")
 abstract class SearchJourneyTest extends JourneySupport {
 
 	static final String TITLE = "沂源县推进政务公开标准化规范化工作实施方案";
