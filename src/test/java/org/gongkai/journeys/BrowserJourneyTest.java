@@ -529,11 +529,47 @@ class BrowserJourneyTest {
 				"/agencies/yiyuan-fgj/on-request/", "/interpretations/", "/concerns/", "/agencies/yiyuan-fgj/interpretations/",
 				"/agencies/yiyuan-fgj/concerns/", "/interaction/", "/interaction/messages/", "/interaction/track",
 				"/agencies/yiyuan/interaction/", "/participation/", "/participation/decisions/", "/participation/consultations/",
-				"/participation/polls/", "/participation/meetings/", "/agencies/yiyuan-fgj/participation/")) {
+				"/participation/polls/", "/participation/meetings/", "/agencies/yiyuan-fgj/participation/",
+				"/search?q=政务公开")) {
 			driver.get(url(path));
 			assertThat(axeViolations()).as("axe violations on " + path).isEmpty();
 		}
 		screenshot("portal-guide");
+	}
+
+	@Test
+	void searchFromTheHeaderBoxNarrowByAFacetAndStayAccessible() throws IOException {
+		// a public document to find (pushed by the OA system, published at once)
+		tools.jackson.databind.JsonNode token = new Http(port).basic("fgj-admin", JourneySupport.DEMO_PASSWORD)
+			.postJson("/api/v1/agencies/yiyuan-fgj/tokens", java.util.Map.of("name", "OA-B-search", "scopes", List.of("intake")))
+			.json();
+		java.util.Map<String, Object> doc = new java.util.HashMap<>(java.util.Map.of("externalId", "OA-B-search-1", "title",
+				"沂源县政务公开工作年度要点", "body", "<p>全面推进政务公开，做好政府信息主动公开。</p>", "formedOn", "2026-11-20",
+				"theme", "综合政务/政务公开", "documentType", "通知", "normative", false, "catalogNodes", List.of("a20-01"),
+				"attribute", "PROACTIVE"));
+		assertThat(new Http(port).bearer(token.get("token").asString()).postJson("/api/v1/intake/documents", doc).status())
+			.isEqualTo(201);
+
+		driver.manage().deleteAllCookies();
+		new WebDriverWait(driver, Duration.ofSeconds(10)).pollingEvery(Duration.ofMillis(300)).until(d -> {
+			d.get(url("/"));
+			WebElement box = d.findElement(By.id("header-q"));
+			box.sendKeys("政务公开");
+			box.submit();
+			return d.getPageSource().contains("沂源县政务公开工作年度要点");
+		});
+		assertThat(driver.getCurrentUrl()).contains("/search?q=");
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("站内搜索");
+		assertThat(driver.findElement(By.cssSelector(".result-count")).getText()).contains("找到与“政务公开”相关的信息");
+		assertThat(driver.findElements(By.cssSelector(".result-list mark"))).isNotEmpty();
+		assertThat(axeViolations()).as("axe violations on the results page").isEmpty();
+		screenshot("portal-search");
+
+		// narrow to one type by its facet link: the filter is in the URL and marked as selected
+		driver.findElement(By.cssSelector("#facet-type + ul a")).click();
+		assertThat(driver.getCurrentUrl()).contains("type=");
+		assertThat(driver.findElement(By.cssSelector(".facet a[aria-current='true']")).getText()).isNotBlank();
+		assertThat(axeViolations()).as("axe violations on the filtered results").isEmpty();
 	}
 
 	@Test
