@@ -610,7 +610,23 @@ class BrowserJourneyTest {
 	private static void submit(By button) {
 		WebElement element = driver.findElement(button);
 		element.click();
-		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(element));
+		// the old page is gone; chromedriver sometimes says so with "does not belong to the document" instead of a
+		// stale element reference, which ExpectedConditions.stalenessOf does not take for staleness
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
+			try {
+				element.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException e) {
+				return true;
+			}
+			catch (org.openqa.selenium.WebDriverException e) {
+				if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+					return true;
+				}
+				throw e;
+			}
+		});
 	}
 
 	private double fontSize() {
