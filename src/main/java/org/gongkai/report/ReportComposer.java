@@ -14,7 +14,10 @@ import org.gongkai.interaction.MotionStatistics;
 import org.gongkai.interpretation.InterpretationStatistics;
 import org.gongkai.platform.Actors;
 import org.gongkai.platform.CountedRecord;
+import org.gongkai.participation.ParticipationStatistics;
+import org.gongkai.powers.DecisionKind;
 import org.gongkai.powers.EnforcementStatistics;
+import org.gongkai.publication.PublicationStatistics;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,8 +40,15 @@ class ReportComposer {
 
 	private final MotionStatistics motions;
 
+	private final PublicationStatistics publication;
+
+	private final ParticipationStatistics participation;
+
 	ReportComposer(RequestStatistics requests, EnforcementStatistics enforcement,
-			InterpretationStatistics interpretations, InteractionStatistics interaction, MotionStatistics motions) {
+			InterpretationStatistics interpretations, InteractionStatistics interaction, MotionStatistics motions,
+			PublicationStatistics publication, ParticipationStatistics participation) {
+		this.publication = publication;
+		this.participation = participation;
 		this.requests = requests;
 		this.enforcement = enforcement;
 		this.interpretations = interpretations;
@@ -79,10 +89,11 @@ class ReportComposer {
 
 	private void composeTable2(ReportLayout.Tables tables, long agencyId, int year, Map<String, BigDecimal> cells) {
 		EnforcementStatistics.Table2 t2 = enforcement.table2(agencyId, year);
+		PublicationStatistics.NormativeFigures normative = publication.normative(agencyId, year);
 		for (ReportLayout.Block block : tables.table2()) {
 			for (ReportLayout.Row row : block.rows()) {
 				for (ReportLayout.Column column : block.columns()) {
-					BigDecimal v = table2Cell(row.key(), column.key(), t2);
+					BigDecimal v = table2Cell(row.key(), column.key(), t2, normative);
 					if (v != null) {
 						cells.put(block.cellKey(row, column), v);
 					}
@@ -92,20 +103,73 @@ class ReportComposer {
 	}
 
 	/** One cell of table 二 (2021 format); null leaves it blank (a fee amount never entered). */
-	private BigDecimal table2Cell(String row, String column, EnforcementStatistics.Table2 t2) {
+	private static BigDecimal table2Cell(String row, String column, EnforcementStatistics.Table2 t2,
+			PublicationStatistics.NormativeFigures n) {
 		return switch (row) {
+			case "rules" -> BigDecimal.valueOf(switch (column) {
+				case "issued" -> n.rulesIssued();
+				case "repealed" -> n.rulesRepealed();
+				case "inForce" -> n.rulesInForce();
+				default -> throw new IllegalArgumentException("unknown column " + column);
+			});
+			case "normativeDocuments" -> BigDecimal.valueOf(switch (column) {
+				case "issued" -> n.normativeIssued();
+				case "repealed" -> n.normativeRepealed();
+				case "inForce" -> n.normativeInForce();
+				default -> throw new IllegalArgumentException("unknown column " + column);
+			});
 			case "licences" -> BigDecimal.valueOf(t2.licences());
 			case "penalties" -> BigDecimal.valueOf(t2.penalties());
 			case "compulsoryMeasures" -> BigDecimal.valueOf(t2.compulsoryMeasures());
 			case "fees" -> t2.feesTenThousandYuan();
-			// rules and normative documents: composed from the publication statistics once available
-			default -> BigDecimal.ZERO;
+			default -> throw new IllegalArgumentException("unknown table 二 row " + row);
 		};
 	}
 
-	/** The records behind a cell of a composed (not imported) report. */
+	/**
+	 * The records behind a cell of a composed (not imported) 2021-format report, from the owning module's records
+	 * method; empty for a total column of table 三 or 四 (its records are those of the cells it adds up) and for the
+	 * fee amount, which is entered, not counted.
+	 */
 	List<CountedRecord> records(long agencyId, int year, String cellKey) {
-		return Actors.callAsSystem(() -> new ArrayList<CountedRecord>());
+		return Actors.callAsSystem(() -> recordsAsSystem(agencyId, year, cellKey));
+	}
+
+	private List<CountedRecord> recordsAsSystem(long agencyId, int year, String cellKey) {
+		ReportLayout.Tables tables = ReportLayout.of(ReportFormat.F2021);
+		for (ReportLayout.Block block : tables.blocks()) {
+			for (ReportLayout.Row row : block.rows()) {
+				for (ReportLayout.Column column : block.columns()) {
+					if (block.cellKey(row, column).equals(cellKey)) {
+						return records(block, row, column, agencyId, year);
+					}
+				}
+			}
+		}
+		return List.of();
+	}
+
+	private List<CountedRecord> records(ReportLayout.Block block, ReportLayout.Row row, ReportLayout.Column column,
+			long agencyId, int year) {
+		switch (block.table()) {
+			case "t2" -> {
+				return switch (row.key()) {
+					case "rules" -> publication.normativeRecords(agencyId, year, true, column.key());
+					case "normativeDocuments" -> publication.normativeRecords(agencyId, year, false, column.key());
+					case "licences" -> enforcement.records(agencyId, year, DecisionKind.LICENCE);
+					case "penalties" -> enforcement.records(agencyId, year, DecisionKind.PENALTY);
+					case "compulsoryMeasures" -> enforcement.records(agencyId, year, DecisionKind.COMPULSORY_MEASURE);
+					default -> List.of();
+				};
+			}
+			case "t3" -> {
+				return requests.table3Records(agencyId, year, row.key(), applicantType(column.key()));
+			}
+			default -> {
+				String[] parts = column.key().split("\\.");
+				return requests.table4Records(agencyId, year, remedyKind(parts[0]), remedyResult(parts[1]));
+			}
+		}
 	}
 
 	/** The figures of the drafted text. */
@@ -120,12 +184,22 @@ class ReportComposer {
 		RequestStatistics.Table3 t3 = requests.table3(agencyId, year);
 		RequestStatistics.Table4 t4 = requests.table4(agencyId, year);
 		RequestStatistics.Performance perf = requests.performance(agencyId, year);
-		EnforcementStatistics.Table2 t2 = enforcement.table2(agencyId, year);
-		return new ReportFacts(year, 0, 0, 0, List.of(), 0, 0, 0, 0, (int) interp.interpretations(), interp.late(), 0,
-				0, 0, 0, 0, 0, 0, 0, messages.received(), messages.replied(), messages.onTime(), m.suggestions(),
+		PublicationStatistics.NormativeFigures n = publication.normative(agencyId, year);
+		PublicationStatistics.ProactiveFigures p = publication.proactive(agencyId, year);
+		ParticipationStatistics.Figures pt = participation.year(agencyId, year);
+		RequestStatistics.FeeFigures fees = requests.fees(agencyId, year);
+		List<ReportFacts.ColumnCount> byColumn = new ArrayList<>();
+		for (PublicationStatistics.NodeCount c : p.byColumn()) {
+			byColumn.add(new ReportFacts.ColumnCount(c.code(), c.title(), c.count()));
+		}
+		return new ReportFacts(year, p.published(), p.onTime(), p.late(), List.copyOf(byColumn), n.rulesIssued(),
+				n.normativeIssued(), n.normativeRepealed(), n.normativeInForce(), (int) interp.interpretations(),
+				interp.late(), pt.consultations(), pt.consultationsClosed(),
+				Math.max(0, pt.consultationsClosed() - pt.feedbackPublished()), pt.comments(), pt.adopted(),
+				pt.partlyAdopted(), pt.notAdopted(), pt.majorDecisions() + pt.meetings(), messages.received(), messages.replied(), messages.onTime(), m.suggestions(),
 				m.proposals(), m.published(), m.publicationLate(), t3.total("new"), t3.total("carriedIn"),
-				t3.total("rTotal"), t3.total("carriedOut"), perf.onTime(), perf.replied() - perf.onTime(), 0, 0,
-				BigDecimal.ZERO, t4.total(Remedy.Kind.RECONSIDERATION),
+				t3.total("rTotal"), t3.total("carriedOut"), perf.onTime(), perf.replied() - perf.onTime(), fees.noticesSent(),
+				fees.paid(), fees.collectedYuan() == null ? BigDecimal.ZERO : fees.collectedYuan(), t4.total(Remedy.Kind.RECONSIDERATION),
 				t4.cell(Remedy.Kind.RECONSIDERATION, Remedy.Result.CORRECTED),
 				t4.total(Remedy.Kind.LITIGATION_DIRECT) + t4.total(Remedy.Kind.LITIGATION_AFTER_RECONSIDERATION),
 				t4.cell(Remedy.Kind.LITIGATION_DIRECT, Remedy.Result.CORRECTED)
