@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.gongkai.platform.Rows;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -149,10 +148,12 @@ class AnnualReports {
 
 	ReportCells cells(long reportId) {
 		Map<String, BigDecimal> values = new LinkedHashMap<>();
+		// a row mapper, not a RowCallbackHandler: JdbcClient's callback form fails on a version with no cell rows
 		jdbc.sql("SELECT cell_key, amount FROM rp_cell WHERE report_id = ? ORDER BY cell_key")
 			.param(reportId)
-			.query((RowCallbackHandler) rs -> values.put(rs.getString("cell_key"),
-					rs.getBigDecimal("amount").stripTrailingZeros()));
+			.query((rs, n) -> Map.entry(rs.getString("cell_key"), rs.getBigDecimal("amount").stripTrailingZeros()))
+			.list()
+			.forEach(e -> values.put(e.getKey(), e.getValue()));
 		return new ReportCells(values);
 	}
 
