@@ -9,7 +9,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.io.ByteArrayInputStream;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.gongkai.platform.CjkFonts;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -72,8 +84,8 @@ class ReportFormatsTest {
 		for (String k : view.tables().cellKeys()) {
 			assertThat(page).contains("data-cell=\"" + k + "\">" + expected(view, k) + "</td>");
 		}
-		assertThat(expected(view, "t2.fees.amount")).isEqualTo("20.5");
-		assertThat(page).contains(">20.5</td>").doesNotContain("20.5000");
+		assertThat(expected(view, "t2.fees.amount")).isEqualTo("21.5");
+		assertThat(page).contains(">21.5</td>").doesNotContain("21.5000");
 		// every header any cell names exists
 		java.util.regex.Matcher m = java.util.regex.Pattern.compile("headers=\"([^\"]+)\"").matcher(page);
 		int cells = 0;
@@ -102,5 +114,106 @@ class ReportFormatsTest {
 		assertThat(page).contains("<p>全年主动公开信息。</p>", "<h3>（一）信息处理费收取情况</h3>")
 			.contains("第2版（更正）", "更正说明：表三第一行数字录入有误")
 			.contains("href=\"/console/x\"");
+	}
+
+	@Test
+	void theWordDocumentHasRealTablesWithEveryNumberInItsPlaceAndMergedHeaders() throws Exception {
+		for (ReportFormat format : ReportFormat.values()) {
+			ReportView view = view(format, 2);
+			ReportFile file = ReportWord.write(view);
+			assertThat(file.contentType()).isEqualTo(ReportFile.DOCX);
+			assertThat(file.fileName()).isEqualTo("沂源县发展和改革局2025年政府信息公开工作年度报告（第2版）.docx");
+			try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(file.content()))) {
+				assertThat(doc.getParagraphs().get(0).getText()).isEqualTo(view.title());
+				String all = doc.getParagraphs().stream().map(p -> p.getText()).reduce("", (a, b) -> a + "\n" + b);
+				assertThat(all).contains("第2版（更正）", "更正说明：表三第一行数字录入有误", "全年主动公开信息。", "（一）信息处理费收取情况",
+						"第二十条第（一）项");
+				List<ReportTableGrid> grids = ReportTableGrid.of(view, "");
+				assertThat(doc.getTables()).hasSize(grids.size());
+				for (int t = 0; t < grids.size(); t++) {
+					XWPFTable table = doc.getTables().get(t);
+					ReportTableGrid grid = grids.get(t);
+					for (ReportTableGrid.Cell c : grid.dataCells()) {
+						assertThat(table.getRow(c.row()).getCell(c.column()).getText()).as(c.cellKey())
+							.isEqualTo(expected(view, c.cellKey()));
+					}
+					for (List<ReportTableGrid.Cell> line : grid.head()) {
+						for (ReportTableGrid.Cell c : line) {
+							assertThat(table.getRow(c.row()).getCell(c.column()).getText()).isEqualTo(c.text());
+						}
+					}
+				}
+				XWPFTable t3 = doc.getTables().get(grids.size() - 2);
+				assertThat(t3.getRow(0).getCell(3).getText()).isEqualTo("申请人情况");
+				assertThat(t3.getRow(0).getCell(3).getCTTc().getTcPr().getHMerge().getVal()).isEqualTo(STMerge.RESTART);
+				assertThat(t3.getRow(0).getCell(9).getCTTc().getTcPr().getHMerge().getVal()).isEqualTo(STMerge.CONTINUE);
+				assertThat(t3.getRow(1).getCell(3).getText()).isEqualTo("自然人");
+				assertThat(t3.getRow(2).getCell(3).getCTTc().getTcPr().getVMerge().getVal()).isEqualTo(STMerge.CONTINUE);
+				assertThat(t3.getRow(5).getCell(0).getText()).isEqualTo("三、本年度办理结果");
+				assertThat(t3.getRow(6).getCell(0).getCTTc().getTcPr().getVMerge().getVal()).isEqualTo(STMerge.CONTINUE);
+				assertThat(t3.getRow(1).isRepeatHeader()).isTrue();
+			}
+		}
+	}
+
+	@Test
+	void thePdfHasTheTitleAndEveryRowsNumbersInOrder() throws Exception {
+		Assumptions.assumeTrue(new CjkFonts("").file().isPresent(), "no CJK font installed");
+		ReportView view = view(ReportFormat.F2021, 2);
+		ReportFile file = new ReportPdf(new CjkFonts("")).write(view);
+		assertThat(file.contentType()).isEqualTo(ReportFile.PDF);
+		try (var pdf = Loader.loadPDF(file.content())) {
+			assertThat(pdf.getNumberOfPages()).isGreaterThan(1);
+			PDFTextStripper stripper = new PDFTextStripper();
+			stripper.setSortByPosition(true);
+			String text = stripper.getText(pdf);
+			assertThat(text).contains(view.title(), "第2版（更正）", "二、主动公开政府信息情况", "申请人情况", "法人或其他组织",
+					"行政复议", "未经复议直接起诉", "复议后起诉");
+			ReportLayout.Block t3 = view.tables().table3();
+			for (ReportLayout.Row row : List.of(t3.row("r1").orElseThrow(), t3.row("rTotal").orElseThrow(),
+					t3.row("carriedOut").orElseThrow())) {
+				String line = text.lines().filter(l -> l.contains(row.label())).findFirst().orElseThrow();
+				StringBuilder numbers = new StringBuilder();
+				for (ReportLayout.Column c : t3.columns()) {
+					numbers.append(' ').append(expected(view, t3.cellKey(row, c)));
+				}
+				assertThat(line).endsWith(numbers.toString());
+			}
+			for (String key : view.tables().cellKeys()) {
+				assertThat(text).contains(expected(view, key));
+			}
+		}
+	}
+
+	@Test
+	void theWorkbookReadsBackTheSameCellsInBothFormats() throws Exception {
+		for (ReportFormat format : ReportFormat.values()) {
+			ReportView view = view(format, 1);
+			ReportFile file = ReportWorkbook.write(view);
+			assertThat(file.contentType()).isEqualTo(ReportFile.XLSX);
+			ReportCells read = ReportWorkbook.read(new ByteArrayInputStream(file.content()), format);
+			assertThat(read.values().keySet()).containsExactlyInAnyOrderElementsOf(view.cells().values().keySet());
+			for (String key : view.tables().cellKeys()) {
+				assertThat(read.get(key)).as(key).isEqualByComparingTo(view.cells().get(key));
+			}
+			try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(file.content()))) {
+				assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("表二");
+				assertThat(wb.getSheet("表三").getRow(6).getCell(3).getNumericCellValue())
+					.isEqualTo(view.cells().get("t3.r1.naturalPerson").doubleValue());
+				assertThat(wb.getSheet("表三").getMergedRegions()).contains(CellRangeAddress.valueOf("A2:C4"),
+						CellRangeAddress.valueOf("D2:J2"), CellRangeAddress.valueOf("E3:I3"));
+				assertThat(wb.getSheet("表四").getMergedRegions()).contains(CellRangeAddress.valueOf("A2:E3"),
+						CellRangeAddress.valueOf("F2:O2"), CellRangeAddress.valueOf("F3:J3"));
+				assertThat(wb.getSheet("文字部分").getRow(1).getCell(1).getStringCellValue()).contains("全年主动公开信息。");
+			}
+		}
+		// an amount never entered stays blank through the round trip
+		ReportView blank = view(ReportFormat.F2021, 1);
+		blank = new ReportView(blank.reportId(), blank.agencyId(), blank.agencyCode(), blank.agencyName(), blank.year(),
+				blank.format(), 1, blank.status(), blank.publishedOn(), null, false, blank.sections(),
+				blank.cells().with("t2.fees.amount", null));
+		ReportCells read = ReportWorkbook.read(new ByteArrayInputStream(ReportWorkbook.write(blank).content()), ReportFormat.F2021);
+		assertThat(read.isBlank("t2.fees.amount")).isTrue();
+		assertThat(ReportTableGrid.format(read, "t2.fees.amount", true)).isEqualTo("—");
 	}
 }
