@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -30,13 +26,13 @@ import org.gongkai.organisation.AgencyAccess;
 import org.gongkai.organisation.AgencyDirectory;
 import org.gongkai.organisation.DisclosureOffice;
 import org.gongkai.platform.Actor;
+import org.gongkai.platform.CjkFonts;
 import org.gongkai.platform.ChangeRecorded;
 import org.gongkai.platform.DomainException;
 import org.gongkai.platform.InvalidInputException;
 import org.gongkai.platform.Role;
 import org.gongkai.platform.Texts;
 import org.gongkai.platform.Zones;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -82,11 +78,6 @@ public class RequestNotices {
 	public record Document(String fileName, String contentType, byte[] content) {
 	}
 
-	private static final List<String> FONT_CANDIDATES = List.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-			"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-			"/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc", "/usr/share/fonts/truetype/arphic/uming.ttc",
-			"/System/Library/Fonts/PingFang.ttc", "C:/Windows/Fonts/simsun.ttc");
-
 	private final JdbcClient jdbc;
 
 	private final InfoRequestQueries queries;
@@ -99,17 +90,17 @@ public class RequestNotices {
 
 	private final Clock clock;
 
-	private final String configuredFont;
+	private final CjkFonts fonts;
 
 	RequestNotices(JdbcClient jdbc, InfoRequestQueries queries, AgencyDirectory agencies, AgencyAccess access,
-			ApplicationEventPublisher events, Clock clock, @Value("${gongkai.documents.cjk-font:}") String configuredFont) {
+			ApplicationEventPublisher events, Clock clock, CjkFonts fonts) {
 		this.jdbc = jdbc;
 		this.queries = queries;
 		this.agencies = agencies;
 		this.access = access;
 		this.events = events;
 		this.clock = clock;
-		this.configuredFont = configuredFont;
+		this.fonts = fonts;
 	}
 
 	// ---- templates ------------------------------------------------------------------------------------
@@ -285,12 +276,9 @@ public class RequestNotices {
 	}
 
 	private Document pdf(long requestId, Kind kind, List<String> lines) {
-		Path fontFile = fontFile().orElseThrow(() -> DomainException.unprocessable(
-				"服务器未安装中文字体，暂不能生成PDF版本，请下载Word版本（管理员可安装 fonts-wqy-zenhei 或设置 gongkai.documents.cjk-font）"));
-		boolean collection = fontFile.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".ttc");
-		try (TrueTypeCollection fonts = collection ? new TrueTypeCollection(fontFile.toFile()) : null;
-				PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			PDType0Font font = fonts != null ? firstFont(doc, fonts) : PDType0Font.load(doc, fontFile.toFile());
+		try (PDDocument doc = new PDDocument(); CjkFonts.Embedded embedded = fonts.embed(doc);
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			PDType0Font font = embedded.font();
 			float margin = 72;
 			PDRectangle size = PDRectangle.A4;
 			float width = size.getWidth() - 2 * margin;
@@ -299,11 +287,11 @@ public class RequestNotices {
 			PDPageContentStream stream = new PDPageContentStream(doc, page);
 			float y = size.getHeight() - margin;
 			for (int i = 0; i < lines.size(); i++) {
-				lines.set(i, printable(lines.get(i), font));
+				lines.set(i, CjkFonts.printable(lines.get(i), font));
 				float fontSize = i == 0 ? 18 : 12;
 				float leading = fontSize * 1.6f;
 				boolean right = i >= lines.size() - 2;
-				for (String piece : wrap(lines.get(i), font, fontSize, width)) {
+				for (String piece : CjkFonts.wrap(lines.get(i), font, fontSize, width)) {
 					if (y - leading < margin) {
 						stream.close();
 						page = new PDPage(size);
@@ -328,70 +316,6 @@ public class RequestNotices {
 		catch (IOException e) {
 			throw new IllegalStateException("cannot write the notice", e);
 		}
-	}
-
-	/**
-	 * The line with what the font cannot draw replaced: tabs and control characters by a space, characters without a
-	 * glyph (an emoji, a rare character missing from the font) by □ — the Word version keeps them all.
-	 */
-	private static String printable(String line, PDType0Font font) {
-		StringBuilder sb = new StringBuilder(line.length());
-		line.codePoints().forEach(cp -> {
-			if (Character.isISOControl(cp)) {
-				sb.append(' ');
-				return;
-			}
-			String ch = new String(Character.toChars(cp));
-			try {
-				font.encode(ch);
-				sb.append(ch);
-			}
-			catch (IllegalArgumentException | IOException e) {
-				sb.append('□');
-			}
-		});
-		return sb.toString();
-	}
-
-	/** Breaks a line into pieces that fit the width; Chinese text may break between any two characters. */
-	private static List<String> wrap(String line, PDType0Font font, float fontSize, float width) throws IOException {
-		List<String> pieces = new ArrayList<>();
-		if (line.isEmpty()) {
-			pieces.add("");
-			return pieces;
-		}
-		StringBuilder current = new StringBuilder();
-		for (int i = 0; i < line.length();) {
-			int cp = line.codePointAt(i);
-			String ch = new String(Character.toChars(cp));
-			if (font.getStringWidth(current + ch) / 1000 * fontSize > width && current.length() > 0) {
-				pieces.add(current.toString());
-				current.setLength(0);
-			}
-			current.append(ch);
-			i += Character.charCount(cp);
-		}
-		pieces.add(current.toString());
-		return pieces;
-	}
-
-	/** The first face of a font collection (.ttc), embedded as a subset of the characters used. */
-	private static PDType0Font firstFont(PDDocument doc, TrueTypeCollection fonts) throws IOException {
-		TrueTypeFont[] first = new TrueTypeFont[1];
-		fonts.processAllFonts(ttf -> {
-			if (first[0] == null) {
-				first[0] = ttf;
-			}
-		});
-		return PDType0Font.load(doc, first[0], true);
-	}
-
-	private Optional<Path> fontFile() {
-		if (Texts.trimToNull(configuredFont) != null) {
-			Path p = Path.of(configuredFont.trim());
-			return Files.isReadable(p) ? Optional.of(p) : Optional.empty();
-		}
-		return FONT_CANDIDATES.stream().map(Path::of).filter(Files::isReadable).findFirst();
 	}
 
 	private String fileName(long requestId, Kind kind, String extension) {

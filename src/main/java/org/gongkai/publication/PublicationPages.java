@@ -52,10 +52,13 @@ class PublicationPages {
 
 	private final org.gongkai.platform.AgencyColumns columns;
 
+	private final org.gongkai.platform.NodeEntries entries;
+
 	PublicationPages(PageRenderer renderer, PublicationQueries queries, Catalog catalog, Themes themes, SiteSettings site,
 			OnRequestCatalog onRequest, NormativeDocuments normative, NodeListCache cache,
 			org.springframework.beans.factory.ObjectProvider<DocumentRelations> relations,
-			org.gongkai.platform.AgencyColumns columns) {
+			org.gongkai.platform.AgencyColumns columns, org.gongkai.platform.NodeEntries entries) {
+		this.entries = entries;
 		this.columns = columns;
 		this.relations = relations;
 		this.cache = cache;
@@ -169,6 +172,8 @@ class PublicationPages {
 			}
 		}
 		model.put("children", children);
+		// other modules' public records of this column (the annual reports), above its documents on its first page
+		model.put("entries", filters.isEmpty() ? entries.of(agency.id(), node.code()) : List.of());
 		if (node.kind() == NodeKind.ON_REQUEST) {
 			model.put("issues", onRequest.issues(agency.id()));
 		}

@@ -210,6 +210,16 @@ class PublicationSite implements SitemapContributor {
 		}
 	}
 
+	/** Another module's entries of a column changed (a report published): the column's first page is rewritten. */
+	@ApplicationModuleListener
+	public void on(org.gongkai.platform.NodeEntriesChanged event) {
+		agencies.findById(event.agencyId()).filter(Agency::active).ifPresent(agency -> {
+			CatalogView view = pages.freshView(agency);
+			view.node(event.nodeCode()).filter(n -> !n.hidden()).ifPresent(n -> writeNodes(agency, view, List.of(n)));
+			events.publishEvent(new PublicPagesChanged(agency.id()));
+		});
+	}
+
 	/** The agency's feed and its normative-document page. */
 	private void writeShared(Agency agency) {
 		synchronized (writing) {
