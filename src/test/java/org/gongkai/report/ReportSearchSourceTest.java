@@ -10,10 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.gongkai.organisation.AgencyDirectory;
-import org.gongkai.platform.Actor;
-import org.gongkai.platform.ActorHolder;
 import org.gongkai.platform.Role;
-import org.gongkai.platform.RoleGrant;
 import org.gongkai.platform.SearchEntry;
 import org.gongkai.search.PreparedQuery;
 import org.gongkai.search.SearchEngine;
@@ -23,7 +20,6 @@ import org.gongkai.testing.SearchSourcesContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -85,12 +81,5 @@ class ReportSearchSourceTest extends SearchSourcesContext {
 			.stream()
 			.map(h -> h.id())
 			.toList();
-	}
-
-	private static void as(String username, long agencyId, Role role) {
-		Actor actor = new Actor(agencyId * 100 + role.ordinal(), username, username, agencyId,
-				List.of(new RoleGrant(role, agencyId, false)), Set.of(), false);
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated((ActorHolder) () -> actor, null, List.of()));
 	}
 }
