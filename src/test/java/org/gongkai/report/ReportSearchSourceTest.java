@@ -70,8 +70,10 @@ class ReportSearchSourceTest extends SearchSourcesContext {
 		source.forEachPublicOfAgency(agencyId, e -> ofAgency.add(e.id()));
 		assertThat(ofAgency).contains(imported.reportId()).doesNotContain(draft.view().reportId());
 
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(found("乡村振兴")).contains(imported.reportId()));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(engine.keysOfAgency(agencyId).getOrDefault("annual-report", List.of()))
+				.contains(imported.reportId()));
+		assertThat(found("乡村振兴")).contains(imported.reportId());
 	}
 
 	private List<Long> found(String word) {
