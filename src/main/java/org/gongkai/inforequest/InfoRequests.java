@@ -197,6 +197,15 @@ class InfoRequests {
 			.list();
 	}
 
+	/** Requests of the agency with a fee notice or a payment between the two days, both inclusive. */
+	List<InfoRequest> withFeeIn(long agencyId, LocalDate from, LocalDate to) {
+		return jdbc.sql("SELECT * FROM req_request WHERE agency_id = ? AND ((fee_notice_on >= ? AND fee_notice_on <= ?) "
+				+ "OR (fee_paid_on >= ? AND fee_paid_on <= ?)) ORDER BY id")
+			.params(agencyId, from, to, from, to)
+			.query(this::row)
+			.list();
+	}
+
 	// ---- consultations --------------------------------------------------------------------------------
 
 	long insertConsultation(Consultation c) {

@@ -6,6 +6,9 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 
+import org.gongkai.organisation.AgencyAccess;
+import org.gongkai.platform.CountedRecord;
+import org.gongkai.platform.Role;
 import org.gongkai.platform.Zones;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,17 +33,60 @@ public class EnforcementStatistics {
 
 	private final Decisions decisions;
 
+	private final AgencyAccess access;
+
 	private final Clock clock;
 
-	EnforcementStatistics(Decisions decisions, Clock clock) {
+	EnforcementStatistics(Decisions decisions, AgencyAccess access, Clock clock) {
 		this.decisions = decisions;
+		this.access = access;
 		this.clock = clock;
 	}
 
+	/**
+	 * Table 二's enforcement cells: the decisions of each kind whose decision date lies in the year (本年处理决定数量),
+	 * whatever became of them later (a decision changed or withdrawn afterwards was still made in the year), and the
+	 * fee amount as entered. Staff of the agency (any role), a supervisor over it or a system administrator may read
+	 * it: counts only.
+	 */
 	public Table2 table2(long agencyId, int year) {
+		requireAccess(agencyId);
 		List<Decision> all = decisions.decidedIn(agencyId, year);
 		return new Table2(agencyId, year, count(all, DecisionKind.LICENCE), count(all, DecisionKind.PENALTY),
 				count(all, DecisionKind.COMPULSORY_MEASURE), decisions.fee(agencyId, year).orElse(null));
+	}
+
+	/**
+	 * The decisions behind a count of {@link #table2}, from the same list: reference the decision number, title the
+	 * kind and category with the party only when its name is public unmasked (never a natural person's name), date the
+	 * decision date, and the decision's console page.
+	 */
+	public List<CountedRecord> records(long agencyId, int year, DecisionKind kind) {
+		requireAccess(agencyId);
+		return decisions.decidedIn(agencyId, year)
+			.stream()
+			.filter(d -> d.kind() == kind)
+			.map(d -> new CountedRecord(d.decisionNumber(), title(d), d.decidedOn(), "/console/enforcement/decisions/" + d.id()))
+			.toList();
+	}
+
+	private static String title(Decision d) {
+		StringBuilder t = new StringBuilder(d.kind().label()).append("决定");
+		if (d.category() != null && !d.category().isBlank()) {
+			t.append("（").append(d.category().trim()).append("）");
+		}
+		if (!EnforcementRules.masksPartyName(d.partyType(), d.partyCreditCode()) && d.partyName() != null) {
+			t.append("：").append(d.partyName());
+		}
+		if (d.status() == DecisionStatus.WITHDRAWN) {
+			t.append("（").append(d.status().label()).append("）");
+		}
+		return t.toString();
+	}
+
+	private void requireAccess(long agencyId) {
+		// the same rule as GET /api/v1/reports/enforcement: any staff role of the agency, supervisors over it
+		access.require(agencyId, Role.values());
 	}
 
 	public Publication publication(Collection<Long> agencyIds, int year) {

@@ -325,6 +325,44 @@ class Documents {
 			.list();
 	}
 
+	/** A public item as the statistics read it: what places it in a figure and where it is filed. */
+	record CountedItem(long id, String indexNumber, String documentNumber, String title, LocalDate writtenOn,
+			LocalDate formedOn, LocalDate publishedOn, LocalDate publishBy, Validity validity, LocalDate validityChangedOn,
+			boolean normative, boolean governmentRule, List<Long> nodeIds) {
+	}
+
+	/** The agency's public (status published) normative documents and rules, whatever their validity. */
+	List<CountedItem> publicNormative(long agencyId) {
+		return countedItems("d.agency_id = ? AND d.status = 'PUBLISHED' AND (d.normative = TRUE OR d.government_rule = TRUE)",
+				List.of(agencyId));
+	}
+
+	/** The agency's public items whose publication date lies between the two days, both inclusive. */
+	List<CountedItem> publicPublishedBetween(long agencyId, LocalDate from, LocalDate to) {
+		return countedItems("d.agency_id = ? AND d.status = 'PUBLISHED' AND d.published_on >= ? AND d.published_on <= ?",
+				List.of(agencyId, from, to));
+	}
+
+	private List<CountedItem> countedItems(String where, List<Object> params) {
+		Map<Long, List<Long>> nodes = new HashMap<>();
+		jdbc.sql("SELECT n.document_id, n.node_id FROM pub_document_node n JOIN pub_document d ON d.id = n.document_id WHERE "
+				+ where + " ORDER BY n.document_id, n.node_id")
+			.params(params)
+			.query(rs -> {
+				nodes.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+			});
+		return jdbc.sql("SELECT d.id, d.index_number, d.document_number, d.title, d.written_on, d.formed_on, d.published_on, "
+				+ "d.publish_by, d.validity, d.validity_changed_on, d.normative, d.government_rule FROM pub_document d WHERE "
+				+ where + " ORDER BY d.published_on, d.id")
+			.params(params)
+			.query((rs, n) -> new CountedItem(rs.getLong("id"), rs.getString("index_number"), rs.getString("document_number"),
+					rs.getString("title"), rs.getObject("written_on", LocalDate.class), rs.getObject("formed_on", LocalDate.class),
+					rs.getObject("published_on", LocalDate.class), rs.getObject("publish_by", LocalDate.class),
+					Validity.valueOf(rs.getString("validity")), rs.getObject("validity_changed_on", LocalDate.class),
+					rs.getBoolean("normative"), rs.getBoolean("government_rule"), nodes.getOrDefault(rs.getLong("id"), List.of())))
+			.list();
+	}
+
 	int nextSerial(long agencyId, int year) {
 		// the row exists afterwards whoever created it; the update then takes the next value under its row lock
 		jdbc.sql("INSERT INTO pub_index_serial (agency_id, year_no, next_value) VALUES (?,?,0) ON CONFLICT DO NOTHING")
