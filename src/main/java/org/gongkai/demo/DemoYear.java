@@ -23,6 +23,11 @@ import org.gongkai.inforequest.Outcome;
 import org.gongkai.inforequest.ProvisionForm;
 import org.gongkai.inforequest.Remedy;
 import org.gongkai.inforequest.SubmissionChannel;
+import org.gongkai.interpretation.Interpretation;
+import org.gongkai.interpretation.InterpretationDraft;
+import org.gongkai.interpretation.InterpretationForm;
+import org.gongkai.interpretation.InterpretationManagement;
+import org.gongkai.interpretation.PolicyDossiers;
 import org.gongkai.organisation.Agency;
 import org.gongkai.organisation.AgencyDirectory;
 import org.gongkai.organisation.CreditCode;
@@ -104,11 +109,17 @@ class DemoYear {
 
 	private final DemoReports reports;
 
+	private final PolicyDossiers dossiers;
+
+	private final InterpretationManagement interpretations;
+
 	private final Clock clock;
 
 	DemoYear(InfoRequestManagement requests, EnforcementManagement enforcement, EnforcementStatistics enforcementStatistics,
 			DocumentManagement documents, NormativeDocuments normative, AgencyDirectory directory,
-			TransactionTemplate transactions, DemoReports reports, Clock clock) {
+			TransactionTemplate transactions, DemoReports reports, PolicyDossiers dossiers, InterpretationManagement interpretations, Clock clock) {
+		this.interpretations = interpretations;
+		this.dossiers = dossiers;
 		this.requests = requests;
 		this.enforcement = enforcement;
 		this.enforcementStatistics = enforcementStatistics;
@@ -127,7 +138,7 @@ class DemoYear {
 
 	/** Whether the year was generated for the agency (its fee amount, the last write, is there). */
 	boolean generated(long agencyId) {
-		return enforcementStatistics.table2(agencyId, year()).feesTenThousandYuan() != null;
+		return Actors.callAsSystem(() -> enforcementStatistics.table2(agencyId, year()).feesTenThousandYuan() != null);
 	}
 
 	/**
@@ -585,6 +596,20 @@ class DemoYear {
 									+ "<p>本办法自印发之日起施行，有效期五年。</p>",
 							"沂源县发展和改革局", n.number(), n.formedOn(), n.formedOn(), "国民经济管理、国有资产监管/重大建设项目", "通知", null,
 							true, false, List.of("a20-01-02"), DisclosureAttribute.PROACTIVE, null, null, null, null, null)));
+			as(agencyId, "demo-editor", Set.of(Role.EDITOR), () -> {
+				dossiers.savePlan(doc.id(), new PolicyDossiers.Plan(true, n.formedOn(), "县政府网站政策解读栏目",
+						"文字解读、图表解读", "制定背景、主要内容、适用范围、新旧政策差异"));
+				return null;
+			});
+			// 三同步: the interpretation is signed off with the measure and published with it
+			Interpretation reading = as(agencyId, "demo-editor", Set.of(Role.EDITOR), () -> interpretations.create(agencyId,
+					new InterpretationDraft("《" + n.title() + "》政策解读", InterpretationForm.TEXT, null,
+							"<p>一、制定背景。为进一步规范相关工作，结合我县实际，制定本办法。</p><p>二、主要内容。本办法明确了适用范围、职责分工、"
+									+ "工作程序和监督管理等内容。</p><p>三、新旧政策差异。与原有规定相比，本办法进一步简化了办理流程，压缩了办理时限。</p>",
+							null, null, "县发展和改革局主要负责人", null, true, false, null, null, null, null, null, null, null, null,
+							null, List.of(doc.id()), null, null)));
+			as(agencyId, "demo-editor", Set.of(Role.EDITOR), () -> interpretations.submit(reading.id()));
+			as(agencyId, "demo-leader", Set.of(Role.APPROVER), () -> interpretations.approve(reading.id(), "同意，随文件同步发布"));
 			as(agencyId, "demo-editor", Set.of(Role.EDITOR), () -> documents.submit(doc.id()));
 			as(agencyId, "demo-reviewer", Set.of(Role.REVIEWER),
 					() -> documents.review(doc.id(), new ReviewChecks(true, true, true, true), "经合法性审核，可以公开"));
