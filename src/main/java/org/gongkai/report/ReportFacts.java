@@ -14,6 +14,9 @@ import java.util.List;
  * @param interpretations policy interpretations published; {@code interpretationsLate} after the limit
  * @param consultations draft consultations opened; {@code consultationsClosed} closed in the year
  * @param consultationsWithoutFeedback closed consultations whose adoption feedback is not published
+ * @param comments comments received; {@code commentsAdopted}, {@code commentsPartlyAdopted}, {@code commentsNotAdopted}
+ *        as the adoption feedback recorded them
+ * @param majorDecisionMeetings major decisions put to public participation plus meetings opened to the public
  * @param messages messages (留言) received; {@code messagesReplied}, {@code messagesOnTime} replied / on time
  * @param suggestions 人大代表建议 handled; {@code proposals} 政协提案 handled; {@code motionsPublished} replies published
  * @param requestsNew information requests received; {@code requestsCarriedIn} carried in from the previous year

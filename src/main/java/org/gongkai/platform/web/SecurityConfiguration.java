@@ -52,6 +52,9 @@ class SecurityConfiguration {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/public/**")
 				.permitAll()
+				// the annual report: published versions for everyone, the working version for the agency's staff
+				.requestMatchers(HttpMethod.GET, "/api/v1/reports/annual")
+				.permitAll()
 				.anyRequest()
 				.authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
