@@ -79,7 +79,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Deterministic (a fixed seed) and once only: the year is generated in one transaction, whose last write (the
  * year's fee amount) is the marker; a crash midway rolls the whole year back and the next start generates it again.
- * Afterwards the requests' daily sweep closes the lapsed correction and fee periods as 其他处理 1 and 2.
+ * Afterwards the requests' daily sweep closes the lapsed correction and fee periods as 其他处理 1 and 2. A later start
+ * of a demo county created before this class existed finds no marker and generates the year then.
  */
 @Component
 class DemoYear {
@@ -136,9 +137,13 @@ class DemoYear {
 		return today().getYear() - 1;
 	}
 
-	/** Whether the year was generated for the agency (its fee amount, the last write, is there). */
+	/**
+	 * Whether the year was generated for the agency: its fee amount, the last write, is there. The year before counts
+	 * too, so that a demo still running after New Year is not given a second year on its next start.
+	 */
 	boolean generated(long agencyId) {
-		return Actors.callAsSystem(() -> enforcementStatistics.table2(agencyId, year()).feesTenThousandYuan() != null);
+		return Actors.callAsSystem(() -> enforcementStatistics.table2(agencyId, year()).feesTenThousandYuan() != null
+				|| enforcementStatistics.table2(agencyId, year() - 1).feesTenThousandYuan() != null);
 	}
 
 	/**
@@ -172,9 +177,12 @@ class DemoYear {
 
 	private void generateYear(long agencyId, int year) {
 		Random random = new Random(SEED);
-		generateRequests(agencyId, year, random);
-		generateDecisions(agencyId, year, random);
+		int requestCount = generateRequests(agencyId, year, random);
+		int decisionCount = generateDecisions(agencyId, year, random);
 		generateNormativeDocuments(agencyId, year);
+		log.info("Demo year {} of {}: {} applications (received {} to {}), {} enforcement decisions, {} normative documents "
+				+ "with their interpretations, one cleanup round", year, AGENCY, requestCount, year - 1, year + 1, decisionCount,
+				normativeDocuments(year).size());
 		as(agencyId, "demo-admin", Set.of(Role.AGENCY_ADMIN), () -> {
 			enforcement.setFee(agencyId, year, FEE_WAN_YUAN);
 			return null;
@@ -285,7 +293,7 @@ class DemoYear {
 		return d;
 	}
 
-	private void generateRequests(long agencyId, int year, Random random) {
+	private int generateRequests(long agencyId, int year, Random random) {
 		Set<Role> handler = Set.of(Role.REQUEST_HANDLER);
 		LocalDate today = today();
 		List<Case> cases = plan(year, random);
@@ -366,6 +374,7 @@ class DemoYear {
 				}
 			}
 		}
+		return cases.size();
 	}
 
 	private static final SubmissionChannel[] CHANNELS = { SubmissionChannel.IN_PERSON, SubmissionChannel.IN_PERSON,
@@ -499,7 +508,7 @@ class DemoYear {
 
 	// ---- enforcement ------------------------------------------------------------------------------------------
 
-	private void generateDecisions(long agencyId, int year, Random random) {
+	private int generateDecisions(long agencyId, int year, Random random) {
 		Set<Role> staff = Set.of(Role.EDITOR);
 		List<DecisionSubmission> all = new ArrayList<>();
 		int n = 0;
@@ -531,6 +540,7 @@ class DemoYear {
 		LocalDate changedOn = revoked.decidedOn().plusDays(40);
 		as(agencyId, "demo-enforcement", staff, () -> enforcement.change(id, DecisionChangeKind.CHANGED, changedOn,
 				"当事人申请行政复议，复议机关决定变更罚款数额，本机关依复议决定变更原处罚决定"));
+		return all.size();
 	}
 
 	private static final String[] PROJECTS = { "年产5万吨果品深加工", "10兆瓦分布式光伏发电", "城区集中供热管网改造", "沂河生态廊道",

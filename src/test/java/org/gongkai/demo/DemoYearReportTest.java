@@ -222,6 +222,16 @@ class DemoYearReportTest extends SearchSourcesContext {
 			assertThat(s.status()).isEqualTo(ReportStatus.PUBLISHED);
 			assertThat(s.publishedOn().getYear()).isEqualTo(s.year() + 1);
 		});
+		// on the public side as imported, figure by figure, with the year's own texts
+		for (int y : imported.keySet()) {
+			ReportImportInput input = DemoReports.input(fgj, y);
+			ReportView view = queries.published(fgj, y).orElseThrow();
+			assertThat(view.imported()).isTrue();
+			for (String key : ReportLayout.of(input.format()).cellKeys()) {
+				assertThat(view.cells().get(key)).as(y + " " + key).isEqualByComparingTo(input.cells().get(key));
+			}
+			assertThat(view.sections()).anySatisfy(t -> assertThat(t.text()).contains(y + "年"));
+		}
 	}
 
 	@Test
