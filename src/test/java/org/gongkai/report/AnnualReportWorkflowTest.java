@@ -396,6 +396,9 @@ class AnnualReportWorkflowTest {
 			assertThat(v.imported()).isTrue();
 		});
 		assertThat(as("czj-editor", czj, Role.EDITOR, () -> queries.cellRecords(imported.reportId(), "t3.new.total"))).isEmpty();
+		ReportWork work = as("czj-editor", czj, Role.EDITOR, () -> queries.work(imported.reportId())).orElseThrow();
+		assertThat(work.facts()).isEqualTo(ReportFacts.none(2020));
+		assertThat(work.history()).extracting(ReportEvent::action).containsExactly("导入历史报告");
 		assertThatThrownBy(() -> as("czj-editor", czj, Role.EDITOR, () -> management.importHistory(input)))
 			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(409));
 		assertThatThrownBy(() -> as("czj-editor", czj, Role.EDITOR, () -> management.correct(czj, 2020, "更正")))
