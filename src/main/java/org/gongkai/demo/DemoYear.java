@@ -351,7 +351,10 @@ class DemoYear {
 				repliedOn = min(due.plusDays(8), extended.dueOn());
 			}
 			else {
-				LocalDate planned = start.plusDays(4 + random.nextInt(15));
+				// the last fortnight's applications are answered after New Year: carried over into the next year
+				boolean carried = !start.isBefore(LocalDate.of(start.getYear(), 12, 8));
+				LocalDate planned = carried ? LocalDate.of(start.getYear() + 1, 1, 2).plusDays(random.nextInt(5))
+						: start.plusDays(4 + random.nextInt(15));
 				repliedOn = current.dueOn() == null ? planned : min(planned, current.dueOn());
 			}
 			LocalDate on = min(repliedOn, today);

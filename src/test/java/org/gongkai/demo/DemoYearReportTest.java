@@ -144,8 +144,9 @@ class DemoYearReportTest extends SearchSourcesContext {
 		for (String column : COLUMNS) {
 			assertThat(cells.get("t3.new." + column).intValue()).as("t3.new." + column).isPositive();
 		}
-		assertThat(cells.get("t3.carriedIn.total").intValue()).isPositive();
-		assertThat(cells.get("t3.carriedOut.total").intValue()).isPositive();
+		// five received in December of the year before and answered in January, five (and more) of the year's December
+		assertThat(cells.get("t3.carriedIn.total").intValue()).isEqualTo(5);
+		assertThat(cells.get("t3.carriedOut.total").intValue()).isGreaterThanOrEqualTo(5);
 		long usedRows = java.util.Arrays.stream(Outcome.values())
 			.filter(o -> cells.get("t3." + o.key() + ".total").signum() > 0)
 			.count();
