@@ -41,6 +41,9 @@ class DemoCounty implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoCounty.class);
 
+	/** The property Spring Boot's test support sets in every test's environment. */
+	private static final String SPRING_BOOT_TEST = "org.springframework.boot.test.context.SpringBootTestContextBootstrapper";
+
 	/** 沂源县's administrative division code (GB/T 2260). */
 	private static final String DIVISION = "370323";
 
@@ -61,11 +64,25 @@ class DemoCounty implements ApplicationRunner {
 	/** {@code gongkai.demo.content}: publish the demo items too (default); false seeds the county alone. */
 	private final boolean withContent;
 
+	private final DemoYear year;
+
+	/**
+	 * {@code gongkai.demo.activity}: generate a year of activity for the annual report after the items (DemoYear).
+	 * By default as {@code gongkai.demo.content}, so whatever starts the county without its items starts it without
+	 * the year too; except in a Spring Boot test, where it is off unless the test sets it: the other modules' tests
+	 * start the demo county with its items and count their own records, which a year generated in the background
+	 * would slow down and disturb. DemoYearReportTest generates the year itself.
+	 */
+	private final boolean withActivity;
+
 	DemoCounty(AgencyManagement agencies, AgencyDirectory directory, AccountManagement accounts,
-			TransactionTemplate transactions, InteractionManagement interaction, DemoContent content,
+			TransactionTemplate transactions, InteractionManagement interaction, DemoContent content, DemoYear year,
 			@Value("${gongkai.demo.password:}") String configuredPassword,
-			@Value("${gongkai.demo.content:true}") boolean withContent) {
+			@Value("${gongkai.demo.content:true}") boolean withContent, org.springframework.core.env.Environment environment) {
 		this.content = content;
+		this.year = year;
+		this.withActivity = environment.getProperty("gongkai.demo.activity", Boolean.class,
+				withContent && !environment.containsProperty(SPRING_BOOT_TEST));
 		this.withContent = withContent;
 		this.interaction = interaction;
 		this.agencies = agencies;
@@ -125,6 +142,15 @@ class DemoCounty implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		if (!directory.all().isEmpty()) {
+			if (withActivity) {
+				// a later start: the year of activity is generated when a crash rolled it back (nothing otherwise)
+				Thread worker = new Thread(this::generateYear, "demo-year");
+				worker.setDaemon(true);
+				worker.start();
+			}
+			else {
+				yearGenerated.complete(false);
+			}
 			return;
 		}
 		String password = configuredPassword == null || configuredPassword.isBlank() ? generatePassword()
@@ -132,10 +158,13 @@ class DemoCounty implements ApplicationRunner {
 		Actors.runAsSystem(() -> transactions.executeWithoutResult(status -> seed(password)));
 		// the published information, once, right after the county was created (not on later starts); in the
 		// background, so that the first start is not held up by ~20 items going through the whole workflow
-		if (withContent) {
+		if (withContent || withActivity) {
 			Thread worker = new Thread(this::publishContent, "demo-content");
 			worker.setDaemon(true);
 			worker.start();
+		}
+		else {
+			yearGenerated.complete(false);
 		}
 		StringBuilder table = new StringBuilder();
 		for (Login l : LOGINS) {
@@ -160,14 +189,48 @@ class DemoCounty implements ApplicationRunner {
 	private void publishContent() {
 		long started = System.nanoTime();
 		try {
-			transactions.executeWithoutResult(status -> content.seed());
-			log.info("Demo content published in {} ms", (System.nanoTime() - started) / 1_000_000);
+			if (withContent) {
+				transactions.executeWithoutResult(status -> content.seed());
+				log.info("Demo content published in {} ms", (System.nanoTime() - started) / 1_000_000);
+			}
 			contentPublished.complete(null);
 		}
 		catch (RuntimeException e) {
 			// the county stays usable without its demo items; DemoContentTest keeps them working
 			log.error("Demo content could not be published", e);
 			contentPublished.completeExceptionally(e);
+		}
+		if (withActivity) {
+			generateYear();
+		}
+		else {
+			yearGenerated.complete(false);
+		}
+	}
+
+	private final java.util.concurrent.CompletableFuture<Boolean> yearGenerated = new java.util.concurrent.CompletableFuture<>();
+
+	/**
+	 * Completes when the year of activity is settled on this start: true when generated now, false when it was there
+	 * already or is switched off; exceptionally when it failed.
+	 */
+	java.util.concurrent.CompletableFuture<Boolean> yearGenerated() {
+		return yearGenerated;
+	}
+
+	private void generateYear() {
+		long started = System.nanoTime();
+		try {
+			boolean now = year.generate();
+			if (now) {
+				log.info("Demo year of activity generated in {} ms", (System.nanoTime() - started) / 1_000_000);
+			}
+			yearGenerated.complete(now);
+		}
+		catch (RuntimeException e) {
+			// rolled back as a whole; the next start tries again
+			log.error("Demo year of activity could not be generated", e);
+			yearGenerated.completeExceptionally(e);
 		}
 	}
 
