@@ -159,7 +159,8 @@ class ReportConsoleController {
 		boolean published = s == ReportStatus.PUBLISHED;
 		model.addAttribute("work", work);
 		model.addAttribute("v", v);
-		model.addAttribute("agency", agencies.requireById(v.agencyId()));
+		Agency agency = agencies.requireById(v.agencyId());
+		model.addAttribute("agency", agency);
 		model.addAttribute("daysLeft", published ? null : ChronoUnit.DAYS.between(today, work.deadline().dueOn()));
 		model.addAttribute("reportCellLinks", cellLinks(v));
 		model.addAttribute("blocking", work.problems().stream().filter(ReportProblem::blocking).toList());
@@ -179,7 +180,7 @@ class ReportConsoleController {
 			.filter(r -> r.year() == v.year())
 			.allMatch(r -> r.version() <= v.version());
 		model.addAttribute("canCorrect", drafter && published && latest);
-		model.addAttribute("publicPath", published ? "/agencies/" + v.agencyCode() + "/reports/" + v.year() + "/" : null);
+		model.addAttribute("publicPath", published ? ReportPages.versionPath(agency, v.year(), v.version()) : null);
 		model.addAttribute("downloadBase", BASE + "/" + id + "/download");
 		if (!model.containsAttribute("input")) {
 			model.addAttribute("input", textInput(v, work.revision()));

@@ -142,6 +142,8 @@ abstract class AnnualReportJourneyTest extends JourneySupport {
 		assertThat(docx.body().length).isGreaterThan(1000);
 		assertThat(anonymous().get(page + "/download.pdf").status()).isIn(302, 401);
 		assertThat(anonymous().get("/api/v1/reports/annual?agency=" + AGENCY + "&year=" + YEAR).status()).isEqualTo(404);
+		String portalYear = "/agencies/" + AGENCY + "/annual-reports/" + YEAR + "/";
+		assertThat(anonymous().get(portalYear).status()).as("a draft never reaches the portal").isEqualTo(404);
 
 		submitReviewApprovePublish(id);
 
@@ -152,6 +154,10 @@ abstract class AnnualReportJourneyTest extends JourneySupport {
 		assertThat(json.get("year").asInt()).isEqualTo(YEAR);
 		assertThat(json.get("sections").get("one").asString()).contains("年报旅程第一稿");
 		assertThat(json.get("table2").get("penalties").asInt()).isGreaterThanOrEqualTo(1);
+		Http.Response portal = anonymous().get(portalYear);
+		assertThat(portal.status()).isEqualTo(200);
+		assertThat(portal.body()).contains("沂源县发展和改革局2024年政府信息公开工作年度报告", "年报旅程第一稿");
+		assertThat(editor.get(page).body()).contains("href=\"" + portalYear + "v1/\"");
 
 		// a published version is not edited: a correction is a second version, published beside the first
 		Http.Response noReason = editor.postForm(page + "/correct", page, Map.of("reason", ""), true);
@@ -168,6 +174,11 @@ abstract class AnnualReportJourneyTest extends JourneySupport {
 		Http.Response corrected = anonymous().get("/api/v1/reports/annual?agency=" + AGENCY + "&year=" + YEAR);
 		assertThat(corrected.json().get("sections").get("one").asString()).contains("年报旅程更正稿");
 		assertThat(editor.get(page).body()).contains("已发布", "年报旅程第一稿").doesNotContain("发起更正</button>");
+		// the portal shows the correction, and the first version stays visible
+		assertThat(anonymous().get(portalYear).body()).contains("年报旅程更正稿").doesNotContain("年报旅程第一稿");
+		Http.Response firstVersion = anonymous().get(portalYear + "v1/");
+		assertThat(firstVersion.status()).isEqualTo(200);
+		assertThat(firstVersion.body()).contains("年报旅程第一稿");
 
 		// the county's 政务公开办 sees the agency published in the roll-up; an editor does not see the roll-up
 		Http gkb = session("gkb", DEMO_PASSWORD);
