@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.gongkai.platform.Rows;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -150,12 +151,8 @@ class AnnualReports {
 		Map<String, BigDecimal> values = new LinkedHashMap<>();
 		jdbc.sql("SELECT cell_key, amount FROM rp_cell WHERE report_id = ? ORDER BY cell_key")
 			.param(reportId)
-			.query((ResultSet rs) -> {
-				while (rs.next()) {
-					values.put(rs.getString("cell_key"), rs.getBigDecimal("amount").stripTrailingZeros());
-				}
-				return null;
-			});
+			.query((RowCallbackHandler) rs -> values.put(rs.getString("cell_key"),
+					rs.getBigDecimal("amount").stripTrailingZeros()));
 		return new ReportCells(values);
 	}
 

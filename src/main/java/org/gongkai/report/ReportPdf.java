@@ -64,6 +64,9 @@ public class ReportPdf {
 				for (String p : piece.paragraphs()) {
 					w.text(p, 10.5f, 21);
 				}
+				if (piece.paragraphs().isEmpty() && piece.parts().isEmpty() && !piece.hasTables()) {
+					w.text(ReportRendering.NONE, 10.5f, 21);
+				}
 				for (ReportRendering.Part part : piece.parts()) {
 					w.text(part.title(), 11, 0);
 					for (String p : part.paragraphs()) {

@@ -23,6 +23,9 @@ public final class ReportRendering {
 	public record Part(String title, List<String> paragraphs) {
 	}
 
+	/** What an empty text section prints. */
+	public static final String NONE = "（无）";
+
 	private ReportRendering() {
 	}
 

@@ -49,6 +49,9 @@ public final class ReportWord {
 				for (String p : piece.paragraphs()) {
 					indented(doc, p);
 				}
+				if (piece.paragraphs().isEmpty() && piece.parts().isEmpty() && !piece.hasTables()) {
+					indented(doc, ReportRendering.NONE);
+				}
 				for (ReportRendering.Part part : piece.parts()) {
 					paragraph(doc, part.title(), "楷体", 16, false, ParagraphAlignment.LEFT);
 					for (String p : part.paragraphs()) {
