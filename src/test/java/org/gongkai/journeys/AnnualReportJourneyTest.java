@@ -2,13 +2,21 @@ package org.gongkai.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.gongkai.platform.Zones;
+import org.gongkai.report.ReportCells;
+import org.gongkai.report.ReportFormat;
+import org.gongkai.report.ReportStatus;
+import org.gongkai.report.ReportView;
+import org.gongkai.report.ReportWorkbook;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -218,10 +226,41 @@ abstract class AnnualReportJourneyTest extends JourneySupport {
 		assertThat(bad.body()).contains("error-summary", "请填写原公布日期", "2023年导入旅程总体情况。");
 
 		fields.put("publishedOn", IMPORT_YEAR + 1 + "-01-20");
-		long id = reportId(editor.postFile("/console/reports/import", form, fields, "report.xlsx", template.body()));
+
+		// a workbook whose table 三 does not add up (V1) is refused, naming the column, and nothing is imported
+		Map<String, BigDecimal> cells = new LinkedHashMap<>();
+		for (String column : List.of("naturalPerson", "total")) {
+			cells.put("t3.new." + column, BigDecimal.valueOf(3));
+			cells.put("t3.r1." + column, BigDecimal.valueOf(3));
+			cells.put("t3.rTotal." + column, BigDecimal.valueOf(3));
+		}
+		cells.put("t2.licences.decisions", BigDecimal.valueOf(17));
+		Map<String, BigDecimal> broken = new LinkedHashMap<>(cells);
+		broken.put("t3.rTotal.naturalPerson", BigDecimal.valueOf(2));
+		broken.put("t3.rTotal.total", BigDecimal.valueOf(2));
+		Http.Response refused = editor.postFile("/console/reports/import", form, fields, "report.xlsx", workbook(broken));
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.body()).contains("error-summary", "V1：自然人列", "2023年导入旅程总体情况。");
+		assertThat(anonymous().get("/api/v1/reports/annual?agency=" + AGENCY + "&year=" + IMPORT_YEAR).status()).isEqualTo(404);
+
+		long id = reportId(editor.postFile("/console/reports/import", form, fields, "report.xlsx", workbook(cells)));
 		String imported = editor.get("/console/reports/" + id).body();
 		assertThat(imported).contains("导入的历史年报", "2023年导入旅程总体情况。", "已发布").doesNotContain("提交审核</button>");
-		assertThat(anonymous().get("/api/v1/reports/annual?agency=" + AGENCY + "&year=" + IMPORT_YEAR).status()).isEqualTo(200);
+		assertThat(imported).contains("data-cell=\"t2.licences.decisions\"");
+		Http.Response api = anonymous().get("/api/v1/reports/annual?agency=" + AGENCY + "&year=" + IMPORT_YEAR);
+		assertThat(api.status()).isEqualTo(200);
+		assertThat(api.json().get("table2").get("licences").asInt()).isEqualTo(17);
+		assertThat(anonymous().get("/agencies/" + AGENCY + "/annual-reports/" + IMPORT_YEAR + "/").body())
+			.contains("2023年导入旅程总体情况。");
+		// an imported figure has no records behind it in the platform
+		assertThat(editor.get("/console/reports/" + id + "/cells?key=t2.licences.decisions").body())
+			.contains("导入的历史年报", "17");
+	}
+
+	/** A filled-in workbook of the 2021 format, as the renderer writes it (the import reads its own layout back). */
+	static byte[] workbook(Map<String, BigDecimal> cells) {
+		return ReportWorkbook.write(new ReportView(0, 0, AGENCY, "沂源县发展和改革局", IMPORT_YEAR, ReportFormat.F2021, 1,
+				ReportStatus.PUBLISHED, null, null, true, List.of(), new ReportCells(cells))).content();
 	}
 
 	static LocalDate today() {
