@@ -111,7 +111,7 @@ class ReportConsoleController {
 				List<ReportSummary> versions = new ArrayList<>(e.getValue());
 				versions.sort((a, b) -> b.version() - a.version());
 				boolean published = versions.stream().anyMatch(v -> v.status() == ReportStatus.PUBLISHED);
-				ReportDeadline deadline = queries.work(versions.get(0).reportId()).map(ReportWork::deadline).orElse(null);
+				ReportDeadline deadline = queries.deadline(chosen.id(), e.getKey());
 				Long daysLeft = deadline == null || published ? null : ChronoUnit.DAYS.between(today, deadline.dueOn());
 				years.add(new YearRow(e.getKey(), versions, deadline, daysLeft, published));
 			}
@@ -120,6 +120,9 @@ class ReportConsoleController {
 			model.addAttribute("canImport", drafter);
 			model.addAttribute("previousYear", previous);
 			model.addAttribute("previousMissing", !byYear.containsKey(previous));
+			ReportDeadline next = queries.deadline(chosen.id(), previous);
+			model.addAttribute("previousDeadline", next);
+			model.addAttribute("previousDaysLeft", ChronoUnit.DAYS.between(today, next.dueOn()));
 		}
 		model.addAttribute("years", years);
 		model.addAttribute("today", today);

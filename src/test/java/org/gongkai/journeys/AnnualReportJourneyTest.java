@@ -110,6 +110,10 @@ abstract class AnnualReportJourneyTest extends JourneySupport {
 		assertThat(list.status()).isEqualTo(200);
 		assertThat(list.body()).contains("政府信息公开工作年度报告", "导入历史年报");
 		assertThat(list.header("Cache-Control")).contains("no-store");
+		// the dashboard names the previous year's report with its deadline
+		int previous = today().getYear() - 1;
+		assertThat(editor.get("/console").body()).contains("县发展改革局" + previous + "年度报告");
+		assertThat(session("gkb", DEMO_PASSWORD).get("/console").body()).contains(previous + "年度报告未发布的单位");
 
 		// a year that is not a year is a field error, the input kept
 		Http.Response badYear = editor.postForm("/console/reports/start", "/console/reports?agency=" + AGENCY,
