@@ -168,8 +168,8 @@ public class RequestStatistics {
 		return out;
 	}
 
-	/** The row keys of table 三 in the order of the format. */
-	static final List<String> TABLE3_ROWS;
+	/** The row keys of table 三 in the order of the format (the keys {@link #table3Records} accepts). */
+	public static final List<String> TABLE3_ROWS;
 
 	static {
 		List<String> keys = new ArrayList<>(List.of("new", "carriedIn"));

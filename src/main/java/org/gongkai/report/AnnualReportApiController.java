@@ -53,8 +53,8 @@ class AnnualReportApiController {
 		}
 		Map<String, Object> out = body(view, queries.publishedVersions(a.id(), year));
 		@SuppressWarnings("unchecked")
-		List<Map<String, Object>> corrections = (List<Map<String, Object>>) out.get("corrections");
-		for (Map<String, Object> c : corrections) {
+		List<Map<String, Object>> versions = (List<Map<String, Object>>) out.get("versions");
+		for (Map<String, Object> c : versions) {
 			queries.publishedVersion(a.id(), year, (Integer) c.get("version"))
 				.ifPresent(v -> c.put("reason", v.correctionNote()));
 		}
@@ -124,14 +124,16 @@ class AnnualReportApiController {
 			groups.put(g, results);
 		}
 		out.put("table4", groups);
-		List<Map<String, Object>> corrections = new ArrayList<>();
+		List<Map<String, Object>> versions = new ArrayList<>();
 		for (ReportSummary s : published) {
 			Map<String, Object> c = new LinkedHashMap<>();
 			c.put("version", s.version());
 			c.put("publishedOn", s.publishedOn() == null ? null : s.publishedOn().toString());
-			corrections.add(c);
+			versions.add(c);
 		}
-		out.put("corrections", corrections);
+		// every published version of the year, newest first; corrections are those after version 1
+		out.put("versions", versions);
+		out.put("corrections", versions.stream().filter(v -> (Integer) v.get("version") > 1).toList());
 		return out;
 	}
 

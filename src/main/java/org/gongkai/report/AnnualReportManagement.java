@@ -21,6 +21,7 @@ import org.gongkai.platform.PublicPagesChanged;
 import org.gongkai.platform.Role;
 import org.gongkai.platform.Zones;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -83,7 +84,7 @@ public class AnnualReportManagement {
 		AnnualReports.Stored s = new AnnualReports.Stored(0, agencyId, year, 1, ReportFormat.F2021,
 				ReportStatus.DRAFT, false, 1, draft.one(), draft.five(), draft.six(), parts(draft), null, null, null,
 				null, actor.username(), now, actor.username(), now);
-		long id = reports.insert(s);
+		long id = insertOnce(s, agency.name() + year + "年度报告已经存在，请打开已有的报告");
 		record(actor, id, agencyId, "report.created", "起草", year + "年度报告草稿由平台根据记录生成", null, "草稿");
 		return queries.work(reports.find(id).orElseThrow());
 	}
@@ -201,7 +202,7 @@ public class AnnualReportManagement {
 		AnnualReports.Stored s = new AnnualReports.Stored(0, agencyId, year, latest.version() + 1, latest.format(),
 				ReportStatus.DRAFT, false, 1, latest.one(), latest.five(), latest.six(), latest.parts(), reason.trim(),
 				null, null, null, actor.username(), now, actor.username(), now);
-		long id = reports.insert(s);
+		long id = insertOnce(s, "该年度的更正版本已由他人创建，请打开该版本");
 		record(actor, id, agencyId, "report.correction-started", "开始更正", reason.trim(),
 				"第" + latest.version() + "版已发布", "第" + s.version() + "版草稿");
 		return queries.work(reports.find(id).orElseThrow());
@@ -265,7 +266,7 @@ public class AnnualReportManagement {
 		if (!blocking.isEmpty()) {
 			throw refusal(blocking);
 		}
-		long id = reports.insert(s);
+		long id = insertOnce(s, agency.name() + in.year() + "年度报告已经存在，不能再导入");
 		reports.freezeCells(id, cells);
 		record(actor, id, in.agencyId(), "report.imported", "导入历史报告",
 				in.format().label() + (in.sourceUrl() == null ? "" : "，原文：" + in.sourceUrl()), null,
@@ -329,6 +330,16 @@ public class AnnualReportManagement {
 		save(s.withStatus(to), actor);
 		record(actor, s.id(), s.agencyId(), action, label, note, s.status().label(), to.label());
 		return queries.work(reports.find(s.id()).orElseThrow());
+	}
+
+	/** Inserts a version; a concurrent insert of the same version is refused with the message (409). */
+	private long insertOnce(AnnualReports.Stored s, String message) {
+		try {
+			return reports.insert(s);
+		}
+		catch (DuplicateKeyException e) {
+			throw new DomainException(message);
+		}
 	}
 
 	private void save(AnnualReports.Stored s, Actor actor) {

@@ -175,8 +175,9 @@ public class AnnualReportQueries {
 
 	ReportWork work(AnnualReports.Stored s, ReportView view) {
 		List<ReportProblem> problems = ReportChecks.check(view, comparables(s));
+		ReportFacts facts = s.imported() ? ReportFacts.none(s.year()) : composer.facts(s.agencyId(), s.year());
 		return new ReportWork(view, s.revision(), problems, reports.events(s.id()), deadline(s.agencyId(), s.year()),
-				composer.facts(s.agencyId(), s.year()));
+				facts);
 	}
 
 	/** The reports the texts must not copy: the agency's previous year and other agencies' reports of the year. */

@@ -40,6 +40,12 @@ public record ReportFacts(int year, int published, int publishedOnTime, int publ
 	public record ColumnCount(String code, String title, int count) {
 	}
 
+	/** No figures: an imported report, which was not drafted here. */
+	public static ReportFacts none(int year) {
+		return new ReportFacts(year, 0, 0, 0, List.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+				0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO, 0, 0, 0, 0);
+	}
+
 	/** The share of messages replied on time, in percent with one decimal; null when none replied. */
 	public BigDecimal messagesOnTimeRate() {
 		return rate(messagesOnTime, messagesReplied);

@@ -8,4 +8,13 @@ public record ReportFile(String fileName, String contentType, byte[] content) {
 	public static final String PDF = "application/pdf";
 
 	public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	/**
+	 * The Content-Disposition of a download (RFC 6266): {@code asciiName} for old clients, the Chinese file name as
+	 * RFC 5987 {@code filename*}.
+	 */
+	public String contentDisposition(String asciiName) {
+		String encoded = java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+		return "attachment; filename=\"" + asciiName.replaceAll("[^A-Za-z0-9._-]", "_") + "\"; filename*=UTF-8''" + encoded;
+	}
 }

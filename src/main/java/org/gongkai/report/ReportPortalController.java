@@ -1,8 +1,5 @@
 package org.gongkai.report;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-
 import org.gongkai.organisation.Agency;
 import org.gongkai.organisation.AgencyDirectory;
 import org.gongkai.platform.DomainException;
@@ -37,13 +34,13 @@ class ReportPortalController {
 
 	private final AgencyDirectory agencies;
 
-	private final ReportPdf pdf;
+	private final MadeFiles files;
 
 	ReportPortalController(ReportPages pages, AnnualReportQueries queries, AgencyDirectory agencies, ReportPdf pdf) {
 		this.pages = pages;
 		this.queries = queries;
 		this.agencies = agencies;
-		this.pdf = pdf;
+		this.files = new MadeFiles(pdf);
 	}
 
 	@GetMapping({ "/annual-reports/", "/annual-reports" })
@@ -76,24 +73,56 @@ class ReportPortalController {
 	}
 
 	private ResponseEntity<byte[]> file(ReportView view, String extension) {
-		ReportFile file = switch (extension) {
-			case "docx" -> ReportWord.write(view);
-			case "pdf" -> pdf.write(view);
-			default -> ReportWorkbook.write(view);
-		};
+		ReportFile file = files.get(view, extension);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(file.contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(file.fileName(),
-					view.agencyCode() + "-" + view.year() + "-v" + view.version() + "." + extension))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					file.contentDisposition(view.agencyCode() + "-" + view.year() + "-v" + view.version() + "." + extension))
 			.header("X-Content-Type-Options", "nosniff")
 			.header(HttpHeaders.CACHE_CONTROL, "public, no-cache")
 			.body(file.content());
 	}
 
-	/** RFC 6266 with an ASCII fallback name and the Chinese name as RFC 5987 {@code filename*}. */
-	static String contentDisposition(String fileName, String asciiFallback) {
-		String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
-		return "attachment; filename=\"" + asciiFallback + "\"; filename*=UTF-8''" + encoded;
+	/**
+	 * The files of published versions, made once: a published version never changes, and a PDF takes a moment (the
+	 * font is read each time). Keyed by everything the file shows that could change around it (the agency's name).
+	 */
+	static final class MadeFiles {
+
+		private static final int MAX = 48;
+
+		private final ReportPdf pdf;
+
+		private final java.util.Map<String, ReportFile> made = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+
+			@Override
+			protected boolean removeEldestEntry(java.util.Map.Entry<String, ReportFile> eldest) {
+				return size() > MAX;
+			}
+		};
+
+		MadeFiles(ReportPdf pdf) {
+			this.pdf = pdf;
+		}
+
+		ReportFile get(ReportView view, String extension) {
+			String key = view.reportId() + "/" + view.version() + "/" + extension + "/" + view.title();
+			synchronized (made) {
+				ReportFile file = made.get(key);
+				if (file != null) {
+					return file;
+				}
+			}
+			ReportFile file = switch (extension) {
+				case "docx" -> ReportWord.write(view);
+				case "pdf" -> pdf.write(view);
+				default -> ReportWorkbook.write(view);
+			};
+			synchronized (made) {
+				made.put(key, file);
+			}
+			return file;
+		}
 	}
 
 	private static ReportView published(ReportView view) {

@@ -396,6 +396,9 @@ class AnnualReportWorkflowTest {
 			assertThat(v.imported()).isTrue();
 		});
 		assertThat(as("czj-editor", czj, Role.EDITOR, () -> queries.cellRecords(imported.reportId(), "t3.new.total"))).isEmpty();
+		ReportWork work = as("czj-editor", czj, Role.EDITOR, () -> queries.work(imported.reportId())).orElseThrow();
+		assertThat(work.facts()).isEqualTo(ReportFacts.none(2020));
+		assertThat(work.history()).extracting(ReportEvent::action).containsExactly("导入历史报告");
 		assertThatThrownBy(() -> as("czj-editor", czj, Role.EDITOR, () -> management.importHistory(input)))
 			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(409));
 		assertThatThrownBy(() -> as("czj-editor", czj, Role.EDITOR, () -> management.correct(czj, 2020, "更正")))
@@ -516,7 +519,8 @@ class AnnualReportWorkflowTest {
 		assertThat(body.path("table3").path("rows").size()).isEqualTo(25);
 		assertThat(body.path("table4").path("reconsideration").path("total").isNumber()).isTrue();
 		assertThat(body.path("table4").path("litigationAfterReconsideration").path("pending").isNumber()).isTrue();
-		assertThat(body.path("corrections").size()).isEqualTo(1);
+		assertThat(body.path("versions").size()).isEqualTo(1);
+		assertThat(body.path("corrections").size()).isZero();
 		// the staff see the correction in draft
 		assertThat(JSON.readTree(get("/api/v1/reports/annual?agency=yiyuan-bgs&year=2024", basic).body()).path("version").asInt())
 			.isEqualTo(2);
@@ -527,6 +531,23 @@ class AnnualReportWorkflowTest {
 		JsonNode viaToken = JSON.readTree(get("/api/v1/reports/annual?agency=yiyuan-bgs&year=2024", "Bearer " + token).body());
 		assertThat(viaToken.path("status").asString()).isEqualTo("DRAFT");
 		assertThat(viaToken.path("correctionNote").asString()).isEqualTo("补充第六部分");
+		as("bgs-admin", bgs, Role.AGENCY_ADMIN, () -> management.submit(v2Of(bgs)));
+		as("bgs-reviewer", bgs, Role.REVIEWER, () -> management.review(v2Of(bgs), null));
+		as("bgs-leader", bgs, Role.APPROVER, () -> management.approve(v2Of(bgs), null));
+		as("bgs-admin", bgs, Role.AGENCY_ADMIN, () -> management.publish(v2Of(bgs)));
+		JsonNode corrected = JSON.readTree(get("/api/v1/reports/annual?agency=yiyuan-bgs&year=2024", null).body());
+		assertThat(corrected.path("version").asInt()).isEqualTo(2);
+		assertThat(corrected.path("versions").size()).isEqualTo(2);
+		assertThat(corrected.path("corrections").size()).isEqualTo(1);
+		assertThat(corrected.path("corrections").get(0).path("reason").asString()).isEqualTo("补充第六部分");
+		assertThat(corrected.path("corrections").get(0).path("publishedOn").asString()).isEqualTo("2026-03-02");
+	}
+
+	private long v2Of(long agencyId) {
+		return jdbc.sql("SELECT id FROM rp_report WHERE agency_id = ? AND report_year = 2024 AND version = 2")
+			.param(agencyId)
+			.query(Long.class)
+			.single();
 	}
 
 	private HttpResponse<String> get(String path, String authorization) throws Exception {
