@@ -120,6 +120,8 @@ class ReportConsoleController {
 			model.addAttribute("canImport", drafter);
 			model.addAttribute("previousYear", previous);
 			model.addAttribute("previousMissing", !byYear.containsKey(previous));
+			model.addAttribute("reminders", queries.reminders(chosen.id()).stream().limit(10).toList());
+			model.addAttribute("zone", Zones.CHINA);
 			ReportDeadline next = queries.deadline(chosen.id(), previous);
 			model.addAttribute("previousDeadline", next);
 			model.addAttribute("previousDaysLeft", ChronoUnit.DAYS.between(today, next.dueOn()));
