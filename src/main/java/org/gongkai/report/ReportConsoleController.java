@@ -137,7 +137,7 @@ class ReportConsoleController {
 	@PostMapping(BASE + "/start")
 	String start(@RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
 		Agency agency = agency(params.get("agency"));
-		return ConsoleForms.attempt(model, () -> {
+		return conflictShown(model, () -> ConsoleForms.attempt(model, () -> {
 			int year = year(params.get("year"), "year");
 			ReportWork work = management.start(agency.id(), year);
 			redirect.addFlashAttribute("notice", "已起草" + work.view().title() + "，表格数据已从各业务记录生成");
@@ -145,6 +145,9 @@ class ReportConsoleController {
 		}, () -> {
 			model.addAttribute("input", params);
 			model.addAttribute("failed", "start");
+			return list(agency.code(), model);
+		}), () -> {
+			model.addAttribute("input", params);
 			return list(agency.code(), model);
 		});
 	}
@@ -435,7 +438,7 @@ class ReportConsoleController {
 	String importReport(@RequestParam Map<String, String> params, @RequestParam(required = false) MultipartFile file,
 			Model model, RedirectAttributes redirect) {
 		Actor actor = Actors.require();
-		return ConsoleForms.attempt(model, () -> {
+		return conflictShown(model, () -> ConsoleForms.attempt(model, () -> {
 			List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
 			Agency agency = null;
 			String code = Texts.trimToNull(params.get("agency"));
@@ -493,11 +496,31 @@ class ReportConsoleController {
 			return "redirect:" + BASE + "/" + s.reportId();
 		}, () -> {
 			model.addAttribute("input", params);
-			return importForm(params.get("agency") == null || params.get("agency").isBlank() ? null : params.get("agency"), model);
+			return importForm(Texts.trimToNull(params.get("agency")), model);
+		}), () -> {
+			model.addAttribute("input", params);
+			return importForm(Texts.trimToNull(params.get("agency")), model);
 		});
 	}
 
 	// ---- helpers ----------------------------------------------------------------------------------------------
+
+	/**
+	 * Runs a form's action; when it is refused as a conflict (409: the year's report exists already, a concurrent
+	 * start or import) shows the form again with the reason and the input kept.
+	 */
+	private static String conflictShown(Model model, Supplier<String> action, Supplier<String> formPage) {
+		try {
+			return action.get();
+		}
+		catch (DomainException e) {
+			if (e.status() != 409) {
+				throw e;
+			}
+			model.addAttribute("error", e.getMessage());
+			return formPage.get();
+		}
+	}
 
 	private ReportWork work(long id) {
 		ReportWork work = queries.work(id).orElseThrow(() -> DomainException.notFound("没有该年度报告"));

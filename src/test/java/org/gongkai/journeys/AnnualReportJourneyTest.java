@@ -124,6 +124,11 @@ abstract class AnnualReportJourneyTest extends JourneySupport {
 		long id = reportId(editor.postForm("/console/reports/start", "/console/reports?agency=" + AGENCY,
 				Map.of("agency", AGENCY, "year", String.valueOf(YEAR)), true));
 		String page = "/console/reports/" + id;
+		// the year's report exists: a second start is refused on the list, with the reason
+		Http.Response again = editor.postForm("/console/reports/start", "/console/reports?agency=" + AGENCY,
+				Map.of("agency", AGENCY, "year", String.valueOf(YEAR)), true);
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.body()).contains("error-summary", "年度报告已经存在");
 		String draft = editor.get(page).body();
 		assertThat(draft).contains("沂源县发展和改革局2024年政府信息公开工作年度报告", "草稿", "公布期限", "2025-01-31",
 				"已逾期", "刷新数据</button>", "提交审核</button>", "（一）收取信息处理费情况", "name=\"six_FEES\"");
@@ -251,6 +256,10 @@ abstract class AnnualReportJourneyTest extends JourneySupport {
 		String imported = editor.get("/console/reports/" + id).body();
 		assertThat(imported).contains("导入的历史年报", "2023年导入旅程总体情况。", "已发布").doesNotContain("提交审核</button>");
 		assertThat(imported).contains("data-cell=\"t2.licences.decisions\"");
+		// the year is imported: a second import is refused, what was typed kept
+		Http.Response twice = editor.postFile("/console/reports/import", form, fields, "report.xlsx", workbook(cells));
+		assertThat(twice.status()).isEqualTo(200);
+		assertThat(twice.body()).contains("error-summary", "2023年导入旅程总体情况。");
 		Http.Response api = anonymous().get("/api/v1/reports/annual?agency=" + AGENCY + "&year=" + IMPORT_YEAR);
 		assertThat(api.status()).isEqualTo(200);
 		assertThat(api.json().get("table2").get("licences").asInt()).isEqualTo(17);
