@@ -111,7 +111,7 @@ class ReportConsoleController {
 				List<ReportSummary> versions = new ArrayList<>(e.getValue());
 				versions.sort((a, b) -> b.version() - a.version());
 				boolean published = versions.stream().anyMatch(v -> v.status() == ReportStatus.PUBLISHED);
-				ReportDeadline deadline = queries.work(versions.get(0).reportId()).map(ReportWork::deadline).orElse(null);
+				ReportDeadline deadline = queries.deadline(chosen.id(), e.getKey());
 				Long daysLeft = deadline == null || published ? null : ChronoUnit.DAYS.between(today, deadline.dueOn());
 				years.add(new YearRow(e.getKey(), versions, deadline, daysLeft, published));
 			}
@@ -120,6 +120,11 @@ class ReportConsoleController {
 			model.addAttribute("canImport", drafter);
 			model.addAttribute("previousYear", previous);
 			model.addAttribute("previousMissing", !byYear.containsKey(previous));
+			model.addAttribute("reminders", queries.reminders(chosen.id()).stream().limit(10).toList());
+			model.addAttribute("zone", Zones.CHINA);
+			ReportDeadline next = queries.deadline(chosen.id(), previous);
+			model.addAttribute("previousDeadline", next);
+			model.addAttribute("previousDaysLeft", ChronoUnit.DAYS.between(today, next.dueOn()));
 		}
 		model.addAttribute("years", years);
 		model.addAttribute("today", today);
@@ -132,7 +137,7 @@ class ReportConsoleController {
 	@PostMapping(BASE + "/start")
 	String start(@RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
 		Agency agency = agency(params.get("agency"));
-		return ConsoleForms.attempt(model, () -> {
+		return conflictShown(model, () -> ConsoleForms.attempt(model, () -> {
 			int year = year(params.get("year"), "year");
 			ReportWork work = management.start(agency.id(), year);
 			redirect.addFlashAttribute("notice", "已起草" + work.view().title() + "，表格数据已从各业务记录生成");
@@ -140,6 +145,9 @@ class ReportConsoleController {
 		}, () -> {
 			model.addAttribute("input", params);
 			model.addAttribute("failed", "start");
+			return list(agency.code(), model);
+		}), () -> {
+			model.addAttribute("input", params);
 			return list(agency.code(), model);
 		});
 	}
@@ -159,7 +167,8 @@ class ReportConsoleController {
 		boolean published = s == ReportStatus.PUBLISHED;
 		model.addAttribute("work", work);
 		model.addAttribute("v", v);
-		model.addAttribute("agency", agencies.requireById(v.agencyId()));
+		Agency agency = agencies.requireById(v.agencyId());
+		model.addAttribute("agency", agency);
 		model.addAttribute("daysLeft", published ? null : ChronoUnit.DAYS.between(today, work.deadline().dueOn()));
 		model.addAttribute("reportCellLinks", cellLinks(v));
 		model.addAttribute("blocking", work.problems().stream().filter(ReportProblem::blocking).toList());
@@ -179,7 +188,7 @@ class ReportConsoleController {
 			.filter(r -> r.year() == v.year())
 			.allMatch(r -> r.version() <= v.version());
 		model.addAttribute("canCorrect", drafter && published && latest);
-		model.addAttribute("publicPath", published ? "/agencies/" + v.agencyCode() + "/reports/" + v.year() + "/" : null);
+		model.addAttribute("publicPath", published ? ReportPages.versionPath(agency, v.year(), v.version()) : null);
 		model.addAttribute("downloadBase", BASE + "/" + id + "/download");
 		if (!model.containsAttribute("input")) {
 			model.addAttribute("input", textInput(v, work.revision()));
@@ -429,7 +438,7 @@ class ReportConsoleController {
 	String importReport(@RequestParam Map<String, String> params, @RequestParam(required = false) MultipartFile file,
 			Model model, RedirectAttributes redirect) {
 		Actor actor = Actors.require();
-		return ConsoleForms.attempt(model, () -> {
+		return conflictShown(model, () -> ConsoleForms.attempt(model, () -> {
 			List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
 			Agency agency = null;
 			String code = Texts.trimToNull(params.get("agency"));
@@ -487,11 +496,31 @@ class ReportConsoleController {
 			return "redirect:" + BASE + "/" + s.reportId();
 		}, () -> {
 			model.addAttribute("input", params);
-			return importForm(params.get("agency") == null || params.get("agency").isBlank() ? null : params.get("agency"), model);
+			return importForm(Texts.trimToNull(params.get("agency")), model);
+		}), () -> {
+			model.addAttribute("input", params);
+			return importForm(Texts.trimToNull(params.get("agency")), model);
 		});
 	}
 
 	// ---- helpers ----------------------------------------------------------------------------------------------
+
+	/**
+	 * Runs a form's action; when it is refused as a conflict (409: the year's report exists already, a concurrent
+	 * start or import) shows the form again with the reason and the input kept.
+	 */
+	private static String conflictShown(Model model, Supplier<String> action, Supplier<String> formPage) {
+		try {
+			return action.get();
+		}
+		catch (DomainException e) {
+			if (e.status() != 409) {
+				throw e;
+			}
+			model.addAttribute("error", e.getMessage());
+			return formPage.get();
+		}
+	}
 
 	private ReportWork work(long id) {
 		ReportWork work = queries.work(id).orElseThrow(() -> DomainException.notFound("没有该年度报告"));

@@ -87,11 +87,11 @@ class ReportDashboard implements DashboardContributor {
 		if (published) {
 			return Optional.of(new DashboardCard(25, title, ReportStatus.PUBLISHED.label(), "已在“年度报告”栏目公开", href, "ok"));
 		}
-		if (work.isEmpty()) {
-			return Optional.of(new DashboardCard(25, title, "未起草", "请起草上一年度报告，按期审核、批准并公布", href, "warn"));
-		}
-		ReportDeadline deadline = work.get().deadline();
+		ReportDeadline deadline = work.map(ReportWork::deadline).orElseGet(() -> queries.deadline(agency.id(), year));
 		long days = ChronoUnit.DAYS.between(today, deadline.dueOn());
+		if (work.isEmpty()) {
+			return Optional.of(new DashboardCard(25, title, "未起草", urgency(days, deadline.dueOn()), href, "warn"));
+		}
 		String status = work.get().view().status().label();
 		return Optional.of(new DashboardCard(25, title, status, urgency(days, deadline.dueOn()),
 				ReportConsoleController.BASE + "/" + work.get().view().reportId(), days <= 7 ? "warn" : "info"));
@@ -106,16 +106,16 @@ class ReportDashboard implements DashboardContributor {
 			return "今天（" + dueOn + "）是公布期限，请今天发布";
 		}
 		if (days <= 1) {
-			return "明天（" + dueOn + "）到期，请立即发布";
+			return "明天（" + dueOn + "）是公布期限，请立即发布";
 		}
 		if (days <= 3) {
-			return "仅剩 " + days + " 天（" + dueOn + "），请尽快批准并发布";
+			return "仅剩 " + days + " 天（公布期限 " + dueOn + "），请尽快批准并发布";
 		}
 		if (days <= 7) {
-			return "不足一周，剩 " + days + " 天（" + dueOn + "），请抓紧审核、批准";
+			return "不足一周，剩 " + days + " 天（公布期限 " + dueOn + "），请抓紧审核、批准";
 		}
 		if (days <= 14) {
-			return "不足两周，剩 " + days + " 天（" + dueOn + "），请尽快提交审核";
+			return "不足两周，剩 " + days + " 天（公布期限 " + dueOn + "），请尽快提交审核";
 		}
 		if (days <= 30) {
 			return "距公布期限不足30天，剩 " + days + " 天（" + dueOn + "）";

@@ -47,7 +47,7 @@ class ReportRollupConsoleController {
 	}
 
 	/** One agency of the roll-up as listed. */
-	record Line(RollupRow row, Agency agency, boolean published) {
+	record Line(RollupRow row, Agency agency, boolean published, String publicPath) {
 	}
 
 	@GetMapping(ReportConsoleController.BASE + "/rollup")
@@ -111,8 +111,10 @@ class ReportRollupConsoleController {
 	private List<Line> lines(int year) {
 		List<Line> lines = new ArrayList<>();
 		for (RollupRow row : rollup.status(year)) {
-			lines.add(new Line(row, agencies.findById(row.agencyId()).orElse(null),
-					row.current() != null && row.current().status() == ReportStatus.PUBLISHED));
+			Agency agency = agencies.findById(row.agencyId()).orElse(null);
+			boolean published = row.current() != null && row.current().status() == ReportStatus.PUBLISHED;
+			lines.add(new Line(row, agency, published,
+					published && agency != null ? ReportPages.versionPath(agency, year, row.current().version()) : null));
 		}
 		return lines;
 	}

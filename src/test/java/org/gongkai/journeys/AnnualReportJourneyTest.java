@@ -2,13 +2,21 @@ package org.gongkai.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.gongkai.platform.Zones;
+import org.gongkai.report.ReportCells;
+import org.gongkai.report.ReportFormat;
+import org.gongkai.report.ReportStatus;
+import org.gongkai.report.ReportView;
+import org.gongkai.report.ReportWorkbook;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -102,6 +110,10 @@ abstract class AnnualReportJourneyTest extends JourneySupport {
 		assertThat(list.status()).isEqualTo(200);
 		assertThat(list.body()).contains("政府信息公开工作年度报告", "导入历史年报");
 		assertThat(list.header("Cache-Control")).contains("no-store");
+		// the dashboard names the previous year's report with its deadline
+		int previous = today().getYear() - 1;
+		assertThat(editor.get("/console").body()).contains("县发展改革局" + previous + "年度报告");
+		assertThat(session("gkb", DEMO_PASSWORD).get("/console").body()).contains(previous + "年度报告未发布的单位");
 
 		// a year that is not a year is a field error, the input kept
 		Http.Response badYear = editor.postForm("/console/reports/start", "/console/reports?agency=" + AGENCY,
@@ -112,6 +124,11 @@ abstract class AnnualReportJourneyTest extends JourneySupport {
 		long id = reportId(editor.postForm("/console/reports/start", "/console/reports?agency=" + AGENCY,
 				Map.of("agency", AGENCY, "year", String.valueOf(YEAR)), true));
 		String page = "/console/reports/" + id;
+		// the year's report exists: a second start is refused on the list, with the reason
+		Http.Response again = editor.postForm("/console/reports/start", "/console/reports?agency=" + AGENCY,
+				Map.of("agency", AGENCY, "year", String.valueOf(YEAR)), true);
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.body()).contains("error-summary", "年度报告已经存在");
 		String draft = editor.get(page).body();
 		assertThat(draft).contains("沂源县发展和改革局2024年政府信息公开工作年度报告", "草稿", "公布期限", "2025-01-31",
 				"已逾期", "刷新数据</button>", "提交审核</button>", "（一）收取信息处理费情况", "name=\"six_FEES\"");
@@ -142,6 +159,8 @@ abstract class AnnualReportJourneyTest extends JourneySupport {
 		assertThat(docx.body().length).isGreaterThan(1000);
 		assertThat(anonymous().get(page + "/download.pdf").status()).isIn(302, 401);
 		assertThat(anonymous().get("/api/v1/reports/annual?agency=" + AGENCY + "&year=" + YEAR).status()).isEqualTo(404);
+		String portalYear = "/agencies/" + AGENCY + "/annual-reports/" + YEAR + "/";
+		assertThat(anonymous().get(portalYear).status()).as("a draft never reaches the portal").isEqualTo(404);
 
 		submitReviewApprovePublish(id);
 
@@ -152,6 +171,10 @@ abstract class AnnualReportJourneyTest extends JourneySupport {
 		assertThat(json.get("year").asInt()).isEqualTo(YEAR);
 		assertThat(json.get("sections").get("one").asString()).contains("年报旅程第一稿");
 		assertThat(json.get("table2").get("penalties").asInt()).isGreaterThanOrEqualTo(1);
+		Http.Response portal = anonymous().get(portalYear);
+		assertThat(portal.status()).isEqualTo(200);
+		assertThat(portal.body()).contains("沂源县发展和改革局2024年政府信息公开工作年度报告", "年报旅程第一稿");
+		assertThat(editor.get(page).body()).contains("href=\"" + portalYear + "v1/\"");
 
 		// a published version is not edited: a correction is a second version, published beside the first
 		Http.Response noReason = editor.postForm(page + "/correct", page, Map.of("reason", ""), true);
@@ -168,6 +191,11 @@ abstract class AnnualReportJourneyTest extends JourneySupport {
 		Http.Response corrected = anonymous().get("/api/v1/reports/annual?agency=" + AGENCY + "&year=" + YEAR);
 		assertThat(corrected.json().get("sections").get("one").asString()).contains("年报旅程更正稿");
 		assertThat(editor.get(page).body()).contains("已发布", "年报旅程第一稿").doesNotContain("发起更正</button>");
+		// the portal shows the correction, and the first version stays visible
+		assertThat(anonymous().get(portalYear).body()).contains("年报旅程更正稿").doesNotContain("年报旅程第一稿");
+		Http.Response firstVersion = anonymous().get(portalYear + "v1/");
+		assertThat(firstVersion.status()).isEqualTo(200);
+		assertThat(firstVersion.body()).contains("年报旅程第一稿");
 
 		// the county's 政务公开办 sees the agency published in the roll-up; an editor does not see the roll-up
 		Http gkb = session("gkb", DEMO_PASSWORD);
@@ -207,10 +235,45 @@ abstract class AnnualReportJourneyTest extends JourneySupport {
 		assertThat(bad.body()).contains("error-summary", "请填写原公布日期", "2023年导入旅程总体情况。");
 
 		fields.put("publishedOn", IMPORT_YEAR + 1 + "-01-20");
-		long id = reportId(editor.postFile("/console/reports/import", form, fields, "report.xlsx", template.body()));
+
+		// a workbook whose table 三 does not add up (V1) is refused, naming the column, and nothing is imported
+		Map<String, BigDecimal> cells = new LinkedHashMap<>();
+		for (String column : List.of("naturalPerson", "total")) {
+			cells.put("t3.new." + column, BigDecimal.valueOf(3));
+			cells.put("t3.r1." + column, BigDecimal.valueOf(3));
+			cells.put("t3.rTotal." + column, BigDecimal.valueOf(3));
+		}
+		cells.put("t2.licences.decisions", BigDecimal.valueOf(17));
+		Map<String, BigDecimal> broken = new LinkedHashMap<>(cells);
+		broken.put("t3.rTotal.naturalPerson", BigDecimal.valueOf(2));
+		broken.put("t3.rTotal.total", BigDecimal.valueOf(2));
+		Http.Response refused = editor.postFile("/console/reports/import", form, fields, "report.xlsx", workbook(broken));
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.body()).contains("error-summary", "V1：自然人列", "2023年导入旅程总体情况。");
+		assertThat(anonymous().get("/api/v1/reports/annual?agency=" + AGENCY + "&year=" + IMPORT_YEAR).status()).isEqualTo(404);
+
+		long id = reportId(editor.postFile("/console/reports/import", form, fields, "report.xlsx", workbook(cells)));
 		String imported = editor.get("/console/reports/" + id).body();
 		assertThat(imported).contains("导入的历史年报", "2023年导入旅程总体情况。", "已发布").doesNotContain("提交审核</button>");
-		assertThat(anonymous().get("/api/v1/reports/annual?agency=" + AGENCY + "&year=" + IMPORT_YEAR).status()).isEqualTo(200);
+		assertThat(imported).contains("data-cell=\"t2.licences.decisions\"");
+		// the year is imported: a second import is refused, what was typed kept
+		Http.Response twice = editor.postFile("/console/reports/import", form, fields, "report.xlsx", workbook(cells));
+		assertThat(twice.status()).isEqualTo(200);
+		assertThat(twice.body()).contains("error-summary", "2023年导入旅程总体情况。");
+		Http.Response api = anonymous().get("/api/v1/reports/annual?agency=" + AGENCY + "&year=" + IMPORT_YEAR);
+		assertThat(api.status()).isEqualTo(200);
+		assertThat(api.json().get("table2").get("licences").asInt()).isEqualTo(17);
+		assertThat(anonymous().get("/agencies/" + AGENCY + "/annual-reports/" + IMPORT_YEAR + "/").body())
+			.contains("2023年导入旅程总体情况。");
+		// an imported figure has no records behind it in the platform
+		assertThat(editor.get("/console/reports/" + id + "/cells?key=t2.licences.decisions").body())
+			.contains("导入的历史年报", "17");
+	}
+
+	/** A filled-in workbook of the 2021 format, as the renderer writes it (the import reads its own layout back). */
+	static byte[] workbook(Map<String, BigDecimal> cells) {
+		return ReportWorkbook.write(new ReportView(0, 0, AGENCY, "沂源县发展和改革局", IMPORT_YEAR, ReportFormat.F2021, 1,
+				ReportStatus.PUBLISHED, null, null, true, List.of(), new ReportCells(cells))).content();
 	}
 
 	static LocalDate today() {

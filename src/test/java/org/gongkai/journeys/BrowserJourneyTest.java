@@ -523,6 +523,72 @@ class BrowserJourneyTest {
 	}
 
 	@Test
+	void anAnnualReportGoesFromDraftThroughReviewAndApprovalToThePortal() throws IOException {
+		login("fgj-editor", JourneySupport.DEMO_PASSWORD);
+		driver.findElement(By.linkText("年度报告")).click();
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("政府信息公开工作年度报告");
+		assertThat(axeViolations()).as("axe violations on the console report list").isEmpty();
+		WebElement start = driver.findElement(By.xpath("//button[starts-with(text(),'起草') and contains(text(),'年度报告')]"));
+		String year = start.getText().replaceAll("\\D", "");
+		submit(By.xpath("//button[starts-with(text(),'起草') and contains(text(),'年度报告')]"));
+		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("已起草");
+		String report = waitForUrl(".*/console/reports/\\d+$");
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("沂源县发展和改革局" + year + "年政府信息公开工作年度报告");
+		assertThat(driver.findElement(By.id("report-status")).getText()).isEqualTo("草稿");
+		assertThat(driver.findElements(By.cssSelector("table.report-table td a"))).as("every figure is a link").isNotEmpty();
+
+		WebElement one = driver.findElement(By.id("one"));
+		one.clear();
+		one.sendKeys(year + "年，本局认真贯彻落实《中华人民共和国政府信息公开条例》，浏览器旅程编辑的总体情况。"
+				+ "（一）主动公开。（二）依申请公开。（三）政府信息管理。（四）平台建设。（五）监督保障。");
+		WebElement five = driver.findElement(By.id("five"));
+		five.clear();
+		five.sendKeys("存在的主要问题：栏目更新不够及时。改进情况：建立更新提醒机制。");
+		for (String part : List.of("six_FEES", "six_WORK_PLAN", "six_MOTIONS", "six_INNOVATION")) {
+			WebElement field = driver.findElement(By.id(part));
+			if (field.getAttribute("value").isBlank()) {
+				field.sendKeys("已按规定落实。");
+			}
+		}
+		submit(By.cssSelector("#text-form button[type=submit]"));
+		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("已保存");
+		assertThat(axeViolations()).as("axe violations on the console report page").isEmpty();
+		screenshot("console-report-draft");
+		submit(By.cssSelector("#submit-form button[type=submit]"));
+		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("已提交审核");
+
+		login("fgj-reviewer", JourneySupport.DEMO_PASSWORD);
+		driver.get(report);
+		driver.findElement(By.id("note")).sendKeys("数据与业务记录核对一致");
+		submit(By.cssSelector("#review-form button[type=submit]"));
+		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("审核通过");
+
+		login("fgj-leader", JourneySupport.DEMO_PASSWORD);
+		driver.get(report);
+		submit(By.cssSelector("#approve-form button[type=submit]"));
+		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("已批准");
+
+		login("fgj-editor", JourneySupport.DEMO_PASSWORD);
+		driver.get(report);
+		submit(By.cssSelector("#publish-form button[type=submit]"));
+		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("已发布");
+		assertThat(driver.findElement(By.id("report-status")).getText()).isEqualTo("已发布");
+		assertThat(axeViolations()).as("axe violations on the published report in the console").isEmpty();
+		screenshot("console-report-published");
+
+		// the public page is generated after the publication is committed
+		String publicPath = driver.findElement(By.linkText("查看公开页面")).getAttribute("href");
+		new WebDriverWait(driver, Duration.ofSeconds(20)).pollingEvery(Duration.ofMillis(300)).until(d -> {
+			d.get(publicPath);
+			return d.getPageSource().contains("浏览器旅程编辑的总体情况");
+		});
+		assertThat(driver.findElement(By.tagName("h1")).getText()).contains("沂源县发展和改革局", year + "年政府信息公开工作年度报告");
+		assertThat(driver.findElements(By.cssSelector("main table th"))).as("the public tables have headers").isNotEmpty();
+		assertThat(axeViolations()).as("axe violations on the public report page").isEmpty();
+		screenshot("portal-annual-report");
+	}
+
+	@Test
 	void portalPagesHaveNoAccessibilityViolations() throws IOException {
 		for (String path : List.of("/", "/agencies/", "/agencies/yiyuan/", "/agencies/yiyuan-fgj/guide/",
 				"/agencies/yiyuan-lucun/statutory/", "/agencies/yiyuan-lucun/standard/", "/agencies/yiyuan-fgj/normative/",
@@ -530,7 +596,7 @@ class BrowserJourneyTest {
 				"/agencies/yiyuan-fgj/concerns/", "/interaction/", "/interaction/messages/", "/interaction/track",
 				"/agencies/yiyuan/interaction/", "/participation/", "/participation/decisions/", "/participation/consultations/",
 				"/participation/polls/", "/participation/meetings/", "/agencies/yiyuan-fgj/participation/",
-				"/search?q=政务公开")) {
+				"/annual-reports/", "/agencies/yiyuan-fgj/annual-reports/", "/search?q=政务公开")) {
 			driver.get(url(path));
 			assertThat(axeViolations()).as("axe violations on " + path).isEmpty();
 		}
