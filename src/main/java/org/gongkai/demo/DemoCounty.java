@@ -41,9 +41,6 @@ class DemoCounty implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoCounty.class);
 
-	/** The property Spring Boot's test support sets in every test's environment. */
-	private static final String SPRING_BOOT_TEST = "org.springframework.boot.test.context.SpringBootTestContextBootstrapper";
-
 	/** 沂源县's administrative division code (GB/T 2260). */
 	private static final String DIVISION = "370323";
 
@@ -69,9 +66,7 @@ class DemoCounty implements ApplicationRunner {
 	/**
 	 * {@code gongkai.demo.activity}: generate a year of activity for the annual report after the items (DemoYear).
 	 * By default as {@code gongkai.demo.content}, so whatever starts the county without its items starts it without
-	 * the year too; except in a Spring Boot test, where it is off unless the test sets it: the other modules' tests
-	 * start the demo county with its items and count their own records, which a year generated in the background
-	 * would slow down and disturb. DemoYearReportTest generates the year itself.
+	 * the year too. The test classpath turns it off ({@code src/test/resources/config/application.properties}).
 	 */
 	private final boolean withActivity;
 
@@ -81,8 +76,7 @@ class DemoCounty implements ApplicationRunner {
 			@Value("${gongkai.demo.content:true}") boolean withContent, org.springframework.core.env.Environment environment) {
 		this.content = content;
 		this.year = year;
-		this.withActivity = environment.getProperty("gongkai.demo.activity", Boolean.class,
-				withContent && !environment.containsProperty(SPRING_BOOT_TEST));
+		this.withActivity = environment.getProperty("gongkai.demo.activity", Boolean.class, withContent);
 		this.withContent = withContent;
 		this.interaction = interaction;
 		this.agencies = agencies;
