@@ -105,7 +105,16 @@ class DemoContentTest extends SearchSourcesContext {
 		SearchService.Answer answer = search.search(search.parse("政务公开", List.of(), List.of(), List.of(), List.of(), null,
 				null, null, true), false);
 		assertThat(answer.total()).isGreaterThanOrEqualTo(8);
-		assertThat(answer.hits()).allSatisfy(h -> assertThat(h.hit().titleHtml() + h.hit().snippetHtml()).contains("<mark>"));
+		// a hit shows the words highlighted wherever its title or snippet holds them (an item found only through its
+		// theme or keywords, such as a 综合政务/政务公开 item, has nothing to highlight)
+		assertThat(answer.hits()).allSatisfy(h -> {
+			String shown = h.hit().titleHtml() + h.hit().snippetHtml();
+			if (shown.replace("<mark>", "").replace("</mark>", "").contains("政务公开")) {
+				assertThat(shown).contains("<mark>");
+			}
+		});
+		assertThat(answer.hits()).filteredOn(h -> (h.hit().titleHtml() + h.hit().snippetHtml()).contains("<mark>政务公开</mark>"))
+			.hasSizeGreaterThanOrEqualTo(8);
 		assertThat(answer.hits().get(0).hit().titleHtml()).contains("<mark>政务公开</mark>");
 		assertThat(answer.facets().get(Facet.TYPE)).anySatisfy(v -> {
 			assertThat(v.value()).isEqualTo("document");

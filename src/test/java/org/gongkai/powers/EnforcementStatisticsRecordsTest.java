@@ -3,7 +3,6 @@ package org.gongkai.powers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,18 +18,13 @@ import org.gongkai.platform.DomainException;
 import org.gongkai.platform.Role;
 import org.gongkai.platform.RoleGrant;
 import org.gongkai.testing.MovableClock;
+import org.gongkai.testing.StatisticsContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Table 二's enforcement counts and the decisions behind them: a known set of decisions of 2025 (of each kind, one
@@ -38,17 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * decision numbers, and a natural person's name never in a record. Runs the application on H2 with the demo county
  * (without its demo items) and a clock the test sets.
  */
-@Import(MovableClock.Config.class)
-@SpringBootTest(properties = { "gongkai.demo.enabled=true", "gongkai.demo.content=false",
-		"gongkai.demo.password=Demo-Test-2026", "gongkai.admin.password=Gongkai-Test-2026" })
-@DirtiesContext
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EnforcementStatisticsRecordsTest {
+class EnforcementStatisticsRecordsTest extends StatisticsContext {
 
-	@DynamicPropertySource
-	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-		MovableClock.dataDir(registry, "gongkai-enforcement-stats-");
-	}
 
 	private static final AtomicInteger NUMBERS = new AtomicInteger(700);
 

@@ -1,0 +1,40 @@
+package org.gongkai.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One application context (embedded H2, the demo county without its demo items, a {@link MovableClock}) shared by the
+ * statistics tests of the modules the annual report reads: they extend this class and declare nothing that would
+ * change the context, so Spring's context cache starts it once. Each test class sets the clock itself before it makes
+ * its records, and counts only records of its own kind (different tables), so their order does not matter.
+ */
+@Import(MovableClock.Config.class)
+@SpringBootTest(properties = { "gongkai.demo.enabled=true", "gongkai.demo.content=false",
+		"gongkai.demo.password=Demo-Test-2026", "gongkai.admin.password=Gongkai-Test-2026" })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class StatisticsContext {
+
+	private static final String DATA_DIR;
+
+	static {
+		try {
+			DATA_DIR = Files.createTempDirectory("gongkai-statistics-").toString();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@DynamicPropertySource
+	static void dataDir(DynamicPropertyRegistry registry) {
+		registry.add("gongkai.data-dir", () -> DATA_DIR);
+	}
+}
