@@ -109,6 +109,20 @@ public class AnnualReportQueries {
 		return latest.values().stream().map(this::publishedView).toList();
 	}
 
+	/**
+	 * Public: the latest published version of every year, newest year first, without its cells: what lists, the
+	 * column page and the sitemap need.
+	 */
+	public List<ReportSummary> publishedYears(long agencyId) {
+		Map<Integer, ReportSummary> latest = new LinkedHashMap<>();
+		for (AnnualReports.Stored s : reports.ofAgency(agencyId)) {
+			if (s.status() == ReportStatus.PUBLISHED) {
+				latest.putIfAbsent(s.year(), s.summary());
+			}
+		}
+		return List.copyOf(latest.values());
+	}
+
 	/** Public: the latest published version of the year. */
 	public Optional<ReportView> published(long agencyId, int year) {
 		return reports.ofYear(agencyId, year)

@@ -39,16 +39,16 @@ class ReportNodeEntries implements NodeEntries.Contributor {
 		if (agency == null) {
 			return List.of();
 		}
-		return queries.publishedSeries(agencyId)
+		return queries.publishedYears(agencyId)
 			.stream()
-			.filter(v -> v.status() == ReportStatus.PUBLISHED)
-			.sorted(java.util.Comparator.comparingInt(ReportView::year).reversed())
-			.map(v -> new NodeEntries.NodeEntry(v.title(), ReportPages.yearPath(agency, v.year()), v.publishedOn(), note(v)))
+			.sorted(java.util.Comparator.comparingInt(ReportSummary::year).reversed())
+			.map(v -> new NodeEntries.NodeEntry(ReportView.titleOf(agency.name(), v.year()),
+					ReportPages.yearPath(agency, v.year()), v.publishedOn(), note(v)))
 			.toList();
 	}
 
 	/** 「2021年版格式」, 「2019年版格式·历史导入」, 「2021年版格式·已更正（第2版）」. */
-	static String note(ReportView v) {
+	static String note(ReportSummary v) {
 		return v.format().code() + "年版格式" + (v.imported() ? "·历史导入" : "")
 				+ (v.version() > 1 ? "·已更正（第" + v.version() + "版）" : "");
 	}

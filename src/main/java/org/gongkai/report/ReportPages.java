@@ -123,15 +123,13 @@ class ReportPages implements SitemapContributor {
 
 	/** Every active agency's published reports of the latest years, one row per agency. */
 	String overviewPage() {
-		Map<Agency, Map<Integer, ReportView>> byAgency = new LinkedHashMap<>();
+		Map<Agency, Map<Integer, ReportSummary>> byAgency = new LinkedHashMap<>();
 		TreeSet<Integer> years = new TreeSet<>(java.util.Comparator.reverseOrder());
 		for (Agency agency : agencies.active()) {
-			Map<Integer, ReportView> reports = new HashMap<>();
-			for (ReportView v : queries.publishedSeries(agency.id())) {
-				if (v.status() == ReportStatus.PUBLISHED) {
-					reports.put(v.year(), v);
-					years.add(v.year());
-				}
+			Map<Integer, ReportSummary> reports = new HashMap<>();
+			for (ReportSummary v : queries.publishedYears(agency.id())) {
+				reports.put(v.year(), v);
+				years.add(v.year());
 			}
 			byAgency.put(agency, reports);
 		}
@@ -140,7 +138,7 @@ class ReportPages implements SitemapContributor {
 		byAgency.forEach((agency, reports) -> {
 			List<Map<String, Object>> cells = new ArrayList<>();
 			for (int year : shown) {
-				ReportView v = reports.get(year);
+				ReportSummary v = reports.get(year);
 				Map<String, Object> cell = new HashMap<>();
 				cell.put("year", year);
 				cell.put("href", v == null ? null : yearPath(agency, year));
@@ -164,10 +162,7 @@ class ReportPages implements SitemapContributor {
 		List<String> paths = new ArrayList<>();
 		paths.add("/annual-reports/");
 		for (Agency agency : agencies.active()) {
-			for (ReportView v : queries.publishedSeries(agency.id())) {
-				if (v.status() != ReportStatus.PUBLISHED) {
-					continue;
-				}
+			for (ReportSummary v : queries.publishedYears(agency.id())) {
 				paths.add(yearPath(agency, v.year()));
 				for (ReportSummary s : queries.publishedVersions(agency.id(), v.year())) {
 					if (s.status() == ReportStatus.PUBLISHED) {

@@ -25,6 +25,11 @@ public record ReportView(long reportId, long agencyId, String agencyCode, String
 
 	/** The document title as printed: 「沂源县发展和改革局2025年政府信息公开工作年度报告」. */
 	public String title() {
+		return titleOf(agencyName, year);
+	}
+
+	/** The title of an agency's report for a year, as printed. */
+	public static String titleOf(String agencyName, int year) {
 		return agencyName + year + "年政府信息公开工作年度报告";
 	}
 
