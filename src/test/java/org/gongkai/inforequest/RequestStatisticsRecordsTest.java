@@ -6,24 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gongkai.organisation.AgencyDirectory;
 import org.gongkai.organisation.CreditCode;
-import org.gongkai.platform.Actor;
-import org.gongkai.platform.ActorHolder;
 import org.gongkai.platform.CountedRecord;
 import org.gongkai.platform.DomainException;
 import org.gongkai.platform.Role;
-import org.gongkai.platform.RoleGrant;
 import org.gongkai.testing.MovableClock;
 import org.gongkai.testing.StatisticsContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -263,14 +258,5 @@ class RequestStatisticsRecordsTest extends StatisticsContext {
 
 	private void asHandler(long agency) {
 		as("handler-" + agency, agency, Role.REQUEST_HANDLER, false);
-	}
-
-	void as(String username, long agencyId, Role role, boolean subtree) {
-		Actor actor = new Actor(agencyId * 100 + role.ordinal(), username, username, agencyId,
-				List.of(new RoleGrant(role, agencyId, subtree)), Set.of(), false);
-		record Principal(Actor actor) implements ActorHolder {
-		}
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(new Principal(actor), null, List.of()));
 	}
 }

@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import org.gongkai.organisation.AgencyDirectory;
-import org.gongkai.platform.Actor;
-import org.gongkai.platform.ActorHolder;
 import org.gongkai.platform.CountedRecord;
 import org.gongkai.platform.DomainException;
 import org.gongkai.platform.Role;
-import org.gongkai.platform.RoleGrant;
 import org.gongkai.participation.MajorDecision.Method;
 import org.gongkai.participation.MajorDecisionManagement.ItemInput;
 import org.gongkai.testing.MovableClock;
@@ -22,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -271,12 +266,6 @@ class ParticipationStatisticsTest extends StatisticsContext {
 	}
 
 	void as(long agencyId, Role role, boolean subtree) {
-		String username = role.name().toLowerCase() + "-" + agencyId;
-		Actor actor = new Actor(agencyId * 100 + role.ordinal(), username, username, agencyId,
-				List.of(new RoleGrant(role, agencyId, subtree)), Set.of(), false);
-		record Principal(Actor actor) implements ActorHolder {
-		}
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(new Principal(actor), null, List.of()));
+		as(role.name().toLowerCase() + "-" + agencyId, agencyId, role, subtree);
 	}
 }

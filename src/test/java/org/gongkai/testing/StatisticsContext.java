@@ -3,10 +3,19 @@ package org.gongkai.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.List;
+import java.util.Set;
+
+import org.gongkai.platform.Actor;
+import org.gongkai.platform.ActorHolder;
+import org.gongkai.platform.Role;
+import org.gongkai.platform.RoleGrant;
 
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,6 +40,16 @@ public abstract class StatisticsContext {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/** Acts as a staff member holding one role in one agency (with its subtree when {@code subtree}). */
+	protected static void as(String username, long agencyId, Role role, boolean subtree) {
+		Actor actor = new Actor(agencyId * 100 + role.ordinal(), username, username, agencyId,
+				List.of(new RoleGrant(role, agencyId, subtree)), Set.of(), false);
+		record Principal(Actor actor) implements ActorHolder {
+		}
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(new Principal(actor), null, List.of()));
 	}
 
 	@DynamicPropertySource
