@@ -23,7 +23,7 @@ class ModularityTests {
 	void everyExpectedModuleExists() {
 		assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
 			.contains("platform", "organisation", "identity", "calendar", "catalog", "publication", "audit", "portal",
-					"console", "demo", "interpretation", "inforequest", "interaction", "powers", "participation", "search", "report");
+					"console", "demo", "interpretation", "inforequest", "interaction", "powers", "participation", "search", "report", "oversight");
 	}
 
 	@Test
