@@ -4,5 +4,5 @@
  * county head's mailbox, and about twenty published items with attachments and interpretations (DemoContent), and a
  * year of activity of the 发展和改革局 with its earlier annual reports, for the annual report (DemoYear).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo", allowedDependencies = { "platform", "organisation", "identity", "interaction", "publication", "interpretation", "inforequest", "powers", "report" })
+@org.springframework.modulith.ApplicationModule(displayName = "Demo", allowedDependencies = { "platform", "organisation", "identity", "interaction", "publication", "interpretation", "inforequest", "powers", "report", "oversight" })
 package org.gongkai.demo;
