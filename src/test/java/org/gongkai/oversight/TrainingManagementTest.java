@@ -59,6 +59,12 @@ class TrainingManagementTest extends StatisticsContext {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.gongkai.demo.DemoTraining demo;
+
+	@Autowired
+	TrainingDashboard dashboard;
+
 	long nyj;
 
 	long fgj;
@@ -296,6 +302,33 @@ class TrainingManagementTest extends StatisticsContext {
 		assertThat(check.takers()).isEqualTo(4);
 		assertThat(check.passed()).isEqualTo(1);
 		assertThat(check.passRate()).isEqualTo(25);
+	}
+
+	@Test
+	void theDemoSeedFollowsSeed000OnceAndTheDashboardPointsToTheTest() {
+		clock.at(LocalDate.of(2033, 9, 1), 10, 0);
+		demo.seed();
+		demo.seed();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM ov_training_plan WHERE agency_id = ? AND plan_year = 2033").param(nyj).query(Long.class)
+			.single()).isEqualTo(1);
+		as("gkb", county, Role.SUPERVISOR, true);
+		TrainingPlan plan = queries.plan(nyj, 2033).orElseThrow();
+		assertThat(plan.plannedSessions()).isEqualTo(2);
+		assertThat(plan.content()).contains("统一要求，自行组织", "集中为主、自主学习为辅");
+		assertThat(plan.items()).extracting(TrainingPlan.Item::month).containsExactly(6, 12);
+		List<TrainingSession> held = queries.sessions(nyj, 2033);
+		assertThat(held).singleElement().satisfies(x -> assertThat(x.heldOn()).isEqualTo(LocalDate.of(2033, 6, 18)));
+		List<TrainingExam> tests = queries.examsOfSession(held.get(0).id());
+		assertThat(tests).singleElement().satisfies(e -> assertThat(e.selection()).contains("10题", "随机种子 2021"));
+
+		as("nyj-newcomer", nyj, Role.REVIEWER, false);
+		List<org.gongkai.platform.DashboardCard> cards = dashboard.cardsFor(org.gongkai.platform.Actors.require());
+		assertThat(cards).filteredOn(c -> c.order() == 45).singleElement()
+			.satisfies(c -> assertThat(c.detail()).isEqualTo("培训按计划进行"));
+		assertThat(cards).filteredOn(c -> c.order() == 46).singleElement().satisfies(c -> assertThat(c.tone()).isEqualTo("warn"));
+		assertThat(exams.toTake(org.gongkai.platform.Actors.require())).extracting(TrainingExam::id).contains(tests.get(0).id());
+		as("fgj-newcomer", fgj, Role.REVIEWER, false);
+		assertThat(exams.toTake(org.gongkai.platform.Actors.require())).extracting(TrainingExam::id).doesNotContain(tests.get(0).id());
 	}
 
 	private static TrainingExamManagement.ExamInput chosen(List<Long> ids, Integer passMark, Integer minutes) {
