@@ -150,7 +150,7 @@ class TrainingManagementTest extends StatisticsContext {
 				List.of(new TrainingManagement.StaffPresence(own, TrainingManagement.Presence.PRESENT, null)));
 		assertThatThrownBy(() -> training.recordSession(nyj, future)).isInstanceOfSatisfying(InvalidInputException.class,
 				e -> assertThat(e.problems()).extracting("field").containsExactly("heldOn"));
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM ov_training_session WHERE agency_id = ? AND held_on >= DATE '2032-01-01'").param(nyj)
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM ov_training_session WHERE agency_id = ? AND held_on >= DATE '2032-01-01' AND held_on <= DATE '2032-12-31'").param(nyj)
 			.query(Long.class).single()).isZero();
 
 		TrainingSession held = training.recordSession(nyj, session(LocalDate.of(2032, 5, 8),
