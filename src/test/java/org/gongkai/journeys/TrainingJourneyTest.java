@@ -153,5 +153,15 @@ abstract class TrainingJourneyTest extends JourneySupport {
 		assertThat(editor.get("/console/training/overview").status()).isEqualTo(403);
 		assertThat(editor.get("/console/training/questions").status()).isEqualTo(403);
 		assertThat(supervisor.get("/console/training/questions").body()).contains("政务公开培训试题库", "第三十三条");
+		Http.Response badQuestion = supervisor.postForm("/console/training/questions/new", "/console/training/questions/new",
+				Map.of("kind", "MULTIPLE", "stem", "发改局自编多选题", "optionA", "甲", "optionB", "乙", "optionC", "丙", "answer", "A",
+						"articles", "99", "explanation", ""), true);
+		assertThat(badQuestion.status()).isEqualTo(200);
+		assertThat(badQuestion.body()).contains("多选题至少有两个正确答案", "条款序号应在1至56之间", "请填写答案解析", "发改局自编多选题");
+
+		// staff who keep no training records still find their tests
+		Http handler = session("fgj-handler", DEMO_PASSWORD);
+		assertThat(handler.get("/console/training").body()).contains("待参加的测试", "发改局《条例》测试");
+		assertThat(handler.get(sessionPage).status()).isEqualTo(403);
 	}
 }
