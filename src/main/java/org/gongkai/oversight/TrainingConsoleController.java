@@ -110,13 +110,14 @@ class TrainingConsoleController {
 		model.addAttribute("months", months());
 		model.addAttribute("audienceOptions", TrainingAudience.values());
 		model.addAttribute("methodOptions", TrainingMethod.values());
+		Map<String, Object> planInput = new HashMap<>();
+		planInput.put("title", plan == null ? chosen.name() + y + "年度政务公开培训计划" : plan.title());
+		planInput.put("plannedSessions", String.valueOf(plan == null ? management.minSessions() : plan.plannedSessions()));
+		planInput.put("content", plan == null ? "" : plan.content());
 		if (!model.containsAttribute("input")) {
-			Map<String, Object> input = new HashMap<>();
-			input.put("title", plan == null ? chosen.name() + y + "年度政务公开培训计划" : plan.title());
-			input.put("plannedSessions", String.valueOf(plan == null ? management.minSessions() : plan.plannedSessions()));
-			input.put("content", plan == null ? "" : plan.content());
-			model.addAttribute("input", input);
+			model.addAttribute("input", Map.of());
 		}
+		model.addAttribute("planInput", "plan".equals(model.getAttribute("failed")) ? model.getAttribute("input") : planInput);
 		return "oversight/training";
 	}
 
