@@ -1,0 +1,6 @@
+package org.gongkai.journeys;
+
+/** The training journey on a real PostgreSQL. */
+@OnPostgres
+class PostgresTrainingJourneyTest extends TrainingJourneyTest {
+}
