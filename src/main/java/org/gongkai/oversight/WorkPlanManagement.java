@@ -21,6 +21,7 @@ import org.gongkai.platform.FileStore;
 import org.gongkai.platform.InvalidInputException;
 import org.gongkai.platform.InvalidInputException.FieldProblem;
 import org.gongkai.platform.PersonalDataScanner;
+import org.gongkai.platform.PublicPagesChanged;
 import org.gongkai.platform.Role;
 import org.gongkai.platform.Texts;
 import org.gongkai.platform.Zones;
@@ -129,6 +130,9 @@ public class WorkPlanManagement {
 		store.updatePlan(planId, in.title(), in.year(), in.documentNo(), in.publicPlan(), in.claimDeadline(), in.progressDay(), now);
 		events.publishEvent(ChangeRecorded.of(Actors.require(), now, plan.agencyId(), "oversight.plan.changed", "WorkPlan", planId,
 				"修改工作计划：" + in.title(), plan.title() + (plan.publicPlan() ? "（公开）" : ""), in.title() + (in.publicPlan() ? "（公开）" : "")));
+		if (plan.visibleToPublic() || (in.publicPlan() && plan.status() != WorkPlanStatus.DRAFT)) {
+			events.publishEvent(new PublicPagesChanged(plan.agencyId()));
+		}
 		return store.plan(planId).orElseThrow();
 	}
 
@@ -150,6 +154,9 @@ public class WorkPlanManagement {
 		store.setPlanStatus(planId, WorkPlanStatus.ISSUED, today(), null, now);
 		events.publishEvent(ChangeRecorded.of(Actors.require(), now, plan.agencyId(), "oversight.plan.issued", "WorkPlan", planId,
 				"印发工作计划：" + plan.title(), WorkPlanStatus.DRAFT.label(), WorkPlanStatus.ISSUED.label()));
+		if (plan.publicPlan()) {
+			events.publishEvent(new PublicPagesChanged(plan.agencyId()));
+		}
 		return store.plan(planId).orElseThrow();
 	}
 

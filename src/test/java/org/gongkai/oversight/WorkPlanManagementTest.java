@@ -48,6 +48,9 @@ class WorkPlanManagementTest extends StatisticsContext {
 	@Autowired
 	MovableClock clock;
 
+	@Autowired
+	org.gongkai.demo.DemoWorkPlan demo;
+
 	Instant found;
 
 	Agency county;
@@ -89,7 +92,7 @@ class WorkPlanManagementTest extends StatisticsContext {
 	}
 
 	private static WorkPlanManagement.ClaimInput claim() {
-		return new WorkPlanManagement.ClaimInput("每月更新乡村振兴专栏，集中公开项目安排和资金使用情况", "规划科", "赵明", "0533-3241234");
+		return new WorkPlanManagement.ClaimInput("每月更新乡村振兴专栏，集中公开项目安排和资金使用情况", "规划科", "赵明", "0533-3249876");
 	}
 
 	@Test
@@ -119,7 +122,7 @@ class WorkPlanManagementTest extends StatisticsContext {
 		assertThatThrownBy(() -> management.claim(fgjItem.id(), new WorkPlanManagement.ClaimInput("措施", "规划科", "赵明", "12345")))
 			.isInstanceOf(InvalidInputException.class)
 			.satisfies(e -> assertThat(((InvalidInputException) e).problems()).extracting(p -> p.field()).containsExactly("phone"));
-		assertThatThrownBy(() -> management.claim(fgjItem.id(), new WorkPlanManagement.ClaimInput("联系13912345678", "规划科", "赵明", "0533-3241234")))
+		assertThatThrownBy(() -> management.claim(fgjItem.id(), new WorkPlanManagement.ClaimInput("联系13912345678", "规划科", "赵明", "0533-3249876")))
 			.isInstanceOf(InvalidInputException.class);
 		assertThat(queries.unit(fgjItem.id()).orElseThrow().status()).isEqualTo(WorkTaskUnitStatus.ASSIGNED);
 		// progress before claiming is refused
@@ -127,7 +130,7 @@ class WorkPlanManagementTest extends StatisticsContext {
 			.isInstanceOf(DomainException.class).hasMessageContaining("先认领");
 		WorkTaskUnit claimed = management.claim(fgjItem.id(), claim());
 		assertThat(claimed.status()).isEqualTo(WorkTaskUnitStatus.CLAIMED);
-		assertThat(claimed.phone()).isEqualTo("0533-3241234");
+		assertThat(claimed.phone()).isEqualTo("0533-3249876");
 
 		// after the claim deadline nyj's missing claim counts; fgj's does not
 		clock.today(LocalDate.of(2032, 8, 6));
@@ -184,7 +187,7 @@ class WorkPlanManagementTest extends StatisticsContext {
 		WorkTaskUnit closed = management.close(item.id(), "经核查已完成");
 		assertThat(closed.status()).isEqualTo(WorkTaskUnitStatus.CLOSED);
 		assertThat(pages.planPage(plan.id()).orElseThrow()).contains("已完成").contains("每月更新乡村振兴专栏").doesNotContain("赵明")
-			.doesNotContain("0533-3241234").doesNotContain("规划科");
+			.doesNotContain("0533-3249876").doesNotContain("规划科");
 		assertThatThrownBy(() -> management.reopen(item.id(), "")).isInstanceOf(InvalidInputException.class);
 		WorkTaskUnit reopened = management.reopen(item.id(), "复查发现资金信息不全");
 		assertThat(reopened.status()).isEqualTo(WorkTaskUnitStatus.CLAIMED);
@@ -224,7 +227,7 @@ class WorkPlanManagementTest extends StatisticsContext {
 		List<List<String>> again = queries.workbookRows(copy);
 		assertThat(again).isEqualTo(queries.workbookRows(plan));
 		assertThat(again.get(0).get(4)).isEqualTo("县发展改革局：每月更新乡村振兴专栏，集中公开项目安排和资金使用情况");
-		assertThat(again.get(0).get(5)).isEqualTo("县发展改革局：规划科，赵明，0533-3241234");
+		assertThat(again.get(0).get(5)).isEqualTo("县发展改革局：规划科，赵明，0533-3249876");
 
 		// a bad row names its sheet and row, and nothing is imported
 		WorkPlan other = management.createPlan(county.id(), new WorkPlanManagement.PlanInput("2035年另一计划", 2035, null, false, null, null));
@@ -237,6 +240,25 @@ class WorkPlanManagementTest extends StatisticsContext {
 				.anyMatch(m -> m.startsWith("工作表“任务分解表”第4行：") && m.contains("工作要求"))
 				.anyMatch(m -> m.contains("第4行") && m.contains("明年")));
 		assertThat(queries.tasks(other.id())).isEmpty();
+	}
+
+	@Test
+	void theDemoPlanIsSeededOnceFromTheSeedRows() {
+		clock.today(LocalDate.of(2036, 5, 20));
+		demo.seed();
+		demo.seed();
+		as("system-check", county.id(), Role.SUPERVISOR, true);
+		List<WorkPlan> plans = queries.plansKeptBy(org.gongkai.platform.Actors.require()).stream()
+			.filter(p -> p.year() == 2036 && p.title().equals("2036年沂源县政务公开工作方案主要任务分解表"))
+			.toList();
+		assertThat(plans).singleElement().satisfies(p -> assertThat(p.status()).isEqualTo(WorkPlanStatus.ISSUED));
+		List<WorkPlanQueries.TaskRow> rows = queries.rows(plans.get(0), LocalDate.of(2036, 5, 20));
+		assertThat(rows).hasSize(14);
+		assertThat(rows.get(1).task().requirement()).startsWith("加强实施乡村振兴战略的政策、规划、成效、资金、项目安排等信息公开。");
+		assertThat(rows.stream().flatMap(r -> r.items().stream())).anySatisfy(i -> assertThat(i.overdue()).isTrue())
+			.anySatisfy(i -> assertThat(i.unit().status()).isEqualTo(WorkTaskUnitStatus.CLOSED))
+			.anySatisfy(i -> assertThat(i.openSupervisions()).isEqualTo(1));
+		assertThat(pages.planPage(plans.get(0).id())).isPresent();
 	}
 
 	private OversightFigure figure(Agency agency, LocalDate on, String key) {
