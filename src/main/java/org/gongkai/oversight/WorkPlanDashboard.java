@@ -5,7 +5,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.gongkai.organisation.Agency;
 import org.gongkai.organisation.AgencyAccess;
 import org.gongkai.platform.Actor;
 import org.gongkai.platform.DashboardCard;
@@ -80,9 +79,5 @@ class WorkPlanDashboard implements DashboardContributor {
 					WorkPlanConsoleController.BASE, flagged > 0 ? "warn" : "ok"));
 		}
 		return cards;
-	}
-
-	static String name(Agency a) {
-		return a.displayName();
 	}
 }

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
 
 import org.gongkai.organisation.Agency;
 import org.gongkai.organisation.AgencyDirectory;
@@ -263,9 +262,5 @@ class WorkPlanManagementTest extends StatisticsContext {
 
 	private OversightFigure figure(Agency agency, LocalDate on, String key) {
 		return figures.compute(agency, on).stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow();
-	}
-
-	static Map<String, String> none() {
-		return Map.of();
 	}
 }
