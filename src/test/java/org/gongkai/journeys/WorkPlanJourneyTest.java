@@ -92,6 +92,9 @@ abstract class WorkPlanJourneyTest extends JourneySupport {
 		// the unit claims: another unit may not, a bad phone is a field error
 		Http fgj = session("fgj-admin", DEMO_PASSWORD);
 		assertThat(fgj.get("/console/work-plans/mine").body()).contains(taskPath);
+		assertThat(fgj.get("/console").body()).contains("待认领的工作任务", "本月待报送进展");
+		assertThat(gkb.get("/console").body()).contains("各单位逾期的工作任务");
+		assertThat(gkb.get("/console/work-plans").body()).contains(title);
 		Map<String, String> claim = new HashMap<>(Map.of("measures", "在价格收费栏目公布收费目录清单，调整后5个工作日内更新", "office", "价格科", "person",
 				"陈静", "phone", "3240103"));
 		assertThat(nyj.get(taskPath).status()).isEqualTo(403);
