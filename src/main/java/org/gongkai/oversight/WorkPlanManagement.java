@@ -126,7 +126,13 @@ public class WorkPlanManagement {
 			throw new DomainException("该工作计划已结束，不能再修改");
 		}
 		PlanInput in = checked(input);
+		if (in.year() != plan.year() && plan.status() != WorkPlanStatus.DRAFT) {
+			throw InvalidInputException.of("year", "已印发的工作计划不能修改年度");
+		}
 		Instant now = clock.instant();
+		if (in.year() != plan.year()) {
+			store.moveYearEnd(planId, LocalDate.of(in.year(), 12, 31));
+		}
 		store.updatePlan(planId, in.title(), in.year(), in.documentNo(), in.publicPlan(), in.claimDeadline(), in.progressDay(), now);
 		events.publishEvent(ChangeRecorded.of(Actors.require(), now, plan.agencyId(), "oversight.plan.changed", "WorkPlan", planId,
 				"修改工作计划：" + in.title(), plan.title() + (plan.publicPlan() ? "（公开）" : ""), in.title() + (in.publicPlan() ? "（公开）" : "")));

@@ -108,8 +108,9 @@ class WorkPlanStore {
 			.update();
 	}
 
-	void setUnresolved(long taskId, String unresolved) {
-		jdbc.sql("UPDATE ov_task SET units_unresolved = ? WHERE id = ?").params(unresolved, taskId).update();
+	/** Moves the 年底前 deadlines of a plan's tasks to the 31 December of its new year. */
+	void moveYearEnd(long planId, LocalDate dueOn) {
+		jdbc.sql("UPDATE ov_task SET due_on = ? WHERE plan_id = ? AND deadline_kind = 'YEAR_END'").params(d(dueOn), planId).update();
 	}
 
 	Optional<WorkTask> task(long id) {

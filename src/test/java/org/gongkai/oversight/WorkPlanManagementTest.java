@@ -171,6 +171,12 @@ class WorkPlanManagementTest extends StatisticsContext {
 		assertThatThrownBy(() -> management.close(item.id(), "完成")).isInstanceOf(DomainException.class);
 
 		supervisor();
+		assertThatThrownBy(() -> management.changePlan(plan.id(), new WorkPlanManagement.PlanInput(plan.title(), 2034, null, true, null, null)))
+			.isInstanceOf(InvalidInputException.class).hasMessageContaining("年度");
+		WorkPlan draft = management.createPlan(county.id(), new WorkPlanManagement.PlanInput("2033年草稿", 2033, null, false, null, null));
+		WorkTask draftTask = management.addTask(draft.id(), new WorkPlanManagement.TaskInput(null, null, "要求", "县发展改革局", null));
+		management.changePlan(draft.id(), new WorkPlanManagement.PlanInput("2034年草稿", 2034, null, false, null, null));
+		assertThat(queries.task(draftTask.id()).orElseThrow().dueOn()).isEqualTo(LocalDate.of(2034, 12, 31));
 		assertThatThrownBy(() -> management.supervise(item.id(), "请加快进度", LocalDate.of(2033, 6, 1))).isInstanceOf(InvalidInputException.class);
 		WorkTaskSupervision note = management.supervise(item.id(), "请于月底前补充公开资金使用情况", LocalDate.of(2033, 7, 20));
 		assertThat(note.answered()).isFalse();
