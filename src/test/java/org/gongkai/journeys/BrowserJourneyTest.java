@@ -663,6 +663,79 @@ class BrowserJourneyTest {
 	}
 
 	@Test
+	void aWorkPlanTaskIsClaimedReportedSupervisedAndClosedAndShownDoneOnThePortal() throws IOException {
+		String title = "浏览器测试工作要点" + Long.toString(System.nanoTime() % 1_000_000L, 36);
+		String requirement = "及时向社会公布政府性基金、行政事业性收费项目取消清单和收费标准调整情况。";
+		login("gkb", JourneySupport.DEMO_PASSWORD);
+		driver.findElement(By.linkText("工作任务")).click();
+		driver.findElement(By.linkText("新建工作计划")).click();
+		new Select(driver.findElement(By.id("agency"))).selectByValue("yiyuan");
+		driver.findElement(By.id("title")).sendKeys(title);
+		driver.findElement(By.cssSelector("input[name=publicPlan]")).click();
+		submit(By.cssSelector("form.form button[type=submit]"));
+		String planUrl = waitForUrl(".*/console/work-plans/\\d+$");
+		driver.findElement(By.id("group")).sendKeys("做好优化营商环境信息公开");
+		driver.findElement(By.id("task")).sendKeys("优化涉企服务");
+		driver.findElement(By.id("requirement")).sendKeys(requirement);
+		driver.findElement(By.id("units")).sendKeys("各镇（街道）、经济开发区和县发展改革局、县财政局");
+		submit(By.xpath("//button[text()='添加']"));
+		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("已添加任务", "经济开发区");
+		submit(By.xpath("//button[text()='印发工作计划']"));
+		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("已印发");
+		driver.findElement(By.linkText("优化涉企服务")).click();
+		String taskUrl = driver.getCurrentUrl();
+
+		login("fgj-admin", JourneySupport.DEMO_PASSWORD);
+		driver.get(url("/console/work-plans/mine"));
+		assertThat(driver.getPageSource()).contains(requirement.substring(0, 20));
+		driver.get(taskUrl);
+		driver.findElement(By.cssSelector("form[action$='/claim'] textarea[name=measures]")).sendKeys("在财政资金栏目公布收费项目取消清单，收费标准调整后5个工作日内公开。");
+		driver.findElement(By.cssSelector("form[action$='/claim'] input[name=office]")).sendKeys("价格科");
+		driver.findElement(By.cssSelector("form[action$='/claim'] input[name=person]")).sendKeys("陈静");
+		driver.findElement(By.cssSelector("form[action$='/claim'] input[name=phone]")).sendKeys("0533-3240103");
+		submit(By.cssSelector("form[action$='/claim'] button[type=submit]"));
+		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("已认领");
+		new Select(driver.findElement(By.cssSelector("form[action$='/progress'] select[name=state]"))).selectByValue("ON_TRACK");
+		driver.findElement(By.cssSelector("form[action$='/progress'] textarea[name=content]")).sendKeys("已公布取消清单初稿。");
+		submit(By.cssSelector("form[action$='/progress'] button[type=submit]"));
+		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("已报送进展");
+
+		login("gkb", JourneySupport.DEMO_PASSWORD);
+		driver.get(taskUrl);
+		driver.findElement(By.cssSelector("form[action$='/supervise'] textarea[name=note]")).sendKeys("请补充公开收费标准调整情况。");
+		((JavascriptExecutor) driver).executeScript("document.querySelector(\"form[action$='/supervise'] input[name=dueOn]\").value = '"
+				+ java.time.LocalDate.now().plusDays(5) + "';");
+		submit(By.cssSelector("form[action$='/supervise'] button[type=submit]"));
+		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("已督办");
+
+		login("fgj-admin", JourneySupport.DEMO_PASSWORD);
+		driver.get(taskUrl);
+		assertThat(driver.getPageSource()).contains("请补充公开收费标准调整情况。", "待答复");
+		new Select(driver.findElement(By.cssSelector("form[action$='/progress'] select[name=state]"))).selectByValue("DONE");
+		driver.findElement(By.cssSelector("form[action$='/progress'] input[name=percent]")).sendKeys("100");
+		driver.findElement(By.cssSelector("form[action$='/progress'] textarea[name=content]")).sendKeys("已补充公开收费标准调整情况。");
+		submit(By.cssSelector("form[action$='/progress'] button[type=submit]"));
+		assertThat(driver.getPageSource()).contains("已答复");
+
+		login("gkb", JourneySupport.DEMO_PASSWORD);
+		driver.get(taskUrl);
+		driver.findElement(By.cssSelector("form[action$='/close'] textarea[name=closeNote]")).sendKeys("经核查已完成。");
+		submit(By.cssSelector("form[action$='/close'] button[type=submit]"));
+		assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("已销号");
+		screenshot("console-work-task-closed");
+		driver.get(planUrl);
+		driver.findElement(By.linkText("查看公开页面")).click();
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(title);
+		assertThat(driver.findElement(By.cssSelector("main table")).getText()).contains(requirement, "已完成", "在财政资金栏目公布收费项目取消清单")
+			.doesNotContain("陈静", "0533-3240103");
+		assertThat(axeViolations()).as("axe violations on the public work plan").isEmpty();
+		screenshot("portal-work-plan");
+		driver.findElement(By.linkText("工作要点")).click();
+		assertThat(driver.getPageSource()).contains(title);
+		assertThat(axeViolations()).as("axe violations on the work plan list").isEmpty();
+	}
+
+	@Test
 	void theConsoleLoginPageIsAccessibleToo() {
 		driver.manage().deleteAllCookies();
 		driver.get(url("/login"));
