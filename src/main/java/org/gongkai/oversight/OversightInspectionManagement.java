@@ -353,6 +353,19 @@ public class OversightInspectionManagement {
 			.list();
 	}
 
+	/** Findings at these units found between the two days (both included), by unit (no access check). */
+	List<OversightFinding> foundBetween(List<Long> unitIds, LocalDate from, LocalDate to) {
+		if (unitIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT * FROM ov_finding WHERE agency_id IN (:ids) AND found_on BETWEEN :from AND :to ORDER BY agency_id, id")
+			.param("ids", unitIds)
+			.param("from", from)
+			.param("to", to)
+			.query(OversightInspectionManagement::finding)
+			.list();
+	}
+
 	/** Findings of the agency past their deadline, still awaiting rectification on {@code on} (no access check). */
 	List<OversightFinding> overdue(long agencyId, LocalDate on) {
 		return jdbc.sql("SELECT * FROM ov_finding WHERE agency_id = ? AND status = 'OPEN' AND due_on < ? AND found_on <= ? "

@@ -63,6 +63,14 @@ public class DocumentLedger {
 			.list();
 	}
 
+	/** How many items of the agency were first made public between the two days (both included) and are public now. */
+	public long publishedBetween(long agencyId, LocalDate from, LocalDate to) {
+		return jdbc.sql("SELECT COUNT(*) FROM pub_document WHERE agency_id = ? AND status = 'PUBLISHED' AND published_on BETWEEN ? AND ?")
+			.params(agencyId, from, to)
+			.query(Long.class)
+			.single();
+	}
+
 	/** One item as it stands now. */
 	public Optional<Entry> entry(long id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM pub_document WHERE id = ?").param(id).query(DocumentLedger::entry).optional();
