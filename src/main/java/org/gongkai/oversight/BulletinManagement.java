@@ -66,13 +66,15 @@ public class BulletinManagement {
 
 	private final DocumentLedger ledger;
 
+	private final MonitoringScores scores;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	BulletinManagement(JdbcClient jdbc, AgencyAccess access, AgencyDirectory agencies, MonitoringFigures figures,
 			OversightInspectionManagement inspections, SelfCheckManagement selfChecks, DocumentLedger ledger,
-			ApplicationEventPublisher events, Clock clock) {
+			MonitoringScores scores, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.agencies = agencies;
@@ -80,6 +82,7 @@ public class BulletinManagement {
 		this.inspections = inspections;
 		this.selfChecks = selfChecks;
 		this.ledger = ledger;
+		this.scores = scores;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -127,8 +130,10 @@ public class BulletinManagement {
 		String period = from + "至" + to;
 		String title = "关于" + (round != null ? round.period() : from.getYear() + "年" + from.getMonthValue() + "月至"
 				+ (to.getYear() != from.getYear() ? to.getYear() + "年" : "") + to.getMonthValue() + "月") + "政务公开工作督查情况的通报";
-		String overall = overall(units, round, from, to, figuresOn);
-		String found = problemsText(units, round, from, to, figuresOn);
+		Map<Long, Map<String, OversightFigure>> unitFigures = new LinkedHashMap<>();
+		units.forEach(a -> unitFigures.put(a.id(), figures.compute(a.id(), figuresOn)));
+		String overall = overall(units, round, from, to, figuresOn, unitFigures);
+		String found = problemsText(units, round, from, to, unitFigures);
 		String requirements = requirementsText();
 		Instant now = clock.instant();
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
@@ -142,7 +147,8 @@ public class BulletinManagement {
 		return require(id);
 	}
 
-	private String overall(List<Agency> units, OversightInspection round, LocalDate from, LocalDate to, LocalDate figuresOn) {
+	private String overall(List<Agency> units, OversightInspection round, LocalDate from, LocalDate to, LocalDate figuresOn,
+			Map<Long, Map<String, OversightFigure>> unitFigures) {
 		List<String> lines = new ArrayList<>();
 		Map<Agency, Long> published = new LinkedHashMap<>();
 		long total = 0;
@@ -164,7 +170,7 @@ public class BulletinManagement {
 		Map<String, Long> unitsWith = new LinkedHashMap<>();
 		boolean known = figures.definitions().stream().anyMatch(d -> d.key().equals(EMPTY) || d.key().equals(STALE));
 		for (Agency a : units) {
-			Map<String, OversightFigure> f = figures.compute(a.id(), figuresOn);
+			Map<String, OversightFigure> f = unitFigures.get(a.id());
 			for (String key : List.of(EMPTY, STALE, UNANSWERED, OversightFindingFigures.OVERDUE)) {
 				OversightFigure x = f.get(key);
 				if (x != null) {
@@ -184,6 +190,15 @@ public class BulletinManagement {
 			}
 			if (sums.containsKey(UNANSWERED) && sums.get(UNANSWERED) > 0) {
 				lines.add(unitsWith.get(UNANSWERED) + "个单位有" + sums.get(UNANSWERED) + "条有效留言超过3个月未回应。");
+			}
+			// the automatic inspection's score of each unit (国办秘函〔2019〕19号 scoring, MonitoringRules)
+			List<String> scored = new ArrayList<>();
+			for (Agency a : units) {
+				MonitoringScore s = scores.scoreOf(a.id(), figuresOn, unitFigures.get(a.id()));
+				scored.add(a.name() + MonitoringRules.plain(s.score()) + "分（" + s.verdict() + "）");
+			}
+			if (!scored.isEmpty()) {
+				lines.add("自动监测得分：" + String.join("、", scored) + "。");
 			}
 		}
 		List<YearMonth> months = new ArrayList<>();
@@ -222,7 +237,8 @@ public class BulletinManagement {
 		return String.join("\n", lines);
 	}
 
-	private String problemsText(List<Agency> units, OversightInspection round, LocalDate from, LocalDate to, LocalDate figuresOn) {
+	private String problemsText(List<Agency> units, OversightInspection round, LocalDate from, LocalDate to,
+			Map<Long, Map<String, OversightFigure>> unitFigures) {
 		List<String> lines = new ArrayList<>();
 		List<OversightFinding> found = round != null ? inspections.findings(round.id(), null)
 				: inspections.foundBetween(units.stream().map(Agency::id).toList(), from, to);
@@ -236,7 +252,7 @@ public class BulletinManagement {
 					mine.add(f.problem() + "（整改期限：" + f.dueOn() + "，" + (f.overdue(today) ? "已逾期" : f.status().label()) + "）");
 				}
 			}
-			Map<String, OversightFigure> fig = figures.compute(a.id(), figuresOn);
+			Map<String, OversightFigure> fig = unitFigures.get(a.id());
 			OversightFigure empty = fig.get(EMPTY);
 			if (empty != null && empty.value() > 0) {
 				mine.add("存在空白栏目" + empty.value() + "个");

@@ -268,7 +268,7 @@ class OversightChecksTest extends StatisticsContext {
 		assertThat(draft.periodFrom()).isEqualTo(LocalDate.of(2026, 7, 1));
 		assertThat(draft.periodTo()).isEqualTo(LocalDate.of(2026, 9, 30));
 		assertThat(draft.title()).contains("2026年第3季度");
-		assertThat(draft.overall()).contains("1个单位共主动公开政府信息0条", "发现问题1个");
+		assertThat(draft.overall()).contains("1个单位共主动公开政府信息0条", "发现问题1个", "自动监测得分：督查测试通报局");
 		assertThat(draft.problems()).contains("（一）督查测试通报局：", "1. 互动交流栏目留言超期未答复");
 		assertThat(draft.requirements()).contains("5个工作日");
 
