@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
 @Component
 class MonitoringDashboard implements DashboardContributor {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MonitoringDashboard.class);
+
 	private final MonitoringScores scores;
 
 	private final MonitoringSnapshots snapshots;
@@ -48,7 +50,13 @@ class MonitoringDashboard implements DashboardContributor {
 		Long own = actor.agencyId();
 		if (own != null && access.allows(actor, own, Role.AGENCY_ADMIN, Role.EDITOR, Role.APPROVER)
 				&& agencies.findById(own).map(Agency::active).orElse(false)) {
-			cards.addAll(agencyCards(own));
+			try {
+				cards.addAll(agencyCards(own));
+			}
+			catch (RuntimeException e) {
+				// the dashboard shows the other modules' cards even when the inspection cannot be computed now
+				log.warn("Monitoring cards of agency {} not shown: {}", own, e.toString());
+			}
 		}
 		List<Agency> supervised = scores.supervised(actor);
 		if (!supervised.isEmpty()) {
