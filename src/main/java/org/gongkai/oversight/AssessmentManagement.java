@@ -632,11 +632,20 @@ public class AssessmentManagement {
 		return store.sheets(runId);
 	}
 
-	/** The final runs in which the actor's agencies (any role) were assessed. */
+	/** The final runs in which the actor's own agencies (its agency and those of its grants, not their subtrees) were assessed. */
 	@Transactional(readOnly = true)
 	public List<Map.Entry<AssessmentRun, Agency>> ownFinalRuns(Actor actor) {
 		List<Map.Entry<AssessmentRun, Agency>> out = new ArrayList<>();
-		for (Agency a : access.visibleAgencies(actor)) {
+		java.util.LinkedHashSet<Long> own = new java.util.LinkedHashSet<>();
+		if (actor.agencyId() != null) {
+			own.add(actor.agencyId());
+		}
+		actor.grants().stream().filter(g -> g.agencyId() != null).forEach(g -> own.add(g.agencyId()));
+		for (long id : own) {
+			Agency a = agencies.findById(id).orElse(null);
+			if (a == null) {
+				continue;
+			}
 			for (AssessmentRun r : store.finalRunsOf(a.id())) {
 				out.add(Map.entry(r, a));
 			}
