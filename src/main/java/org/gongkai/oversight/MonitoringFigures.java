@@ -1,5 +1,6 @@
 package org.gongkai.oversight;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +10,9 @@ import java.util.Map;
 
 import org.gongkai.organisation.Agency;
 import org.gongkai.organisation.AgencyDirectory;
+import org.gongkai.platform.Zones;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
@@ -19,13 +23,22 @@ import org.springframework.stereotype.Service;
 @Service
 public class MonitoringFigures {
 
+	private static final Logger log = LoggerFactory.getLogger(MonitoringFigures.class);
+
 	private final List<OversightFigureSource> sources;
 
 	private final AgencyDirectory agencies;
 
-	MonitoringFigures(List<OversightFigureSource> sources, AgencyDirectory agencies) {
+	private final MonitoringSnapshots snapshots;
+
+	private final Clock clock;
+
+	MonitoringFigures(List<OversightFigureSource> sources, AgencyDirectory agencies, MonitoringSnapshots snapshots,
+			Clock clock) {
 		this.sources = List.copyOf(sources);
 		this.agencies = agencies;
+		this.snapshots = snapshots;
+		this.clock = clock;
 	}
 
 	/** The definitions of all sources, in their order. */
@@ -34,6 +47,13 @@ public class MonitoringFigures {
 		sources.forEach(s -> all.addAll(s.definitions()));
 		all.sort(Comparator.comparingInt(FigureDefinition::order).thenComparing(FigureDefinition::key));
 		return all;
+	}
+
+	/** The definitions keyed by figure key. */
+	public Map<String, FigureDefinition> definitionsByKey() {
+		Map<String, FigureDefinition> out = new LinkedHashMap<>();
+		definitions().forEach(d -> out.put(d.key(), d));
+		return out;
 	}
 
 	/** The figures of one agency at the end of {@code on}, computed from the records now, keyed by figure key. */
@@ -46,5 +66,31 @@ public class MonitoringFigures {
 			}
 		}
 		return figures;
+	}
+
+	/**
+	 * Today's figures of the agency: the snapshot the daily sweep (or a recomputation) stored today, else computed now
+	 * and stored as today's snapshot.
+	 */
+	public Map<String, OversightFigure> latest(long agencyId) {
+		LocalDate today = today();
+		return snapshots.figures(agencyId, today).orElseGet(() -> computeAndStore(agencyId, today));
+	}
+
+	/** Computes the agency's figures of {@code on} and stores them as that day's snapshot, replacing any. */
+	public Map<String, OversightFigure> computeAndStore(long agencyId, LocalDate on) {
+		Map<String, OversightFigure> figures = compute(agencyId, on);
+		try {
+			snapshots.saveFigures(agencyId, on, figures);
+		}
+		catch (RuntimeException e) {
+			// a concurrent computation stored the same day first: the figures are the same
+			log.debug("Snapshot of agency {} on {} not stored: {}", agencyId, on, e.toString());
+		}
+		return figures;
+	}
+
+	public LocalDate today() {
+		return LocalDate.now(clock.withZone(Zones.CHINA));
 	}
 }
