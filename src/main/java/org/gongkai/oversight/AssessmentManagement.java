@@ -43,7 +43,10 @@ import org.gongkai.platform.Texts;
 import org.gongkai.platform.Zones;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Assessment schemes and their yearly runs (issue 11, part 5). The supervisor (政务公开办, SUPERVISOR with a subtree
@@ -78,8 +81,11 @@ public class AssessmentManagement {
 
 	private final Clock clock;
 
+	private final TransactionTemplate tx;
+
 	AssessmentManagement(AssessmentStore store, AssessmentTemplates templates, MonitoringFigures figures,
-			AgencyDirectory agencies, AgencyAccess access, FileStore files, ApplicationEventPublisher events, Clock clock) {
+			AgencyDirectory agencies, AgencyAccess access, FileStore files, ApplicationEventPublisher events, Clock clock,
+			PlatformTransactionManager transactions) {
 		this.store = store;
 		this.templates = templates;
 		this.figures = figures;
@@ -88,6 +94,7 @@ public class AssessmentManagement {
 		this.files = files;
 		this.events = events;
 		this.clock = clock;
+		this.tx = new TransactionTemplate(transactions);
 	}
 
 	/** A scheme's header as entered. */
@@ -391,17 +398,24 @@ public class AssessmentManagement {
 
 	// ---- runs ---------------------------------------------------------------------------------------------
 
-	/** Starts a draft run of a scheme for its year and computes it. */
+	/**
+	 * Starts a draft run of a scheme for its year and computes it. The figures are gathered outside the writing
+	 * transaction (see {@link #compute}), so the run is created first and computed in a second transaction.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public long startRun(long schemeId) {
-		AssessmentScheme s = scheme(schemeId);
-		if (s.firstLevel().isEmpty()) {
-			throw new DomainException("考核方案还没有考核指标，请先添加");
-		}
-		Actor actor = Actors.require();
-		Instant now = clock.instant();
-		long id = store.insertRun(schemeId, s.ownerAgencyId(), s.year(), actor.username(), now);
-		audit(actor, now, s.ownerAgencyId(), "assessment.run.started", "AssessmentRun", id,
-				"开始" + s.year() + "年度考核：" + s.name());
+		long id = tx.execute(status -> {
+			AssessmentScheme s = scheme(schemeId);
+			if (s.firstLevel().isEmpty()) {
+				throw new DomainException("考核方案还没有考核指标，请先添加");
+			}
+			Actor actor = Actors.require();
+			Instant now = clock.instant();
+			long runId = store.insertRun(schemeId, s.ownerAgencyId(), s.year(), actor.username(), now);
+			audit(actor, now, s.ownerAgencyId(), "assessment.run.started", "AssessmentRun", runId,
+					"开始" + s.year() + "年度考核：" + s.name());
+			return runId;
+		});
 		compute(id);
 		return id;
 	}
@@ -413,21 +427,33 @@ public class AssessmentManagement {
 		return today.isBefore(end) ? today : end;
 	}
 
-	/** Computes a draft run again: every assessed agency's figures, the manual entries, totals and ranks. */
+	/**
+	 * Computes a draft run again: every assessed agency's figures, the manual entries, totals and ranks. The figures
+	 * are gathered before the writing transaction starts: each figure source reads in its own transaction, so a
+	 * source that fails (and reports its figure as 0 with the reason) cannot spoil the write.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public void compute(long runId) {
-		AssessmentRun run = draft(runId);
-		AssessmentScheme s = store.scheme(run.schemeId()).orElseThrow();
-		LocalDate on = figuresDay(run.year());
+		AssessmentRun before = tx.execute(status -> draft(runId));
+		AssessmentScheme s = store.scheme(before.schemeId()).orElseThrow();
+		LocalDate on = figuresDay(before.year());
 		Map<Long, Map<String, OversightFigure>> byAgency = new LinkedHashMap<>();
 		for (Agency a : assessed(s)) {
 			byAgency.put(a.id(), figures.compute(a.id(), on));
 		}
-		write(run, s, byAgency);
-		if (!store.markComputed(runId, on, clock.instant())) {
-			throw new DomainException("考核已定稿，不能重新计算");
-		}
-		audit(Actors.require(), clock.instant(), run.rootAgencyId(), "assessment.run.computed", "AssessmentRun", runId,
-				"重新计算" + run.year() + "年度考核：" + s.name() + "（数据截至" + on + "）");
+		tx.executeWithoutResult(status -> {
+			AssessmentRun run = draft(runId);
+			AssessmentScheme current = store.scheme(run.schemeId()).orElseThrow();
+			if (current.revision() != s.revision()) {
+				throw new DomainException("考核方案在计算期间被修改，请重新计算");
+			}
+			write(run, current, byAgency);
+			if (!store.markComputed(runId, on, clock.instant())) {
+				throw new DomainException("考核已定稿，不能重新计算");
+			}
+			audit(Actors.require(), clock.instant(), run.rootAgencyId(), "assessment.run.computed", "AssessmentRun", runId,
+					"重新计算" + run.year() + "年度考核：" + current.name() + "（数据截至" + on + "）");
+		});
 	}
 
 	/** The agencies a scheme assesses, in directory order. */
