@@ -55,10 +55,10 @@ public class MessageMonitoring {
 
 	/** The last day the agency replied to any message on or before {@code on}; empty when it never did. */
 	public Optional<LocalDate> lastReplyOn(long agencyId, LocalDate on) {
-		return Optional.ofNullable(jdbc.sql("SELECT MAX(replied_on) FROM ia_message WHERE handling_agency_id = ? "
+		return jdbc.sql("SELECT MAX(replied_on) FROM ia_message WHERE handling_agency_id = ? "
 				+ "AND replied_on IS NOT NULL AND replied_on <= ?")
 			.params(agencyId, on)
-			.query(LocalDate.class)
-			.single());
+			.query((rs, n) -> Optional.ofNullable(rs.getObject(1, LocalDate.class)))
+			.single();
 	}
 }

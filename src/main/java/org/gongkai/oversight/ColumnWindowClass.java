@@ -5,14 +5,15 @@ import java.time.LocalDate;
 /**
  * How often a column must be updated (国办秘函〔2019〕19号 栏目不更新; 开普云 监测 基本信息): 「监测时间点前2周内，动态、要闻类信息」,
  * 「前6个月内，通知公告、政策文件类信息」, 「前1年内，人事、规划计划类信息」. {@link #FIXED} columns (guides, the on-request
- * catalogue, standing content) have no window. The warning lead marks columns that will cross their window soon.
+ * catalogue, standing content) have no window. The warning lead marks columns that will cross their window soon (news 10 days, notices and
+ * policies 5 months, personnel and plans 11 months without update).
  */
 public enum ColumnWindowClass {
 
-	NEWS("动态要闻类（2周）", 0, 14, 4),
-	NOTICE_POLICY("通知公告、政策文件类（6个月）", 6, 0, 30),
-	PERSONNEL_PLAN("人事、规划计划类（1年）", 12, 0, 30),
-	FIXED("无更新周期", 0, 0, 0);
+	NEWS("动态要闻类（2周）", 0, 14, 0, 10),
+	NOTICE_POLICY("通知公告、政策文件类（6个月）", 6, 0, 5, 0),
+	PERSONNEL_PLAN("人事、规划计划类（1年）", 12, 0, 11, 0),
+	FIXED("无更新周期", 0, 0, 0, 0);
 
 	private final String label;
 
@@ -20,13 +21,16 @@ public enum ColumnWindowClass {
 
 	private final int days;
 
-	private final int leadDays;
+	private final int soonMonths;
 
-	ColumnWindowClass(String label, int months, int days, int leadDays) {
+	private final int soonDays;
+
+	ColumnWindowClass(String label, int months, int days, int soonMonths, int soonDays) {
 		this.label = label;
 		this.months = months;
 		this.days = days;
-		this.leadDays = leadDays;
+		this.soonMonths = soonMonths;
+		this.soonDays = soonDays;
 	}
 
 	public String label() {
@@ -47,9 +51,13 @@ public enum ColumnWindowClass {
 		return hasWindow() && !on.isBefore(staleFrom(lastPublished));
 	}
 
-	/** Not stale yet, but will be within the warning lead (news: 10 days without update; others: a month before). */
+	/**
+	 * Not stale yet, but within the warning lead: news columns not updated for 10 days or more, notices and policies
+	 * for 5 months or more, personnel and plans for 11 months or more.
+	 */
 	public boolean isSoonStale(LocalDate lastPublished, LocalDate on) {
-		return hasWindow() && !isStale(lastPublished, on) && !on.plusDays(leadDays).isBefore(staleFrom(lastPublished));
+		return hasWindow() && !isStale(lastPublished, on)
+				&& !on.isBefore(lastPublished.plusMonths(soonMonths).plusDays(soonDays));
 	}
 
 	/**

@@ -43,6 +43,22 @@ public class LinkCheckResults {
 		public String consoleUrl() {
 			return "/console/documents/" + documentId;
 		}
+
+		public String firstSeenText() {
+			return text(firstSeenAt);
+		}
+
+		public String lastCheckedText() {
+			return text(lastCheckedAt);
+		}
+
+		public String brokenSinceText() {
+			return text(brokenSince);
+		}
+
+		private static String text(Instant i) {
+			return i == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(i.atZone(Zones.CHINA));
+		}
 	}
 
 	private final JdbcClient jdbc;

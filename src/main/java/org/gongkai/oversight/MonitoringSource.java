@@ -300,6 +300,9 @@ public class MonitoringSource implements OversightFigureSource {
 
 	private OversightFigure reportLate(Agency agency, LocalDate on) {
 		int reportYear = on.getYear() - 1;
+		if (LocalDate.ofInstant(agency.createdAt(), Zones.CHINA).getYear() > reportYear) {
+			return OversightFigure.of("report.late", 0); // the agency did not exist in that year
+		}
 		ReportDeadline deadline = reports.deadline(agency.id(), reportYear);
 		if (!on.isAfter(deadline.dueOn())) {
 			return OversightFigure.of("report.late", 0);
