@@ -114,7 +114,7 @@ class AssessmentConsoleController implements ConsoleMenuContributor {
 		model.addAttribute("own", own);
 		model.addAttribute("templates", templates.all());
 		if (!model.containsAttribute("input")) {
-			model.addAttribute("input", Map.of("year", String.valueOf(management.figuresDay(9999).getYear())));
+			model.addAttribute("input", Map.of("year", String.valueOf(management.currentYear())));
 		}
 		return "oversight/assessment-list";
 	}
@@ -151,7 +151,7 @@ class AssessmentConsoleController implements ConsoleMenuContributor {
 		model.addAttribute("owners", owners);
 		levelsAndTypes(model);
 		if (!model.containsAttribute("input")) {
-			model.addAttribute("input", Map.of("year", String.valueOf(management.figuresDay(9999).getYear()), "grades",
+			model.addAttribute("input", Map.of("year", String.valueOf(management.currentYear()), "grades",
 					"优秀:90；良好:80；一般:60；较差:0"));
 		}
 		return "oversight/assessment-scheme-new";

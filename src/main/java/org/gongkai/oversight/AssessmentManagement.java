@@ -420,6 +420,11 @@ public class AssessmentManagement {
 		return id;
 	}
 
+	/** The current year in China, the default year of a new scheme. */
+	public int currentYear() {
+		return LocalDate.now(clock.withZone(Zones.CHINA)).getYear();
+	}
+
 	/** The day a run's figures are computed for: 31 December of its year, or today when earlier. */
 	LocalDate figuresDay(int year) {
 		LocalDate today = LocalDate.now(clock.withZone(Zones.CHINA));

@@ -71,6 +71,12 @@ class AssessmentRunTest extends StatisticsContext {
 	@Autowired
 	MovableClock clock;
 
+	@Autowired
+	org.gongkai.demo.DemoAssessment demo;
+
+	@Autowired
+	org.gongkai.organisation.AgencyDirectory agencyDirectory;
+
 	Instant clockBefore;
 
 	long office;
@@ -297,6 +303,19 @@ class AssessmentRunTest extends StatisticsContext {
 		assertThatThrownBy(() -> assessments.installTemplate(office, "laiyuan-2023", 2025, null))
 			.isInstanceOf(DomainException.class);
 		assertThatThrownBy(() -> assessments.scheme(schemeId)).isInstanceOf(DomainException.class);
+	}
+
+	@Test
+	void theDemoSeedInstallsBothTemplatesForTheCountyOnce() {
+		clock.today(LocalDate.of(2026, 3, 2));
+		demo.seed();
+		demo.seed();
+		as("asmt-county", agencyDirectory.requireByCode("yiyuan").id(), Role.SUPERVISOR, true);
+		assertThat(assessments.schemes(org.gongkai.platform.Actors.require())
+			.stream()
+			.filter(s -> s.year() == 2026 && s.ownerAgencyId() == agencyDirectory.requireByCode("yiyuan").id()))
+			.extracting(AssessmentScheme::templateCode)
+			.containsExactlyInAnyOrder("laiyuan-2023", "licheng-2020");
 	}
 
 	// ---- helpers ------------------------------------------------------------------------------------------
