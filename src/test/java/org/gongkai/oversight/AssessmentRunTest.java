@@ -94,13 +94,15 @@ class AssessmentRunTest extends StatisticsContext {
 	@BeforeAll
 	void records() {
 		clockBefore = clock.instant();
-		clock.today(LocalDate.of(2026, 3, 2));
+		// the agencies exist since 2024, so their 2024 annual report was due on 31 January 2025 (report.late counts)
+		clock.today(LocalDate.of(2024, 1, 2));
 		office = create("asmt-office", "考核测试县直机关工委", AgencyLevel.COUNTY, AgencyType.OTHER, "yiyuan");
 		a = create("asmt-a", "考核测试甲局", AgencyLevel.COUNTY, AgencyType.DEPARTMENT, "asmt-office");
 		b = create("asmt-b", "考核测试乙局", AgencyLevel.COUNTY, AgencyType.DEPARTMENT, "asmt-office");
 		c = create("asmt-c", "考核测试丙局", AgencyLevel.COUNTY, AgencyType.DEPARTMENT, "asmt-office");
 		d = create("asmt-d", "考核测试丁镇人民政府", AgencyLevel.TOWNSHIP, AgencyType.PEOPLES_GOVERNMENT, "asmt-office");
 		village = create("asmt-v", "考核测试戊村村民委员会", AgencyLevel.VILLAGE, AgencyType.OTHER, "asmt-d");
+		clock.today(LocalDate.of(2026, 3, 2));
 
 		// A: one request answered on time (received Mon 3 Mar 2025, answered 10 Mar, due after 20 working days)
 		reply(received(a, LocalDate.of(2025, 3, 3)), LocalDate.of(2025, 3, 10));
