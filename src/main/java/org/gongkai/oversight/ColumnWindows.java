@@ -45,6 +45,14 @@ public class ColumnWindows {
 		public String consoleUrl() {
 			return "/console/monitoring/agencies/" + node.agencyId() + "/columns#node-" + node.id();
 		}
+
+		/**
+		 * Whether the portal shows the column while it has no item: a top-level node always, a lower one only with an
+		 * explanation of why it is empty (an empty node without one is left off the site, so it is no blank column).
+		 */
+		public boolean visibleWhenEmpty() {
+			return !node.hidden() && (node.isTopLevel() || node.emptyExplanation() != null);
+		}
 	}
 
 	private final Catalog catalog;

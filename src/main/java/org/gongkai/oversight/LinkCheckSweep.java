@@ -56,10 +56,45 @@ public class LinkCheckSweep {
 		this.linksPerRun = linksPerRun;
 	}
 
+	private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
+
 	@Scheduled(cron = "${gongkai.oversight.link-check-cron:0 10 2 * * *}", zone = "Asia/Shanghai")
 	void nightly() {
-		int n = run();
-		log.info("Link check: {} links checked", n);
+		if (!running.compareAndSet(false, true)) {
+			return;
+		}
+		try {
+			int n = run();
+			log.info("Link check: {} links checked", n);
+		}
+		finally {
+			running.set(false);
+		}
+	}
+
+	/**
+	 * Starts one bounded run in the background (a run can take minutes: each link may wait for its timeout); false
+	 * when a run is already going.
+	 */
+	public boolean startInBackground() {
+		if (!running.compareAndSet(false, true)) {
+			return false;
+		}
+		Thread worker = new Thread(() -> {
+			try {
+				int n = run();
+				log.info("Link check started from the console: {} links checked", n);
+			}
+			catch (RuntimeException e) {
+				log.warn("Link check failed: {}", e.toString());
+			}
+			finally {
+				running.set(false);
+			}
+		}, "link-check");
+		worker.setDaemon(true);
+		worker.start();
+		return true;
 	}
 
 	/** One bounded run from where the last stopped; returns the number of links checked. */

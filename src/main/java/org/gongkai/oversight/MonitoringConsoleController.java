@@ -252,8 +252,9 @@ class MonitoringConsoleController {
 		if (!actor.isSystemAdmin() && scores.supervised(actor).isEmpty()) {
 			throw DomainException.forbidden("只有政务公开办（监管）可以启动链接检查");
 		}
-		int n = linkCheck.run();
-		redirect.addFlashAttribute("notice", "本轮检查了 " + n + " 条链接（每轮数量有上限，其余在下一轮继续）");
+		boolean started = linkCheck.startInBackground();
+		redirect.addFlashAttribute("notice", started ? "链接检查已在后台开始（每轮数量有上限，其余在下一轮继续），请稍后刷新查看结果"
+				: "上一轮链接检查尚未结束，请稍后再试");
 		return "redirect:" + (agency == null ? BASE : BASE + "/agencies/" + agency + "/links");
 	}
 

@@ -94,7 +94,7 @@ public class MonitoringSource implements OversightFigureSource {
 					"动态要闻类（2周）与通知公告、政策文件类（6个月）未更新栏目合计（累计超过（含）5个即单项否决）", 113),
 			new FigureDefinition("columns.longStale", "长期未更新栏目", "个",
 					"应更新但超过更新周期且1年以上未更新的栏目（超过（含）10个即单项否决）", 114),
-			new FigureDefinition("columns.empty", "空白栏目", "个", "应有内容而没有任何公开信息的可见栏目（超过（含）5个即单项否决）", 115),
+			new FigureDefinition("columns.empty", "空白栏目", "个", "应有内容而没有任何公开信息、在网站上可见的栏目（一级栏目，或注明了空白原因的下级栏目；超过（含）5个即单项否决）", 115),
 			new FigureDefinition("messages.unanswered3m", "超过3个月未回应留言", "条",
 					"监测时间点前1年内提交、超过3个月仍未答复的有效留言（存在即单项否决）", 120),
 			new FigureDefinition("messages.late", "留言逾期答复", "条", "本年度提交的有效留言中超过答复期限才答复或至今逾期未答复的", 121),
@@ -220,7 +220,9 @@ public class MonitoringSource implements OversightFigureSource {
 			LocalDate last = c.lastPublished() != null && c.lastPublished().isAfter(on) ? null : c.lastPublished();
 			CountedRecord record = MonitoringRules.columnRecord(c.node(), last, c.consoleUrl());
 			if (last == null) {
-				empty.add(record);
+				if (c.visibleWhenEmpty()) {
+					empty.add(record);
+				}
 				continue;
 			}
 			ColumnWindowClass cls = c.windowClass();
