@@ -63,6 +63,9 @@ class DemoCounty implements ApplicationRunner {
 
 	private final DemoYear year;
 
+	/** The work plan, training and assessment schemes, seeded after the year of activity (each idempotent). */
+	private final DemoOversight oversight;
+
 	/**
 	 * {@code gongkai.demo.activity}: generate a year of activity for the annual report after the items (DemoYear).
 	 * By default as {@code gongkai.demo.content}, so whatever starts the county without its items starts it without
@@ -71,11 +74,12 @@ class DemoCounty implements ApplicationRunner {
 	private final boolean withActivity;
 
 	DemoCounty(AgencyManagement agencies, AgencyDirectory directory, AccountManagement accounts,
-			TransactionTemplate transactions, InteractionManagement interaction, DemoContent content, DemoYear year,
+			TransactionTemplate transactions, InteractionManagement interaction, DemoContent content, DemoYear year, DemoOversight oversight,
 			@Value("${gongkai.demo.password:}") String configuredPassword,
 			@Value("${gongkai.demo.content:true}") boolean withContent, org.springframework.core.env.Environment environment) {
 		this.content = content;
 		this.year = year;
+		this.oversight = oversight;
 		this.withActivity = environment.getProperty("gongkai.demo.activity", Boolean.class, withContent);
 		this.withContent = withContent;
 		this.interaction = interaction;
@@ -219,6 +223,7 @@ class DemoCounty implements ApplicationRunner {
 			if (now) {
 				log.info("Demo year of activity generated in {} ms", (System.nanoTime() - started) / 1_000_000);
 			}
+			oversight.seed();
 			yearGenerated.complete(now);
 		}
 		catch (RuntimeException e) {
