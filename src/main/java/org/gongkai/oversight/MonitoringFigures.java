@@ -15,6 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every figure of the automatic inspection, gathered from all {@link OversightFigureSource}s: what the dashboards, the
@@ -33,12 +36,17 @@ public class MonitoringFigures {
 
 	private final Clock clock;
 
+	/** Runs the sources outside any caller's transaction (see {@link #compute}). */
+	private final TransactionTemplate outsideCallersTransaction;
+
 	MonitoringFigures(List<OversightFigureSource> sources, AgencyDirectory agencies, MonitoringSnapshots snapshots,
-			Clock clock) {
+			Clock clock, PlatformTransactionManager transactions) {
 		this.sources = List.copyOf(sources);
 		this.agencies = agencies;
 		this.snapshots = snapshots;
 		this.clock = clock;
+		this.outsideCallersTransaction = new TransactionTemplate(transactions);
+		this.outsideCallersTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
 	}
 
 	/** The definitions of all sources, in their order. */
@@ -56,16 +64,23 @@ public class MonitoringFigures {
 		return out;
 	}
 
-	/** The figures of one agency at the end of {@code on}, computed from the records now, keyed by figure key. */
+	/**
+	 * The figures of one agency at the end of {@code on}, computed from the records now, keyed by figure key. The
+	 * sources run with the caller's transaction suspended: a statistics query that fails inside a source (and is turned
+	 * into a 「计算失败」 figure there) then rolls back only its own transaction and never marks the caller's (opening a
+	 * self-check, computing an assessment run) rollback-only.
+	 */
 	public Map<String, OversightFigure> compute(long agencyId, LocalDate on) {
 		Agency agency = agencies.requireById(agencyId);
-		Map<String, OversightFigure> figures = new LinkedHashMap<>();
-		for (OversightFigureSource source : sources) {
-			for (OversightFigure f : source.compute(agency, on)) {
-				figures.put(f.key(), f);
+		return outsideCallersTransaction.execute(status -> {
+			Map<String, OversightFigure> figures = new LinkedHashMap<>();
+			for (OversightFigureSource source : sources) {
+				for (OversightFigure f : source.compute(agency, on)) {
+					figures.put(f.key(), f);
+				}
 			}
-		}
-		return figures;
+			return figures;
+		});
 	}
 
 	/**
