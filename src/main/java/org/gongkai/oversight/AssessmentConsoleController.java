@@ -1,5 +1,6 @@
 package org.gongkai.oversight;
 
+import static org.gongkai.platform.FormFields.choice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -220,8 +221,8 @@ class AssessmentConsoleController implements ConsoleMenuContributor {
 		return ConsoleForms.attempt(model, () -> {
 			Long parent = Texts.trimToNull(p.get("parentId")) == null ? null : longValue(p.get("parentId"), "parentId");
 			ItemInput in = new ItemInput(parent, "BONUS".equals(p.get("kind")) ? Kind.BONUS : Kind.CATEGORY, p.get("title"),
-					decimal(p.get("points"), "points"), choice(Measure.class, p.get("measure"), "measure"),
-					Texts.trimToNull(p.get("figureKey")), choice(Rule.class, p.get("rule"), "rule"),
+					decimal(p.get("points"), "points"), choice(Measure.class, p.get("measure"), "measure", null),
+					Texts.trimToNull(p.get("figureKey")), choice(Rule.class, p.get("rule"), "rule", null),
 					decimal(p.get("unitPoints"), "unitPoints"), decimal(p.get("cap"), "cap"),
 					Texts.trimToNull(p.get("threshold")) == null ? null : longValue(p.get("threshold"), "threshold"));
 			management.addItem(id, integer(p.get("revision"), "title", "请刷新后重试"), in);
@@ -522,19 +523,6 @@ class AssessmentConsoleController implements ConsoleMenuContributor {
 		}
 		catch (NumberFormatException e) {
 			throw InvalidInputException.of(field, "分值应为不超过1000的数字，最多两位小数");
-		}
-	}
-
-	static <E extends Enum<E>> E choice(Class<E> type, String text, String field) {
-		String t = Texts.trimToNull(text);
-		if (t == null) {
-			return null;
-		}
-		try {
-			return Enum.valueOf(type, t);
-		}
-		catch (IllegalArgumentException e) {
-			throw InvalidInputException.of(field, "选项不正确");
 		}
 	}
 

@@ -1,5 +1,6 @@
 package org.gongkai.oversight;
 
+import org.gongkai.platform.FormFields;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,8 +76,8 @@ class BulletinConsoleController {
 			Agency agency = agencies.findByCode(code).orElseThrow(() -> InvalidInputException.of("agency", "单位不存在"));
 			String round = Texts.trimToNull(params.get("inspection"));
 			Bulletin b = management.generate(agency.id(), round == null ? null : Long.valueOf(round),
-					SelfCheckConsoleController.date(params.get("periodFrom"), "periodFrom", "起始日期"),
-					SelfCheckConsoleController.date(params.get("periodTo"), "periodTo", "截止日期"));
+					FormFields.date(params.get("periodFrom"), "periodFrom", "起始日期"),
+					FormFields.date(params.get("periodTo"), "periodTo", "截止日期"));
 			redirect.addFlashAttribute("notice", "已生成通报草稿，请核对修改后印发");
 			return "redirect:/console/bulletins/" + b.id();
 		});

@@ -1,5 +1,6 @@
 package org.gongkai.oversight;
 
+import org.gongkai.platform.FormFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +81,7 @@ class OversightInspectionConsoleController {
 			}
 			OversightInspection round = management.create(agency.id(), params.get("title"), integer(params.get("year"), "year"),
 					integer(params.get("quarter"), "quarter"),
-					SelfCheckConsoleController.date(params.get("inspectedOn"), "inspectedOn", "督查日期"), ids);
+					FormFields.date(params.get("inspectedOn"), "inspectedOn", "督查日期"), ids);
 			redirect.addFlashAttribute("notice", "已创建督查：" + round.title());
 			return "redirect:/console/oversight-inspections/" + round.id();
 		});
@@ -133,7 +134,7 @@ class OversightInspectionConsoleController {
 			String row = Texts.trimToNull(params.get("rowId"));
 			OversightFinding f = management.addFinding(id, unit(params.get("unit"), "unit").id(), row == null ? null : Long.valueOf(row),
 					params.get("problem"), params.get("measures"), params.get("responsible"),
-					SelfCheckConsoleController.date(params.get("dueOn"), "dueOn", "整改期限"));
+					FormFields.date(params.get("dueOn"), "dueOn", "整改期限"));
 			redirect.addFlashAttribute("notice", "已记录问题，整改期限 " + f.dueOn());
 			return "redirect:/console/oversight-inspections/" + id;
 		});
@@ -183,7 +184,7 @@ class OversightInspectionConsoleController {
 				throw InvalidInputException.of("result", "请选择复查结果");
 			}
 			OversightFinding f = management.recheck(id, "PASSED".equals(result), params.get("note"),
-					SelfCheckConsoleController.date(params.get("newDueOn"), "newDueOn", "新的整改期限"));
+					FormFields.date(params.get("newDueOn"), "newDueOn", "新的整改期限"));
 			redirect.addFlashAttribute("notice", f.status() == OversightFindingStatus.PASSED ? "复查通过，已销号"
 					: "复查未通过，新的整改期限 " + f.dueOn());
 			return "redirect:/console/oversight-inspections/findings/" + id;

@@ -1,5 +1,6 @@
 package org.gongkai.oversight;
 
+import org.gongkai.platform.FormFields;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -103,7 +104,7 @@ class QuestionConsoleController {
 		for (String l : List.of("A", "B", "C", "D")) {
 			options.add(p.get("option" + l));
 		}
-		return new QuestionBank.QuestionInput(TrainingConsoleController.choice(QuestionKind.class, p.get("kind"), "kind", null),
+		return new QuestionBank.QuestionInput(FormFields.choice(QuestionKind.class, p.get("kind"), "kind", null),
 				p.get("stem"), options, p.get("answer"), p.get("articles"), p.get("explanation"));
 	}
 

@@ -1,6 +1,6 @@
 package org.gongkai.oversight;
 
-import java.time.LocalDate;
+import static org.gongkai.platform.FormFields.date;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -219,15 +219,4 @@ class SelfCheckConsoleController implements ConsoleMenuContributor {
 		}
 	}
 
-	static LocalDate date(String text, String field, String label) {
-		if (Texts.trimToNull(text) == null) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(text.trim());
-		}
-		catch (DateTimeParseException e) {
-			throw InvalidInputException.of(field, label + "格式应为 2026-11-27");
-		}
-	}
 }

@@ -1,10 +1,11 @@
 package org.gongkai.oversight;
 
+import static org.gongkai.platform.FormFields.integer;
+import static org.gongkai.platform.FormFields.date;
+import static org.gongkai.platform.FormFields.choice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -474,54 +475,12 @@ class TrainingConsoleController {
 		return all;
 	}
 
-	static LocalDate date(String text, String field) {
-		String t = Texts.trimToNull(text);
-		if (t == null) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(t);
-		}
-		catch (DateTimeParseException e) {
-			throw InvalidInputException.of(field, "日期格式应为 年-月-日，如 2026-06-30");
-		}
-	}
-
-	static Integer integer(String text, String field) {
-		String t = Texts.trimToNull(text);
-		if (t == null) {
-			return null;
-		}
-		try {
-			return Integer.parseInt(t);
-		}
-		catch (NumberFormatException e) {
-			throw InvalidInputException.of(field, "请填写整数");
-		}
-	}
-
 	static long longValue(String text, String field) {
 		try {
 			return Long.parseLong(text.trim());
 		}
 		catch (NumberFormatException e) {
 			throw InvalidInputException.of(field, "请填写整数");
-		}
-	}
-
-	static <E extends Enum<E>> E choice(Class<E> type, String text, String field, String missing) {
-		String t = Texts.trimToNull(text);
-		if (t == null) {
-			if (missing != null) {
-				throw InvalidInputException.of(field, missing);
-			}
-			return null;
-		}
-		try {
-			return Enum.valueOf(type, t);
-		}
-		catch (IllegalArgumentException e) {
-			throw InvalidInputException.of(field, "选项不正确");
 		}
 	}
 

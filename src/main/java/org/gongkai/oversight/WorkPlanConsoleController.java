@@ -1,11 +1,13 @@
 package org.gongkai.oversight;
 
+import static org.gongkai.platform.FormFields.month;
+import static org.gongkai.platform.FormFields.integer;
+import static org.gongkai.platform.FormFields.date;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -377,7 +379,7 @@ class WorkPlanConsoleController implements ConsoleMenuContributor {
 					throw InvalidInputException.of("evidence", "佐证材料上传不完整，请重新上传");
 				}
 			}
-			management.reportProgress(unitId, month(p.get("month")), p.get("content"), integer(p.get("percent"), "percent"),
+			management.reportProgress(unitId, month(p.get("month"), "month"), p.get("content"), integer(p.get("percent"), "percent"),
 					state(p.get("state")), e);
 			return "已报送进展";
 		});
@@ -489,39 +491,4 @@ class WorkPlanConsoleController implements ConsoleMenuContributor {
 		}
 	}
 
-	private static YearMonth month(String value) {
-		if (Texts.trimToNull(value) == null) {
-			return null;
-		}
-		try {
-			return YearMonth.parse(value.trim());
-		}
-		catch (DateTimeParseException e) {
-			throw InvalidInputException.of("month", "月份格式应为 2026-05");
-		}
-	}
-
-	private static Integer integer(String value, String field) {
-		if (Texts.trimToNull(value) == null) {
-			return null;
-		}
-		try {
-			return Integer.parseInt(value.trim());
-		}
-		catch (NumberFormatException e) {
-			throw InvalidInputException.of(field, "请填写整数");
-		}
-	}
-
-	private static LocalDate date(String value, String field) {
-		if (Texts.trimToNull(value) == null) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.trim());
-		}
-		catch (DateTimeParseException e) {
-			throw InvalidInputException.of(field, "日期格式应为 2026-01-31");
-		}
-	}
 }

@@ -1,10 +1,12 @@
 package org.gongkai.participation;
 
+import static org.gongkai.platform.FormFields.integer;
+import static org.gongkai.platform.FormFields.date;
+import static org.gongkai.platform.FormFields.choice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -404,48 +406,6 @@ class MajorDecisionConsoleController {
 
 	private static boolean flag(String text) {
 		return text != null && (text.equals("true") || text.equals("on") || text.equals("1"));
-	}
-
-	static LocalDate date(String text, String field) {
-		String t = Texts.trimToNull(text);
-		if (t == null) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(t);
-		}
-		catch (DateTimeParseException e) {
-			throw InvalidInputException.of(field, "日期格式应为 年-月-日，如 2026-06-30");
-		}
-	}
-
-	private static Integer integer(String text, String field) {
-		String t = Texts.trimToNull(text);
-		if (t == null) {
-			return null;
-		}
-		try {
-			return Integer.parseInt(t);
-		}
-		catch (NumberFormatException e) {
-			throw InvalidInputException.of(field, "请填写数字");
-		}
-	}
-
-	private static <E extends Enum<E>> E choice(Class<E> type, String text, String field, String missing) {
-		String t = Texts.trimToNull(text);
-		if (t == null) {
-			if (missing != null) {
-				throw InvalidInputException.of(field, missing);
-			}
-			return null;
-		}
-		try {
-			return Enum.valueOf(type, t);
-		}
-		catch (IllegalArgumentException e) {
-			throw InvalidInputException.of(field, "选项不正确");
-		}
 	}
 
 	private static String name(MultipartFile file) {

@@ -1,7 +1,7 @@
 package org.gongkai.powers;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import static org.gongkai.platform.FormFields.integer;
+import static org.gongkai.platform.FormFields.date;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -380,27 +380,4 @@ class InspectionConsoleController implements ConsoleMenuContributor {
 		}
 	}
 
-	private static Integer integer(String value, String field) {
-		if (Texts.trimToNull(value) == null) {
-			return null;
-		}
-		try {
-			return Integer.parseInt(value.trim());
-		}
-		catch (NumberFormatException e) {
-			throw InvalidInputException.of(field, "请填写整数");
-		}
-	}
-
-	private static LocalDate date(String value, String field) {
-		if (Texts.trimToNull(value) == null) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.trim());
-		}
-		catch (DateTimeParseException e) {
-			throw InvalidInputException.of(field, "日期格式应为 2026-01-31");
-		}
-	}
 }
