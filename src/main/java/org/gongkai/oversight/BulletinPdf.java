@@ -4,11 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.gongkai.platform.CjkFonts;
+import org.gongkai.platform.PdfFlow;
 
 import org.springframework.stereotype.Component;
 
@@ -20,11 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class BulletinPdf {
 
-	private static final PDRectangle SIZE = PDRectangle.A4;
-
 	private static final float MARGIN = 60;
-
-	private static final float WIDTH = SIZE.getWidth() - 2 * MARGIN;
 
 	private final CjkFonts fonts;
 
@@ -39,22 +32,22 @@ public class BulletinPdf {
 	public BulletinFile write(Bulletin b, String agencyName) {
 		try (PDDocument doc = new PDDocument(); CjkFonts.Embedded embedded = fonts.embed(doc);
 				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			Writer w = new Writer(doc, embedded.font());
-			w.line(b.title(), 16, Align.CENTRE, 0);
-			w.line(BulletinFile.issueLine(b), 11, Align.CENTRE, 0);
+			PdfFlow w = new PdfFlow(doc, embedded.font(), MARGIN);
+			w.centred(b.title(), 16);
+			w.centred(BulletinFile.issueLine(b), 11);
 			w.gap(8);
 			for (Bulletin.Section s : b.sections()) {
-				w.line(s.heading(), 13, Align.LEFT, 0);
+				w.text(s.heading(), 13, 0);
 				for (String p : s.paragraphs()) {
-					w.line(p, 11, Align.LEFT, 22);
+					w.text(p, 11, 22);
 				}
 				w.gap(4);
 			}
 			w.gap(12);
-			w.line(agencyName, 11, Align.RIGHT, 0);
+			w.right(agencyName, 11);
 			if (b.issuedOn() != null) {
-				w.line(b.issuedOn().getYear() + "年" + b.issuedOn().getMonthValue() + "月" + b.issuedOn().getDayOfMonth() + "日", 11,
-						Align.RIGHT, 0);
+				w.right(b.issuedOn().getYear() + "年" + b.issuedOn().getMonthValue() + "月" + b.issuedOn().getDayOfMonth() + "日",
+						11);
 			}
 			w.close();
 			doc.save(out);
@@ -62,70 +55,6 @@ public class BulletinPdf {
 		}
 		catch (IOException e) {
 			throw new IllegalStateException("cannot write the bulletin as PDF", e);
-		}
-	}
-
-	private enum Align {
-		LEFT, CENTRE, RIGHT
-	}
-
-	private static final class Writer {
-
-		private final PDDocument doc;
-
-		private final PDType0Font font;
-
-		private PDPageContentStream stream;
-
-		private float y;
-
-		Writer(PDDocument doc, PDType0Font font) throws IOException {
-			this.doc = doc;
-			this.font = font;
-			newPage();
-		}
-
-		void newPage() throws IOException {
-			if (stream != null) {
-				stream.close();
-			}
-			PDPage page = new PDPage(SIZE);
-			doc.addPage(page);
-			stream = new PDPageContentStream(doc, page);
-			y = SIZE.getHeight() - MARGIN;
-		}
-
-		void gap(float h) {
-			y -= h;
-		}
-
-		/** A paragraph: the first line indented, wrapped to the width, aligned. */
-		void line(String text, float size, Align align, float indent) throws IOException {
-			String printable = CjkFonts.printable(text, font);
-			float leading = size * 1.6f;
-			boolean first = true;
-			for (String piece : CjkFonts.wrap(printable, font, size, WIDTH - indent)) {
-				if (y - leading < MARGIN) {
-					newPage();
-				}
-				y -= leading;
-				float width = font.getStringWidth(piece) / 1000 * size;
-				float x = switch (align) {
-					case CENTRE -> MARGIN + (WIDTH - width) / 2;
-					case RIGHT -> MARGIN + WIDTH - width;
-					case LEFT -> MARGIN + (first ? indent : 0);
-				};
-				stream.beginText();
-				stream.setFont(font, size);
-				stream.newLineAtOffset(x, y);
-				stream.showText(piece);
-				stream.endText();
-				first = false;
-			}
-		}
-
-		void close() throws IOException {
-			stream.close();
 		}
 	}
 }

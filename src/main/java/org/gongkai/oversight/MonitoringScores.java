@@ -59,10 +59,23 @@ public class MonitoringScores {
 		this.bonusCap = bonusCap;
 	}
 
-	/** Whether the actor may read the agency's monitoring: any staff role on it, or a supervisor over it. */
+	/**
+	 * Whether the actor may read the agency's monitoring: any staff role on it, or a supervisor over it; or an
+	 * integration token with scope {@code reports} (identity.TokenScope.REPORTS, 读取统计报表) of the agency or of an
+	 * agency above it.
+	 */
 	public boolean mayRead(Actor actor, long agencyId) {
-		return !actor.token() && access.allows(actor, agencyId, Role.values());
+		if (actor.token()) {
+			return actor.hasScope(REPORTS_SCOPE) && actor.agencyId() != null
+					&& (actor.agencyId() == agencyId || agencies.findById(agencyId)
+						.map(a -> a.isWithin(actor.agencyId()))
+						.orElse(false));
+		}
+		return access.allows(actor, agencyId, Role.values());
 	}
+
+	/** The token scope that reads statistics (identity.TokenScope.REPORTS). */
+	static final String REPORTS_SCOPE = "reports";
 
 	/** Whether the actor may recompute and set column windows: a supervisor over the agency or a system administrator. */
 	public boolean maySupervise(Actor actor, long agencyId) {

@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.gongkai.platform.CjkFonts;
+import org.gongkai.platform.PdfFlow;
 import org.springframework.stereotype.Component;
 
 /**
@@ -116,86 +115,11 @@ public class ReportPdf {
 		return w;
 	}
 
-	private static final class Writer {
-
-		private final PDDocument doc;
-
-		private final PDType0Font font;
-
-		private PDPageContentStream stream;
-
-		private float y;
+	/** The report's flow of text with its tables drawn on the grid of {@link ReportTableGrid}. */
+	private static final class Writer extends PdfFlow {
 
 		Writer(PDDocument doc, PDType0Font font) throws IOException {
-			this.doc = doc;
-			this.font = font;
-			newPage();
-		}
-
-		void newPage() throws IOException {
-			if (stream != null) {
-				stream.close();
-			}
-			PDPage page = new PDPage(SIZE);
-			doc.addPage(page);
-			stream = new PDPageContentStream(doc, page);
-			stream.setLineWidth(0.5f);
-			y = SIZE.getHeight() - MARGIN;
-		}
-
-		void close() throws IOException {
-			stream.close();
-		}
-
-		void gap(float h) {
-			y -= h;
-		}
-
-		void centred(String text, float size) throws IOException {
-			line(text, size, 0, 1);
-		}
-
-		void right(String text, float size) throws IOException {
-			line(text, size, 0, 2);
-		}
-
-		void text(String text, float size, float indent) throws IOException {
-			line(text, size, indent, 0);
-		}
-
-		/** A paragraph: align 0 left (first line indented), 1 centred, 2 right. */
-		private void line(String text, float size, float indent, int align) throws IOException {
-			float leading = size * 1.6f;
-			String printable = CjkFonts.printable(text, font);
-			List<String> pieces = new ArrayList<>();
-			List<String> first = CjkFonts.wrap(printable, font, size, WIDTH - indent);
-			pieces.add(first.get(0));
-			String rest = printable.substring(first.get(0).length());
-			if (!rest.isEmpty()) {
-				pieces.addAll(CjkFonts.wrap(rest, font, size, WIDTH));
-			}
-			for (int i = 0; i < pieces.size(); i++) {
-				if (y - leading < MARGIN) {
-					newPage();
-				}
-				y -= leading;
-				String piece = pieces.get(i);
-				float textWidth = font.getStringWidth(piece) / 1000 * size;
-				float x = align == 1 ? MARGIN + (WIDTH - textWidth) / 2 : align == 2 ? MARGIN + WIDTH - textWidth
-						: MARGIN + (i == 0 ? indent : 0);
-				show(piece, x, y + size * 0.3f, size);
-			}
-		}
-
-		private void show(String text, float x, float baseline, float size) throws IOException {
-			if (text.isEmpty()) {
-				return;
-			}
-			stream.beginText();
-			stream.setFont(font, size);
-			stream.newLineAtOffset(x, baseline);
-			stream.showText(text);
-			stream.endText();
+			super(doc, font, MARGIN);
 		}
 
 		void table(ReportTableGrid grid) throws IOException {

@@ -46,6 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
 				"gongkai.demo.password=" + JourneySupport.DEMO_PASSWORD, "gongkai.demo.content=false",
 				"gongkai.api.public-requests-per-minute=100000" })
 @DirtiesContext
+@org.springframework.context.annotation.Import(QuickPasswords.class)
 class BrowserJourneyTest {
 
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -55,6 +56,9 @@ class BrowserJourneyTest {
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	private static WebDriver driver;
+
+	/** How often a wait looks again: the default half second would add up over the journeys' many form posts. */
+	private static final Duration POLL = Duration.ofMillis(50);
 
 	@LocalServerPort
 	int port;
@@ -144,7 +148,7 @@ class BrowserJourneyTest {
 	/** Waits for the page a submitted form leads to; on a timeout says what the page showed instead. */
 	private String waitForUrl(String regex) {
 		try {
-			new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().matches(regex));
+			new WebDriverWait(driver, Duration.ofSeconds(10)).pollingEvery(POLL).until(d -> d.getCurrentUrl().matches(regex));
 		}
 		catch (org.openqa.selenium.TimeoutException e) {
 			throw new AssertionError("stayed on " + driver.getCurrentUrl() + ": "
@@ -159,7 +163,7 @@ class BrowserJourneyTest {
 		driver.findElement(By.id("username")).sendKeys(user);
 		driver.findElement(By.id("password")).sendKeys(password);
 		submit(By.cssSelector("button[type=submit]"));
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/console"));
+		new WebDriverWait(driver, Duration.ofSeconds(10)).pollingEvery(POLL).until(d -> d.getCurrentUrl().endsWith("/console"));
 	}
 
 	@Test
@@ -751,7 +755,7 @@ class BrowserJourneyTest {
 		element.click();
 		// the old page is gone; chromedriver sometimes says so with "does not belong to the document" instead of a
 		// stale element reference, which ExpectedConditions.stalenessOf does not take for staleness
-		new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
+		new WebDriverWait(driver, Duration.ofSeconds(15)).pollingEvery(POLL).until(d -> {
 			try {
 				element.isEnabled();
 				return false;

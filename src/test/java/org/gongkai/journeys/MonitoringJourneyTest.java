@@ -2,9 +2,12 @@ package org.gongkai.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * The console of the automatic inspection over real HTTP: the county's supervising office sees the overview of the
@@ -78,5 +81,42 @@ abstract class MonitoringJourneyTest extends JourneySupport {
 				Map.of(), true).status()).isEqualTo(403);
 
 		assertThat(anonymous().get("/console/monitoring").status()).isEqualTo(302);
+	}
+
+	@Test
+	void otherSystemsReadAnAgencysInspectionThroughTheApiWithTheReportsScopeOnly() {
+		// staff over Basic: the agency's own editor reads its agency, not another one
+		Http.Response own = demo("fgj-editor").get("/api/v1/reports/oversight?agency=yiyuan-fgj");
+		assertThat(own.status()).as(own.body()).isEqualTo(200);
+		JsonNode body = own.json();
+		assertThat(body.get("agency").asString()).isEqualTo("yiyuan-fgj");
+		assertThat(body.get("verdict").asString()).isEqualTo(body.get("vetoed").asBoolean() ? "不合格（单项否决）"
+				: body.get("passed").asBoolean() ? "合格" : "不合格（低于60分）");
+		assertThat(body.get("indicators").size()).isGreaterThan(5);
+		JsonNode empty = body.get("figures").get("columns.empty");
+		assertThat(empty.get("label").asString()).isEqualTo("空白栏目");
+		assertThat(empty.get("records").size()).isGreaterThanOrEqualTo(empty.get("value").asInt());
+		Http.Response other = demo("fgj-editor").get("/api/v1/reports/oversight?agency=yiyuan-nyj");
+		assertThat(other.status()).isEqualTo(403);
+		assertThat(other.header("Content-Type")).contains("application/problem+json");
+
+		// a token of the county government with the reports scope reads every agency below; other scopes read nothing
+		Http reports = new Http(port).bearer(admin().postJson("/api/v1/agencies/yiyuan/tokens",
+				Map.of("name", "市级监测平台", "scopes", List.of("reports"))).json().get("token").asString());
+		Http.Response below = reports.get("/api/v1/reports/oversight?agency=yiyuan-nyj");
+		assertThat(below.status()).as(below.body()).isEqualTo(200);
+		assertThat(below.json().get("agencyName").asString()).isEqualTo(agencies.requireByCode("yiyuan-nyj").name());
+		Http intake = new Http(port).bearer(admin().postJson("/api/v1/agencies/yiyuan/tokens",
+				Map.of("name", "OA-监测", "scopes", List.of("intake"))).json().get("token").asString());
+		assertThat(intake.get("/api/v1/reports/oversight?agency=yiyuan-nyj").status()).isEqualTo(403);
+
+		// the public gets nothing; an unknown agency and a missing parameter are problems
+		Http.Response anonymousRead = anonymous().get("/api/v1/reports/oversight?agency=yiyuan-fgj");
+		assertThat(anonymousRead.status()).isEqualTo(401);
+		assertThat(anonymousRead.header("Content-Type")).contains("application/problem+json");
+		assertThat(reports.get("/api/v1/reports/oversight?agency=no-such-unit").status()).isEqualTo(404);
+		Http.Response missing = reports.get("/api/v1/reports/oversight");
+		assertThat(missing.status()).isEqualTo(400);
+		assertThat(missing.body()).contains("agency");
 	}
 }
