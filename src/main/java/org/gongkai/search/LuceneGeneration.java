@@ -4,17 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -63,34 +57,6 @@ final class LuceneGeneration implements AutoCloseable {
 	private volatile long committedSeqNo = -1;
 
 	private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
-
-	private volatile FacetState facetState;
-
-	private volatile AllCounts allCounts;
-
-	private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
-	}
-
-	private record AllCounts(IndexReader reader, Map<Facet, List<FacetCount>> counts) {
-	}
-
-	/** Turns facet counts into the port's form. */
-	interface FacetConversion {
-		Map<Facet, List<FacetCount>> convert(Facets facets) throws IOException;
-	}
-
-	/** The facet counts of all entries (the empty query without filters), computed once per reader. */
-	Map<Facet, List<FacetCount>> allCounts(IndexSearcher searcher, FacetConversion conversion) throws IOException {
-		IndexReader reader = searcher.getIndexReader();
-		AllCounts current = allCounts;
-		if (current != null && current.reader() == reader) {
-			return current.counts();
-		}
-		Map<Facet, List<FacetCount>> counts = conversion
-			.convert(new SortedSetDocValuesFacetCounts(facetState(searcher)));
-		allCounts = new AllCounts(reader, counts);
-		return counts;
-	}
 
 	LuceneGeneration(String name, Path path, Analyzer analyzer) {
 		this.name = name;
@@ -190,19 +156,6 @@ final class LuceneGeneration implements AutoCloseable {
 
 	void release(IndexSearcher searcher) throws IOException {
 		searchers.release(searcher);
-	}
-
-	/** The facet state of the searcher's reader, built once per reader (costly on a large index). */
-	SortedSetDocValuesReaderState facetState(IndexSearcher searcher) throws IOException {
-		IndexReader reader = searcher.getIndexReader();
-		FacetState current = facetState;
-		if (current != null && current.reader() == reader) {
-			return current.state();
-		}
-		SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader,
-				LuceneDocuments.FACETS);
-		facetState = new FacetState(reader, state);
-		return state;
 	}
 
 	@Override

@@ -16,17 +16,11 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.DrillSideways.ConcurrentDrillSidewaysResult;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -38,7 +32,6 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -112,9 +105,47 @@ public class LuceneSearchEngine implements SearchEngine {
 
 	private final LuceneIndex index;
 
+	/** Totals and facet counts per segment. */
+	private final LuceneCounts counts;
+
+	/** Whole answers of the serving reader, the most recently used kept (none when 0). */
+	private final int resultCacheSize;
+
+	/** Access-ordered; guarded by itself. Keyed by the reader, so a write (a new reader) makes every entry stale. */
+	private final Map<ResultKey, SearchResults> results = new java.util.LinkedHashMap<>(64, 0.75f, true);
+
+	private long resultHits;
+
+	private long resultMisses;
+
+	private record ResultKey(IndexReader.CacheKey reader, PreparedQuery query, SearchFilter filter, SearchOrder order,
+			int page, int size) {
+	}
+
 	private volatile boolean closed;
 
-	public LuceneSearchEngine(@Value("${gongkai.search.dir:${gongkai.data-dir:./data}/search}") Path dir) {
+	/** With the default caches: 64 MB of segment counts and 1,000 answers. */
+	public LuceneSearchEngine(Path dir) {
+		this(dir, 64, 1000);
+	}
+
+	/**
+	 * @param countCacheMegabytes memory for totals and facet counts kept per segment ({@link LuceneCounts}); 0 counts
+	 *        every time
+	 * @param resultCacheSize answers of the serving reader kept for repeated requests; 0 keeps none
+	 */
+	@org.springframework.beans.factory.annotation.Autowired
+	public LuceneSearchEngine(@Value("${gongkai.search.dir:${gongkai.data-dir:./data}/search}") Path dir,
+			@Value("${gongkai.search.count-cache-mb:64}") int countCacheMegabytes,
+			@Value("${gongkai.search.result-cache-size:1000}") int resultCacheSize) {
+		this(dir, countCacheMegabytes, resultCacheSize, LuceneCounts.MIN_CACHED_SEGMENT);
+	}
+
+	/** With another smallest segment whose counts are cached (tests cache tiny segments). */
+	LuceneSearchEngine(Path dir, int countCacheMegabytes, int resultCacheSize, int minCachedSegment) {
+		this.counts = new LuceneCounts(LuceneDocuments.FACETS.getDimConfig(LuceneDocuments.DIM_TYPE).indexFieldName,
+				countCacheMegabytes, minCachedSegment);
+		this.resultCacheSize = Math.max(0, resultCacheSize);
 		this.index = LuceneIndex.open(dir, indexAnalyzer);
 		// smartcn loads its dictionaries on first use (seconds); pay that at start-up, not in the first publication
 		ChineseAnalyzers.tokens(words, LuceneDocuments.TITLE, "沂源县人民政府办公室关于印发政务公开工作方案的通知");
@@ -209,19 +240,64 @@ public class LuceneSearchEngine implements SearchEngine {
 		SearchOrder sortOrder = order == null ? SearchOrder.RELEVANCE : order;
 		try {
 			return withSearcher((generation, searcher) -> {
+				IndexReader.CacheHelper reader = searcher.getIndexReader().getReaderCacheHelper();
+				ResultKey key = resultCacheSize == 0 || reader == null ? null
+						: new ResultKey(reader.getKey(), query, filters, sortOrder, page, size);
+				SearchResults cached = key == null ? null : cachedResults(key);
+				if (cached != null) {
+					return cached;
+				}
 				Query match = matchQuery(query, false);
-				SearchResults results = run(generation, searcher, match, filters, sortOrder, page, size);
-				if (results.total() == 0 && !query.textVariants().isEmpty()) {
+				SearchResults answer = run(searcher, match, filters, sortOrder, page, size);
+				if (answer.total() == 0 && !query.textVariants().isEmpty()) {
 					Query exact = matchQuery(query, true);
 					if (exact != null) {
-						results = run(generation, searcher, exact, filters, sortOrder, page, size);
+						answer = run(searcher, exact, filters, sortOrder, page, size);
 					}
 				}
-				return results;
+				if (key != null) {
+					storeResults(key, answer);
+				}
+				return answer;
 			});
 		}
 		catch (IndexSearcher.TooManyClauses e) {
 			throw new IllegalArgumentException("too many words", e);
+		}
+	}
+
+	private SearchResults cachedResults(ResultKey key) {
+		synchronized (results) {
+			SearchResults found = results.get(key);
+			if (found == null) {
+				resultMisses++;
+			}
+			else {
+				resultHits++;
+			}
+			return found;
+		}
+	}
+
+	private void storeResults(ResultKey key, SearchResults answer) {
+		synchronized (results) {
+			results.put(key, answer);
+			var eldest = results.keySet().iterator();
+			while (results.size() > resultCacheSize && eldest.hasNext()) {
+				eldest.next();
+				eldest.remove();
+			}
+		}
+	}
+
+	/**
+	 * Lookups of the two caches so far: answers (hits, misses) and segment counts (hits, misses); for the benchmark's
+	 * report and the tests.
+	 */
+	long[] cacheStatistics() {
+		long[] segments = counts.hitsAndMisses();
+		synchronized (results) {
+			return new long[] { resultHits, resultMisses, segments[0], segments[1] };
 		}
 	}
 
@@ -427,45 +503,27 @@ public class LuceneSearchEngine implements SearchEngine {
 		return List.copyOf(byPosition.values());
 	}
 
-	private SearchResults run(LuceneGeneration generation, IndexSearcher searcher, Query match, SearchFilter filter,
+	private SearchResults run(IndexSearcher searcher, Query match, SearchFilter filter,
 			SearchOrder order, int page, int size) throws IOException {
 		if (searcher.getIndexReader().numDocs() == 0) {
 			return new SearchResults(0, List.of(), emptyFacets());
 		}
-		Query scored;
-		if (match == null) {
-			scored = new MatchAllDocsQuery();
-		}
-		else {
-			scored = new BooleanQuery.Builder().add(match, Occur.MUST)
-				.add(FeatureField.newSaturationQuery(LuceneDocuments.FEATURES, LuceneDocuments.FRESHNESS,
-						FRESHNESS_WEIGHT, FRESHNESS_PIVOT), Occur.SHOULD)
-				.add(FeatureField.newLinearQuery(LuceneDocuments.FEATURES, LuceneDocuments.IN_FORCE, IN_FORCE_WEIGHT),
-						Occur.SHOULD)
-				.build();
-		}
+		Query scored = match == null ? new MatchAllDocsQuery() : scoredQuery(match);
 		Sort sort = match == null || order == SearchOrder.NEWEST ? NEWEST : RELEVANCE;
 		int from = (int) Math.min((long) (page - 1) * size, MAX_WINDOW);
 		int topN = (int) Math.max(1, Math.min((long) page * size, MAX_WINDOW));
-		boolean filtered = !filter.kinds().isEmpty() || !filter.agencyIds().isEmpty() || !filter.themes().isEmpty()
-				|| !filter.years().isEmpty();
 
-		// 1. total and facets: every match, unscored (drill sideways when filtered)
-		long total;
-		Map<Facet, List<FacetCount>> facets;
-		if (match == null && !filtered) {
-			total = searcher.getIndexReader().numDocs();
-			facets = generation.allCounts(searcher, LuceneSearchEngine::facets);
-		}
-		else {
-			DrillDownQuery counting = drillDown(match == null ? new MatchAllDocsQuery() : new ConstantScoreQuery(match),
-					filter);
-			DrillSideways sideways = new DrillSideways(searcher, LuceneDocuments.FACETS,
-					generation.facetState(searcher));
-			ConcurrentDrillSidewaysResult<Integer> counted = sideways.search(counting,
-					new TotalHitCountCollectorManager());
-			total = counted.collectorResult;
-			facets = facets(counted.facets);
+		// 1. total and facets: every match, unscored, counted per segment (cached); drill sideways: a dimension with a
+		// filter is counted with the filters of the other dimensions only
+		LuceneCounts.Counts all = counts.count(searcher, filtered(match, filter, null));
+		long total = all.total();
+		Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
+		for (Facet facet : Facet.values()) {
+			String dimension = DIMENSIONS.get(facet);
+			Map<String, Long> values = filter.has(facet)
+					? counts.count(searcher, filtered(match, filter, facet)).dimension(dimension)
+					: all.dimension(dimension);
+			facets.put(facet, facetValues(facet, values));
 		}
 
 		// 2. the page: ranked with dynamic pruning (the total is known, so no need to count again)
@@ -483,6 +541,16 @@ public class LuceneSearchEngine implements SearchEngine {
 			}
 		}
 		return new SearchResults(total, hits, facets);
+	}
+
+	/** The match with the freshness and in-force scores added. */
+	static Query scoredQuery(Query match) {
+		return new BooleanQuery.Builder().add(match, Occur.MUST)
+			.add(FeatureField.newSaturationQuery(LuceneDocuments.FEATURES, LuceneDocuments.FRESHNESS,
+					FRESHNESS_WEIGHT, FRESHNESS_PIVOT), Occur.SHOULD)
+			.add(FeatureField.newLinearQuery(LuceneDocuments.FEATURES, LuceneDocuments.IN_FORCE, IN_FORCE_WEIGHT),
+					Occur.SHOULD)
+			.build();
 	}
 
 	private static DrillDownQuery drillDown(Query base, SearchFilter filter) {
@@ -507,31 +575,40 @@ public class LuceneSearchEngine implements SearchEngine {
 		return facets;
 	}
 
-	static Map<Facet, List<FacetCount>> facets(Facets counts) throws IOException {
-		Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
+	/** The values of one dimension with a count, ordered (years newest first, others by count) and cut. */
+	static List<FacetCount> facetValues(Facet facet, Map<String, Long> counts) {
+		List<FacetCount> values = new ArrayList<>();
+		counts.forEach((value, count) -> {
+			if (count > 0) {
+				values.add(new FacetCount(value, count));
+			}
+		});
+		Comparator<FacetCount> byOrder = facet == Facet.YEAR
+				? Comparator.comparing((FacetCount c) -> Integer.parseInt(c.value())).reversed()
+				: Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::value);
+		values.sort(byOrder);
+		return List.copyOf(values.subList(0, Math.min(values.size(), MAX_FACET_VALUES)));
+	}
+
+	/**
+	 * The match (all entries when null) restricted by the filters, leaving out the filter of {@code except}: the
+	 * values of one dimension are alternatives, the dimensions all apply. Used unscored, for counting.
+	 */
+	private static Query filtered(Query match, SearchFilter filter, Facet except) {
+		BooleanQuery.Builder query = new BooleanQuery.Builder();
+		query.add(match == null ? new MatchAllDocsQuery() : match, Occur.FILTER);
 		for (Facet facet : Facet.values()) {
-			FacetResult dimension;
-			try {
-				dimension = counts == null ? null : counts.getAllChildren(DIMENSIONS.get(facet));
+			if (facet == except || !filter.has(facet)) {
+				continue;
 			}
-			catch (IllegalArgumentException noSuchDimension) {
-				dimension = null;
-			}
-			List<FacetCount> values = new ArrayList<>();
-			if (dimension != null) {
-				for (LabelAndValue lv : dimension.labelValues) {
-					if (lv.value.longValue() > 0) {
-						values.add(new FacetCount(lv.label, lv.value.longValue()));
-					}
-				}
-			}
-			Comparator<FacetCount> byOrder = facet == Facet.YEAR
-					? Comparator.comparing((FacetCount c) -> Integer.parseInt(c.value())).reversed()
-					: Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::value);
-			values.sort(byOrder);
-			facets.put(facet, List.copyOf(values.subList(0, Math.min(values.size(), MAX_FACET_VALUES))));
+			String dimension = DIMENSIONS.get(facet);
+			String field = LuceneDocuments.FACETS.getDimConfig(dimension).indexFieldName;
+			BooleanQuery.Builder any = new BooleanQuery.Builder();
+			filter.values(facet).stream().sorted()
+				.forEach(value -> any.add(new TermQuery(DrillDownQuery.term(field, dimension, value)), Occur.SHOULD));
+			query.add(any.build(), Occur.FILTER);
 		}
-		return facets;
+		return query.build();
 	}
 
 	private List<SearchHit> hits(IndexSearcher searcher, Query match, int[] ids) throws IOException {

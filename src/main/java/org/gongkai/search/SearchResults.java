@@ -9,4 +9,10 @@ import java.util.Map;
  * by count, descending (years by year, descending).
  */
 public record SearchResults(long total, List<SearchHit> hits, Map<Facet, List<FacetCount>> facets) {
+
+	/** Immutable, so that one answer can be cached and shared by concurrent requests. */
+	public SearchResults {
+		hits = List.copyOf(hits);
+		facets = Map.copyOf(facets);
+	}
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -369,5 +370,76 @@ class LuceneSearchEngineTest extends SearchEngineContractTest {
 		assertThat(lucene.commits() - commitsBefore).isEqualTo(5);
 		assertThat(engine.size()).isEqualTo(5000);
 		assertThat(engine.search(q("政务公开"), SearchFilter.NONE, SearchOrder.RELEVANCE, 1, 10).total()).isEqualTo(5000);
+	}
+
+	// --- caches: counts per segment, answers per reader
+
+	/** An engine that caches the counts of every segment, however small, beside the default one. */
+	private LuceneSearchEngine cachingEveryCount() {
+		return new LuceneSearchEngine(dir.resolve("caching"), 64, 1000, 1);
+	}
+
+	private static List<SearchEntry> countedCorpus(int from, int to) {
+		return IntStream.range(from, to)
+			.mapToObj(i -> new SearchEntry(i % 3 == 0 ? "interpretation" : "document", i, (long) (i % 4), "/d/" + i + "/",
+					"政务公开第" + i + "号", "正文", "", LocalDate.of(2020 + i % 3, 1, 1), "主题" + i % 2, "", false))
+			.toList();
+	}
+
+	@Test
+	void cachedCountsStayExactWhenACountedSegmentLosesAnEntryAndANewOneArrives() throws Exception {
+		try (LuceneSearchEngine caching = cachingEveryCount()) {
+			caching.putAll(countedCorpus(0, 30));
+			engine.putAll(countedCorpus(0, 30));
+			SearchFilter documents = new SearchFilter(Set.of("document"), Set.of(), Set.of(), Set.of());
+			SearchResults first = caching.search(q("政务公开"), documents, SearchOrder.RELEVANCE, 1, 5);
+			assertThat(first.total()).isEqualTo(20);
+
+			// the first segment loses two entries (its deletions change), a third segment brings one
+			for (SearchEngine e : List.of(caching, engine)) {
+				e.remove("document", 1);
+				e.remove("interpretation", 3);
+				e.put(countedCorpus(31, 32).get(0));
+			}
+			for (SearchFilter filter : List.of(SearchFilter.NONE, documents,
+					new SearchFilter(Set.of(), Set.of(1L, 2L), Set.of("主题1"), Set.of(2021)))) {
+				SearchResults cached = caching.search(q("政务公开"), filter, SearchOrder.RELEVANCE, 1, 5);
+				SearchResults counted = engine.search(q("政务公开"), filter, SearchOrder.RELEVANCE, 1, 5);
+				assertThat(cached.total()).isEqualTo(counted.total());
+				assertThat(cached.facets()).isEqualTo(counted.facets());
+			}
+			assertThat(caching.search(q("政务公开"), documents, SearchOrder.RELEVANCE, 1, 5).total()).isEqualTo(20);
+			assertThat(caching.search(q("政务公开"), SearchFilter.NONE, SearchOrder.RELEVANCE, 1, 5).total()).isEqualTo(29);
+			// the counts of the unchanged segment were reused
+			assertThat(caching.cacheStatistics()[2]).isPositive();
+		}
+	}
+
+	@Test
+	void aRepeatedQueryIsAnsweredFromTheCacheUntilAWriteAndARemovedEntryIsNeverServedFromIt() throws Exception {
+		put(doc(1, "政务公开工作方案", "正文"), doc(2, "政务公开考核办法", "正文"));
+		LuceneSearchEngine lucene = (LuceneSearchEngine) engine;
+
+		assertThat(ids("政务公开")).containsExactlyInAnyOrder(1L, 2L);
+		long[] before = lucene.cacheStatistics();
+		assertThat(ids("政务公开")).containsExactlyInAnyOrder(1L, 2L);
+		assertThat(lucene.cacheStatistics()[0]).isEqualTo(before[0] + 1);
+
+		engine.remove("document", 2);
+		assertThat(ids("政务公开")).containsExactly(1L);
+		assertThat(search("政务公开").total()).isEqualTo(1);
+		engine.put(doc(3, "政务公开目录", "正文"));
+		assertThat(ids("政务公开")).containsExactlyInAnyOrder(1L, 3L);
+	}
+
+	@Test
+	void withoutCachesEveryRequestIsCountedAndRanked() throws Exception {
+		try (LuceneSearchEngine uncached = new LuceneSearchEngine(dir.resolve("uncached"), 0, 0, 1)) {
+			uncached.putAll(countedCorpus(0, 12));
+			uncached.search(q("政务公开"), SearchFilter.NONE, SearchOrder.RELEVANCE, 1, 5);
+			assertThat(uncached.search(q("政务公开"), SearchFilter.NONE, SearchOrder.RELEVANCE, 1, 5).total())
+				.isEqualTo(12);
+			assertThat(uncached.cacheStatistics()).containsExactly(0, 0, 0, 0);
+		}
 	}
 }
