@@ -31,7 +31,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -56,6 +55,10 @@ import org.springframework.stereotype.Component;
  * smartcn splits differently in the documents still finds them). Relevance adds two {@link FeatureField} scores:
  * freshness (saturating in the days since 2000) and being in force. Ties and the newest-first order are broken by the
  * unique key, so pages are stable.
+ *
+ * <p>Totals and facet counts are exact; they are counted per segment and cached per segment ({@link LuceneCounts},
+ * {@code gongkai.search.count-cache-mb}), and whole answers are cached for the serving reader
+ * ({@code gongkai.search.result-cache-size}), which every write replaces before it returns (ADR 0020).
  */
 @Component
 @ConditionalOnProperty(name = "gongkai.search.engine", havingValue = "lucene", matchIfMissing = true)
@@ -117,6 +120,15 @@ public class LuceneSearchEngine implements SearchEngine {
 	private long resultHits;
 
 	private long resultMisses;
+
+	/** Hits ranked at a time: five pages of the default size. */
+	static final int RANKED_WINDOW = 100;
+
+	/** The first hits of a ranked query, per serving reader; access-ordered, guarded by itself. */
+	private final Map<RankedKey, ScoreDoc[]> rankedWindows = new java.util.LinkedHashMap<>(64, 0.75f, true);
+
+	private record RankedKey(IndexReader.CacheKey reader, Query query, Sort sort) {
+	}
 
 	private record ResultKey(IndexReader.CacheKey reader, PreparedQuery query, SearchFilter filter, SearchOrder order,
 			int page, int size) {
@@ -526,21 +538,55 @@ public class LuceneSearchEngine implements SearchEngine {
 			facets.put(facet, facetValues(facet, values));
 		}
 
-		// 2. the page: ranked with dynamic pruning (the total is known, so no need to count again)
+		// 2. the page: ranked with dynamic pruning (the total is known, so no need to count again), from the window of
+		// the first hits ranked for the same query, filters and order when that reaches far enough
 		List<SearchHit> hits = List.of();
 		if (from < total) {
-			TopFieldDocs top = searcher.search(drillDown(scored, filter),
-					new TopFieldCollectorManager(sort, topN, null, topN));
-			ScoreDoc[] docs = top.scoreDocs;
-			if (from < docs.length) {
-				int[] ids = new int[docs.length - from];
-				for (int i = from; i < docs.length; i++) {
+			ScoreDoc[] docs = ranked(searcher, drillDown(scored, filter), sort, topN, total);
+			int to = Math.min(docs.length, topN);
+			if (from < to) {
+				int[] ids = new int[to - from];
+				for (int i = from; i < to; i++) {
 					ids[i - from] = docs[i].doc;
 				}
 				hits = hits(searcher, match, ids);
 			}
 		}
 		return new SearchResults(total, hits, facets);
+	}
+
+	/**
+	 * The first hits in order, at least {@code topN} of them (or all, when fewer match). Hits are ranked in windows
+	 * of {@value #RANKED_WINDOW} and a window is kept for the serving reader (as many as answers), so the next pages
+	 * of a search are not ranked again.
+	 */
+	private ScoreDoc[] ranked(IndexSearcher searcher, Query query, Sort sort, int topN, long total)
+			throws IOException {
+		Query rewritten = searcher.rewrite(query);
+		IndexReader.CacheHelper reader = searcher.getIndexReader().getReaderCacheHelper();
+		RankedKey key = resultCacheSize == 0 || reader == null ? null : new RankedKey(reader.getKey(), rewritten, sort);
+		if (key != null) {
+			synchronized (rankedWindows) {
+				ScoreDoc[] window = rankedWindows.get(key);
+				if (window != null && (window.length >= topN || window.length >= total)) {
+					return window;
+				}
+			}
+		}
+		int window = key == null ? topN
+				: (int) Math.min(MAX_WINDOW, ((long) topN + RANKED_WINDOW - 1) / RANKED_WINDOW * RANKED_WINDOW);
+		ScoreDoc[] docs = searcher.search(rewritten, new TopFieldCollectorManager(sort, window, null, window)).scoreDocs;
+		if (key != null) {
+			synchronized (rankedWindows) {
+				rankedWindows.put(key, docs);
+				var eldest = rankedWindows.keySet().iterator();
+				while (rankedWindows.size() > resultCacheSize && eldest.hasNext()) {
+					eldest.next();
+					eldest.remove();
+				}
+			}
+		}
+		return docs;
 	}
 
 	/** The match with the freshness and in-force scores added. */

@@ -442,4 +442,25 @@ class LuceneSearchEngineTest extends SearchEngineContractTest {
 			assertThat(uncached.cacheStatistics()).containsExactly(0, 0, 0, 0);
 		}
 	}
+
+	@Test
+	void pagesFromARankedWindowAndBeyondItAreThoseOfAnUncachedEngine() throws Exception {
+		try (LuceneSearchEngine cached = cachingEveryCount();
+				LuceneSearchEngine uncached = new LuceneSearchEngine(dir.resolve("uncached"), 0, 0, 1)) {
+			cached.putAll(countedCorpus(0, 130));
+			uncached.putAll(countedCorpus(0, 130));
+			SearchFilter documents = new SearchFilter(Set.of("document"), Set.of(), Set.of(), Set.of());
+			for (SearchOrder order : SearchOrder.values()) {
+				for (SearchFilter filter : List.of(SearchFilter.NONE, documents)) {
+					// pages 1 to 26 of 5: the first 20 from one window of 100, then a window of 200
+					for (int page = 1; page <= 26; page++) {
+						SearchResults a = cached.search(q("政务公开"), filter, order, page, 5);
+						SearchResults b = uncached.search(q("政务公开"), filter, order, page, 5);
+						assertThat(a.hits()).as("page %d, %s, %s", page, order, filter).isEqualTo(b.hits());
+						assertThat(a.total()).isEqualTo(b.total());
+					}
+				}
+			}
+		}
+	}
 }
