@@ -2,7 +2,6 @@ package org.gongkai.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,20 +14,12 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.BulkScorer;
-import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.FilterLeafCollector;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.TopFieldCollector;
-import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
 
@@ -114,9 +105,12 @@ final class LuceneCounts {
 	Counts count(IndexSearcher searcher, Query query) throws IOException {
 		Query rewritten = searcher.rewrite(query);
 		Weight weight = null;
-		List<SegmentCounts> segments = new ArrayList<>();
+		long total = 0;
+		Map<String, Long> byLabel = new HashMap<>();
 		for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-			Key key = key(leaf, rewritten);
+			IndexReader.CacheHelper helper = leaf.reader().getReaderCacheHelper();
+			boolean cacheable = maxBytes > 0 && helper != null && leaf.reader().maxDoc() >= minCachedSegment;
+			Key key = cacheable ? new Key(helper.getKey(), rewritten) : null;
 			SegmentCounts counts = key == null ? null : cached(key);
 			if (counts == null) {
 				if (weight == null) {
@@ -124,18 +118,9 @@ final class LuceneCounts {
 				}
 				counts = countSegment(weight, leaf);
 				if (key != null) {
-					store(key, counts, leaf.reader().getReaderCacheHelper());
+					store(key, counts, helper);
 				}
 			}
-			segments.add(counts);
-		}
-		return sum(segments);
-	}
-
-	private static Counts sum(List<SegmentCounts> segments) {
-		long total = 0;
-		Map<String, Long> byLabel = new HashMap<>();
-		for (SegmentCounts counts : segments) {
 			total += counts.total();
 			for (int i = 0; i < counts.labels().length; i++) {
 				byLabel.merge(counts.labels()[i], (long) counts.counts()[i], Long::sum);
@@ -150,111 +135,6 @@ final class LuceneCounts {
 			}
 		});
 		return new Counts(total, byDimension);
-	}
-
-	/** Counts and the first hits of one pass. */
-	record CountedHits(Counts counts, ScoreDoc[] hits) {
-	}
-
-	/**
-	 * The counts of {@code counting} together with the first {@code window} hits of {@code ranked} in {@code sort}
-	 * order, in one pass over the index, for a query none of whose ranked windows is known yet: ranking has to visit
-	 * every match anyway (freshness and validity leave block-max WAND little to skip), so the segments whose counts are
-	 * not cached are counted as the ranking visits them, instead of in a pass of their own. {@code ranked} must match
-	 * exactly the entries {@code counting} matches (it adds scores, not conditions). Null when the counts of every
-	 * segment large enough to be cached are cached: counting the small ones and ranking with pruning is then cheaper.
-	 */
-	CountedHits countAndRank(IndexSearcher searcher, Query counting, Query ranked, Sort sort, int window)
-			throws IOException {
-		Query rewritten = searcher.rewrite(counting);
-		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-		SegmentCounts[] known = new SegmentCounts[leaves.size()];
-		boolean anyCacheable = false;
-		boolean allCacheableKnown = true;
-		for (LeafReaderContext leaf : leaves) {
-			Key key = key(leaf, rewritten);
-			if (key != null) {
-				anyCacheable = true;
-				known[leaf.ord] = cached(key);
-				allCacheableKnown &= known[leaf.ord] != null;
-			}
-		}
-		if (anyCacheable && allCacheableKnown) {
-			return null; // the large segments are known; the small ones are counted faster on their own
-		}
-		// no hit threshold: every match is collected, none skipped
-		TopFieldCollectorManager top = new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE);
-		Map<Integer, int[]> perOrdinal = new ConcurrentHashMap<>();
-		Map<Integer, int[]> totals = new ConcurrentHashMap<>();
-		TopFieldDocs hits = searcher.search(searcher.rewrite(ranked), new CollectorManager<Collector, TopFieldDocs>() {
-
-			private final List<TopFieldCollector> collectors = new ArrayList<>();
-
-			@Override
-			public Collector newCollector() throws IOException {
-				TopFieldCollector collector = top.newCollector();
-				synchronized (collectors) {
-					collectors.add(collector);
-				}
-				return new Collector() {
-					@Override
-					public LeafCollector getLeafCollector(LeafReaderContext leaf) throws IOException {
-						LeafCollector ranking = collector.getLeafCollector(leaf);
-						if (known[leaf.ord] != null) {
-							return ranking;
-						}
-						SortedSetDocValues values = DocValues.getSortedSet(leaf.reader(), field);
-						int[] counts = new int[(int) values.getValueCount()];
-						int[] total = new int[1];
-						perOrdinal.put(leaf.ord, counts);
-						totals.put(leaf.ord, total);
-						return new FilterLeafCollector(ranking) {
-							@Override
-							public void collect(int doc) throws IOException {
-								in.collect(doc);
-								total[0]++;
-								if (values.advanceExact(doc)) {
-									for (int i = 0, n = values.docValueCount(); i < n; i++) {
-										counts[(int) values.nextOrd()]++;
-									}
-								}
-							}
-						};
-					}
-
-					@Override
-					public ScoreMode scoreMode() {
-						return collector.scoreMode();
-					}
-				};
-			}
-
-			@Override
-			public TopFieldDocs reduce(Collection<Collector> ignored) throws IOException {
-				return top.reduce(collectors);
-			}
-		});
-		List<SegmentCounts> segments = new ArrayList<>(leaves.size());
-		for (LeafReaderContext leaf : leaves) {
-			SegmentCounts counts = known[leaf.ord];
-			if (counts == null) {
-				int[] ordinals = perOrdinal.get(leaf.ord);
-				counts = ordinals == null ? new SegmentCounts(0, new String[0], new int[0])
-						: segmentCounts(DocValues.getSortedSet(leaf.reader(), field), totals.get(leaf.ord)[0], ordinals);
-				Key key = key(leaf, rewritten);
-				if (key != null) {
-					store(key, counts, leaf.reader().getReaderCacheHelper());
-				}
-			}
-			segments.add(counts);
-		}
-		return new CountedHits(sum(segments), hits.scoreDocs);
-	}
-
-	private Key key(LeafReaderContext leaf, Query rewritten) {
-		IndexReader.CacheHelper helper = leaf.reader().getReaderCacheHelper();
-		boolean cacheable = maxBytes > 0 && helper != null && leaf.reader().maxDoc() >= minCachedSegment;
-		return cacheable ? new Key(helper.getKey(), rewritten) : null;
 	}
 
 	private SegmentCounts countSegment(Weight weight, LeafReaderContext leaf) throws IOException {
@@ -281,20 +161,17 @@ final class LuceneCounts {
 				}
 			}
 		}, leaf.reader().getLiveDocs(), 0, DocIdSetIterator.NO_MORE_DOCS);
-		return segmentCounts(values, total[0], perOrdinal);
-	}
-
-	private SegmentCounts segmentCounts(SortedSetDocValues values, int total, int[] perOrdinal) throws IOException {
 		List<String> found = new ArrayList<>();
 		List<Integer> counts = new ArrayList<>();
 		for (int ord = 0; ord < perOrdinal.length; ord++) {
 			if (perOrdinal[ord] > 0) {
 				BytesRef term = values.lookupOrd(ord);
-				found.add(labels.computeIfAbsent(term.utf8ToString(), l -> l));
+				String label = term.utf8ToString();
+				found.add(labels.computeIfAbsent(label, l -> l));
 				counts.add(perOrdinal[ord]);
 			}
 		}
-		return new SegmentCounts(total, found.toArray(String[]::new),
+		return new SegmentCounts(total[0], found.toArray(String[]::new),
 				counts.stream().mapToInt(Integer::intValue).toArray());
 	}
 

@@ -525,26 +525,9 @@ public class LuceneSearchEngine implements SearchEngine {
 		int from = (int) Math.min((long) (page - 1) * size, MAX_WINDOW);
 		int topN = (int) Math.max(1, Math.min((long) page * size, MAX_WINDOW));
 
-		// 1. total and facets: every match, counted per segment (cached), together with the ranking of the first hits
-		// when neither is known yet (one pass); drill sideways: a dimension with a filter is counted with the filters
-		// of the other dimensions only
-		Query counting = filtered(match, filter, null);
-		Query ranking = searcher.rewrite(drillDown(scored, filter));
-		RankedKey rankedKey = rankedKey(searcher, ranking, sort);
-		int window = rankedKey == null ? topN
-				: (int) Math.min(MAX_WINDOW, ((long) topN + RANKED_WINDOW - 1) / RANKED_WINDOW * RANKED_WINDOW);
-		ScoreDoc[] docs = rankedWindow(rankedKey);
-		LuceneCounts.CountedHits counted = docs != null ? null
-				: counts.countAndRank(searcher, counting, ranking, sort, window);
-		LuceneCounts.Counts all;
-		if (counted != null) {
-			all = counted.counts();
-			docs = counted.hits();
-			keepRankedWindow(rankedKey, docs);
-		}
-		else {
-			all = counts.count(searcher, counting);
-		}
+		// 1. total and facets: every match, unscored, counted per segment (cached); drill sideways: a dimension with a
+		// filter is counted with the filters of the other dimensions only
+		LuceneCounts.Counts all = counts.count(searcher, filtered(match, filter, null));
 		long total = all.total();
 		Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
 		for (Facet facet : Facet.values()) {
@@ -555,13 +538,11 @@ public class LuceneSearchEngine implements SearchEngine {
 			facets.put(facet, facetValues(facet, values));
 		}
 
-		// 2. the page, from the ranked window when it reaches far enough; else ranked now, with dynamic pruning
+		// 2. the page: ranked with dynamic pruning (the total is known, so no need to count again), from the window of
+		// the first hits ranked for the same query, filters and order when that reaches far enough
 		List<SearchHit> hits = List.of();
 		if (from < total) {
-			if (docs == null || docs.length < topN && docs.length < total) {
-				docs = searcher.search(ranking, new TopFieldCollectorManager(sort, window, null, window)).scoreDocs;
-				keepRankedWindow(rankedKey, docs);
-			}
+			ScoreDoc[] docs = ranked(searcher, drillDown(scored, filter), sort, topN, total);
 			int to = Math.min(docs.length, topN);
 			if (from < to) {
 				int[] ids = new int[to - from];
@@ -575,36 +556,37 @@ public class LuceneSearchEngine implements SearchEngine {
 	}
 
 	/**
-	 * The key of the first hits of a ranked query for the serving reader; null when windows are not kept. Hits are
-	 * ranked in windows of {@value #RANKED_WINDOW}, and a window is kept (as many as answers), so the next pages of a
-	 * search are not ranked again.
+	 * The first hits in order, at least {@code topN} of them (or all, when fewer match). Hits are ranked in windows
+	 * of {@value #RANKED_WINDOW} and a window is kept for the serving reader (as many as answers), so the next pages
+	 * of a search are not ranked again.
 	 */
-	private RankedKey rankedKey(IndexSearcher searcher, Query ranking, Sort sort) {
+	private ScoreDoc[] ranked(IndexSearcher searcher, Query query, Sort sort, int topN, long total)
+			throws IOException {
+		Query rewritten = searcher.rewrite(query);
 		IndexReader.CacheHelper reader = searcher.getIndexReader().getReaderCacheHelper();
-		return resultCacheSize == 0 || reader == null ? null : new RankedKey(reader.getKey(), ranking, sort);
-	}
-
-	private ScoreDoc[] rankedWindow(RankedKey key) {
-		if (key == null) {
-			return null;
-		}
-		synchronized (rankedWindows) {
-			return rankedWindows.get(key);
-		}
-	}
-
-	private void keepRankedWindow(RankedKey key, ScoreDoc[] docs) {
-		if (key == null) {
-			return;
-		}
-		synchronized (rankedWindows) {
-			rankedWindows.put(key, docs);
-			var eldest = rankedWindows.keySet().iterator();
-			while (rankedWindows.size() > resultCacheSize && eldest.hasNext()) {
-				eldest.next();
-				eldest.remove();
+		RankedKey key = resultCacheSize == 0 || reader == null ? null : new RankedKey(reader.getKey(), rewritten, sort);
+		if (key != null) {
+			synchronized (rankedWindows) {
+				ScoreDoc[] window = rankedWindows.get(key);
+				if (window != null && (window.length >= topN || window.length >= total)) {
+					return window;
+				}
 			}
 		}
+		int window = key == null ? topN
+				: (int) Math.min(MAX_WINDOW, ((long) topN + RANKED_WINDOW - 1) / RANKED_WINDOW * RANKED_WINDOW);
+		ScoreDoc[] docs = searcher.search(rewritten, new TopFieldCollectorManager(sort, window, null, window)).scoreDocs;
+		if (key != null) {
+			synchronized (rankedWindows) {
+				rankedWindows.put(key, docs);
+				var eldest = rankedWindows.keySet().iterator();
+				while (rankedWindows.size() > resultCacheSize && eldest.hasNext()) {
+					eldest.next();
+					eldest.remove();
+				}
+			}
+		}
+		return docs;
 	}
 
 	/** The match with the freshness and in-force scores added. */
