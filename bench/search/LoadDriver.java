@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Closed-loop load: {@code threads} clients, each sending the next request of the shared mix as soon as its previous
- * answer is in (client {@code t} takes requests {@code t, t + threads, …}, cycling), first for a warm-up whose
- * figures are dropped, then for the measured time. Latency is the time around one call, in nanoseconds.
+ * answer is in (the clients share one cursor through the sequence, cycling at its end), first for a warm-up whose
+ * figures are dropped, then for the measured time, which goes on where the warm-up stopped. Latency is the time around one call, in nanoseconds.
  */
 public final class LoadDriver {
 
@@ -58,12 +58,29 @@ public final class LoadDriver {
 
 	public static Result run(String name, List<QueryMix.Request> requests, int threads, double warmupSeconds,
 			double seconds, Call call) throws InterruptedException {
-		phase(requests, threads, warmupSeconds, call, null);
-		return phase(requests, threads, seconds, call, name);
+		// one cursor for both phases: the measured phase goes on where the warm-up stopped, so a request is a repeat
+		// only when the mix repeats it (not because the warm-up already sent it)
+		AtomicLong cursor = new AtomicLong();
+		phase(requests, threads, warmupSeconds, call, null, cursor);
+		long from = cursor.get();
+		Result result = phase(requests, threads, seconds, call, name, cursor);
+		long to = cursor.get();
+		// how many measured requests were sent for the first time in this run (a cache cannot answer those)
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		long firstTimes = 0;
+		for (long i = 0; i < to; i++) {
+			boolean first = seen.add(requests.get((int) (i % requests.size())).queryString());
+			if (first && i >= from) {
+				firstTimes++;
+			}
+		}
+		System.out.printf("  requests %,d to %,d of the sequence measured; %,d of them (%.1f %%) sent for the first time%n",
+				from, to, firstTimes, 100.0 * firstTimes / Math.max(1, to - from));
+		return result;
 	}
 
-	private static Result phase(List<QueryMix.Request> requests, int threads, double seconds, Call call, String name)
-			throws InterruptedException {
+	private static Result phase(List<QueryMix.Request> requests, int threads, double seconds, Call call, String name,
+			AtomicLong cursor) throws InterruptedException {
 		int classes = QueryMix.CLASSES.size();
 		List<List<long[]>> perThread = new ArrayList<>();
 		AtomicBoolean stop = new AtomicBoolean();
@@ -71,7 +88,6 @@ public final class LoadDriver {
 		String[] firstError = new String[1];
 		List<Thread> workers = new ArrayList<>();
 		for (int t = 0; t < threads; t++) {
-			int first = t;
 			LongList[] mine = new LongList[classes];
 			for (int c = 0; c < classes; c++) {
 				mine[c] = new LongList();
@@ -79,10 +95,8 @@ public final class LoadDriver {
 			List<long[]> view = new ArrayList<>();
 			perThread.add(view);
 			Thread worker = new Thread(() -> {
-				int i = first;
 				while (!stop.get()) {
-					QueryMix.Request request = requests.get(i % requests.size());
-					i += threads;
+					QueryMix.Request request = requests.get((int) (cursor.getAndIncrement() % requests.size()));
 					long t0 = System.nanoTime();
 					try {
 						call.run(request);
