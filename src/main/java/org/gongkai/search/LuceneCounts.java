@@ -3,7 +3,6 @@ package org.gongkai.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,19 +72,12 @@ final class LuceneCounts {
 	private record Key(IndexReader.CacheKey segment, Query query) {
 	}
 
-	/** Access-ordered: the eldest is the least recently used. Guarded by itself. */
-	private final LinkedHashMap<Key, SegmentCounts> cache = new LinkedHashMap<>(256, 0.75f, true);
-
-	private long bytes;
+	private final BoundedCache<Key, SegmentCounts> cache;
 
 	private final Map<IndexReader.CacheKey, Boolean> listening = new ConcurrentHashMap<>();
 
 	/** Interned labels, so that the cached counts of many queries share one string per facet value. */
 	private final Map<String, String> labels = new ConcurrentHashMap<>();
-
-	private long hits;
-
-	private long misses;
 
 	LuceneCounts(String field, int maxMegabytes) {
 		this(field, maxMegabytes, MIN_CACHED_SEGMENT);
@@ -96,6 +88,7 @@ final class LuceneCounts {
 		this.field = field;
 		this.maxBytes = Math.max(0, maxMegabytes) * 1024L * 1024L;
 		this.minCachedSegment = minCachedSegment;
+		this.cache = BoundedCache.ofWeight(maxBytes, SegmentCounts::bytes);
 	}
 
 	/**
@@ -176,58 +169,28 @@ final class LuceneCounts {
 	}
 
 	private SegmentCounts cached(Key key) {
-		synchronized (cache) {
-			SegmentCounts counts = cache.get(key);
-			if (counts == null) {
-				misses++;
-			}
-			else {
-				hits++;
-			}
-			return counts;
-		}
+		return cache.get(key);
 	}
 
 	private void store(Key key, SegmentCounts counts, IndexReader.CacheHelper helper) {
 		if (listening.putIfAbsent(helper.getKey(), Boolean.TRUE) == null) {
 			helper.addClosedListener(this::evictSegment);
 		}
-		synchronized (cache) {
-			SegmentCounts old = cache.put(key, counts);
-			bytes += counts.bytes() - (old == null ? 0 : old.bytes());
-			var eldest = cache.entrySet().iterator();
-			while (bytes > maxBytes && eldest.hasNext()) {
-				bytes -= eldest.next().getValue().bytes();
-				eldest.remove();
-			}
-		}
+		cache.put(key, counts);
 	}
 
 	private void evictSegment(IndexReader.CacheKey segment) {
 		listening.remove(segment);
-		synchronized (cache) {
-			var entries = cache.entrySet().iterator();
-			while (entries.hasNext()) {
-				var entry = entries.next();
-				if (entry.getKey().segment() == segment) {
-					bytes -= entry.getValue().bytes();
-					entries.remove();
-				}
-			}
-		}
+		cache.removeKeys(key -> key.segment() == segment);
 	}
 
 	/** Cache lookups that found, and did not find, a segment's counts (for the benchmark and the tests). */
 	long[] hitsAndMisses() {
-		synchronized (cache) {
-			return new long[] { hits, misses };
-		}
+		return cache.hitsAndMisses();
 	}
 
 	/** Entries cached now. */
 	int size() {
-		synchronized (cache) {
-			return cache.size();
-		}
+		return cache.size();
 	}
 }

@@ -114,18 +114,14 @@ public class LuceneSearchEngine implements SearchEngine {
 	/** Whole answers of the serving reader, the most recently used kept (none when 0). */
 	private final int resultCacheSize;
 
-	/** Access-ordered; guarded by itself. Keyed by the reader, so a write (a new reader) makes every entry stale. */
-	private final Map<ResultKey, SearchResults> results = new java.util.LinkedHashMap<>(64, 0.75f, true);
-
-	private long resultHits;
-
-	private long resultMisses;
+	/** Keyed by the reader, so a write (a new reader) makes every entry stale. */
+	private final BoundedCache<ResultKey, SearchResults> results;
 
 	/** Hits ranked at a time: five pages of the default size. */
 	static final int RANKED_WINDOW = 100;
 
-	/** The first hits of a ranked query, per serving reader; access-ordered, guarded by itself. */
-	private final Map<RankedKey, ScoreDoc[]> rankedWindows = new java.util.LinkedHashMap<>(64, 0.75f, true);
+	/** The first hits of a ranked query, per serving reader. */
+	private final BoundedCache<RankedKey, ScoreDoc[]> rankedWindows;
 
 	private record RankedKey(IndexReader.CacheKey reader, Query query, Sort sort) {
 	}
@@ -158,6 +154,8 @@ public class LuceneSearchEngine implements SearchEngine {
 		this.counts = new LuceneCounts(LuceneDocuments.FACETS.getDimConfig(LuceneDocuments.DIM_TYPE).indexFieldName,
 				countCacheMegabytes, minCachedSegment);
 		this.resultCacheSize = Math.max(0, resultCacheSize);
+		this.results = BoundedCache.ofCount(this.resultCacheSize);
+		this.rankedWindows = BoundedCache.ofCount(this.resultCacheSize);
 		this.index = LuceneIndex.open(dir, indexAnalyzer);
 		// smartcn loads its dictionaries on first use (seconds); pay that at start-up, not in the first publication
 		ChineseAnalyzers.tokens(words, LuceneDocuments.TITLE, "沂源县人民政府办公室关于印发政务公开工作方案的通知");
@@ -255,7 +253,7 @@ public class LuceneSearchEngine implements SearchEngine {
 				IndexReader.CacheHelper reader = searcher.getIndexReader().getReaderCacheHelper();
 				ResultKey key = resultCacheSize == 0 || reader == null ? null
 						: new ResultKey(reader.getKey(), query, filters, sortOrder, page, size);
-				SearchResults cached = key == null ? null : cachedResults(key);
+				SearchResults cached = key == null ? null : results.get(key);
 				if (cached != null) {
 					return cached;
 				}
@@ -268,7 +266,7 @@ public class LuceneSearchEngine implements SearchEngine {
 					}
 				}
 				if (key != null) {
-					storeResults(key, answer);
+					results.put(key, answer);
 				}
 				return answer;
 			});
@@ -278,39 +276,14 @@ public class LuceneSearchEngine implements SearchEngine {
 		}
 	}
 
-	private SearchResults cachedResults(ResultKey key) {
-		synchronized (results) {
-			SearchResults found = results.get(key);
-			if (found == null) {
-				resultMisses++;
-			}
-			else {
-				resultHits++;
-			}
-			return found;
-		}
-	}
-
-	private void storeResults(ResultKey key, SearchResults answer) {
-		synchronized (results) {
-			results.put(key, answer);
-			var eldest = results.keySet().iterator();
-			while (results.size() > resultCacheSize && eldest.hasNext()) {
-				eldest.next();
-				eldest.remove();
-			}
-		}
-	}
-
 	/**
 	 * Lookups of the two caches so far: answers (hits, misses) and segment counts (hits, misses); for the benchmark's
 	 * report and the tests.
 	 */
 	long[] cacheStatistics() {
+		long[] answers = results.hitsAndMisses();
 		long[] segments = counts.hitsAndMisses();
-		synchronized (results) {
-			return new long[] { resultHits, resultMisses, segments[0], segments[1] };
-		}
+		return new long[] { answers[0], answers[1], segments[0], segments[1] };
 	}
 
 	private interface SearcherWork<T> {
@@ -565,26 +538,15 @@ public class LuceneSearchEngine implements SearchEngine {
 		Query rewritten = searcher.rewrite(query);
 		IndexReader.CacheHelper reader = searcher.getIndexReader().getReaderCacheHelper();
 		RankedKey key = resultCacheSize == 0 || reader == null ? null : new RankedKey(reader.getKey(), rewritten, sort);
-		if (key != null) {
-			synchronized (rankedWindows) {
-				ScoreDoc[] window = rankedWindows.get(key);
-				if (window != null && (window.length >= topN || window.length >= total)) {
-					return window;
-				}
-			}
+		ScoreDoc[] cached = key == null ? null : rankedWindows.get(key);
+		if (cached != null && (cached.length >= topN || cached.length >= total)) {
+			return cached;
 		}
 		int window = key == null ? topN
 				: (int) Math.min(MAX_WINDOW, ((long) topN + RANKED_WINDOW - 1) / RANKED_WINDOW * RANKED_WINDOW);
 		ScoreDoc[] docs = searcher.search(rewritten, new TopFieldCollectorManager(sort, window, null, window)).scoreDocs;
 		if (key != null) {
-			synchronized (rankedWindows) {
-				rankedWindows.put(key, docs);
-				var eldest = rankedWindows.keySet().iterator();
-				while (rankedWindows.size() > resultCacheSize && eldest.hasNext()) {
-					eldest.next();
-					eldest.remove();
-				}
-			}
+			rankedWindows.put(key, docs);
 		}
 		return docs;
 	}
