@@ -21,20 +21,23 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.RamUsageEstimator;
 
 /**
  * Exact totals and facet counts of a query, computed segment by segment and cached per segment.
  *
- * <p>Counting every match is what makes a common query slow on a large index (a two-word query may match a fifth of a
- * million entries); ranking the first page is not, since it skips non-competitive documents. Counts add up across
- * segments, so the counts of a query are kept per segment of at least {@value #MIN_CACHED_SEGMENT} entries, keyed by
- * the segment's reader cache key, which changes when the segment's deletions change. A publication therefore only
- * makes the new small segment (and any segment in which it replaced an entry) count again, and a merge only the merged
- * segment; the index's other segments answer from the cache. This is Elasticsearch's request cache for aggregations,
- * but per segment rather than per shard refresh. Small segments are counted every time (cheap, and they come and go).
+ * <p>Counting every match is costly on a large index (a two-word query may match a fifth of a million entries).
+ * Counts add up across segments, so the counts of a query are kept per segment of at least
+ * {@value #MIN_CACHED_SEGMENT} entries, keyed by the segment's core and its number of live entries (deletions in a
+ * segment only grow, so that number tells which of them a reader sees). A publication therefore makes only the new
+ * small segment, and a segment in which it replaced or removed an entry, count again, and a merge only the merged
+ * segment; the other segments answer from the cache, though every write opens new reader objects for the segments
+ * that have deletions. This is Elasticsearch's request cache for aggregations, but per segment rather than per
+ * refresh. Small segments are counted every time (cheap, and they come and go).
  *
- * <p>The cache is bounded by an estimate of its memory ({@code gongkai.search.count-cache-mb}); the least recently used
- * query is evicted first, and a segment's entries go when its reader closes.
+ * <p>The cache is bounded by an estimate of its memory, the key's query included
+ * ({@code gongkai.search.count-cache-mb}); the least recently used entry is evicted first, and a segment's entries go
+ * when its core closes (merged away).
  */
 final class LuceneCounts {
 
@@ -61,6 +64,10 @@ final class LuceneCounts {
 		}
 	}
 
+	/** A cached segment count with what it costs, the key's query included. */
+	private record Cached(SegmentCounts counts, long bytes) {
+	}
+
 	/** Counts of a query over the whole index: total and, per dimension, count per value. */
 	record Counts(long total, Map<String, Map<String, Long>> byDimension) {
 
@@ -69,10 +76,15 @@ final class LuceneCounts {
 		}
 	}
 
-	private record Key(IndexReader.CacheKey segment, Query query) {
+	/**
+	 * A segment's core (its documents, shared by every reader of the segment), its number of live entries, and the
+	 * query. Deletions in a segment only ever grow, so the live count tells which deletions a reader of the core sees:
+	 * a reader reopened after a write elsewhere keeps its key, though Lucene gives it a new reader object.
+	 */
+	private record Key(IndexReader.CacheKey core, int live, Query query) {
 	}
 
-	private final BoundedCache<Key, SegmentCounts> cache;
+	private final BoundedCache<Key, Cached> cache;
 
 	private final Map<IndexReader.CacheKey, Boolean> listening = new ConcurrentHashMap<>();
 
@@ -88,7 +100,7 @@ final class LuceneCounts {
 		this.field = field;
 		this.maxBytes = Math.max(0, maxMegabytes) * 1024L * 1024L;
 		this.minCachedSegment = minCachedSegment;
-		this.cache = BoundedCache.ofWeight(maxBytes, SegmentCounts::bytes);
+		this.cache = BoundedCache.ofWeight(maxBytes, Cached::bytes);
 	}
 
 	/**
@@ -100,10 +112,11 @@ final class LuceneCounts {
 		Weight weight = null;
 		long total = 0;
 		Map<String, Long> byLabel = new HashMap<>();
+		long queryBytes = maxBytes > 0 ? RamUsageEstimator.sizeOf(rewritten) : 0;
 		for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-			IndexReader.CacheHelper helper = leaf.reader().getReaderCacheHelper();
-			boolean cacheable = maxBytes > 0 && helper != null && leaf.reader().maxDoc() >= minCachedSegment;
-			Key key = cacheable ? new Key(helper.getKey(), rewritten) : null;
+			IndexReader.CacheHelper core = leaf.reader().getCoreCacheHelper();
+			boolean cacheable = maxBytes > 0 && core != null && leaf.reader().maxDoc() >= minCachedSegment;
+			Key key = cacheable ? new Key(core.getKey(), leaf.reader().numDocs(), rewritten) : null;
 			SegmentCounts counts = key == null ? null : cached(key);
 			if (counts == null) {
 				if (weight == null) {
@@ -111,7 +124,7 @@ final class LuceneCounts {
 				}
 				counts = countSegment(weight, leaf);
 				if (key != null) {
-					store(key, counts, helper);
+					store(key, new Cached(counts, counts.bytes() + queryBytes), core);
 				}
 			}
 			total += counts.total();
@@ -169,19 +182,21 @@ final class LuceneCounts {
 	}
 
 	private SegmentCounts cached(Key key) {
-		return cache.get(key);
+		Cached found = cache.get(key);
+		return found == null ? null : found.counts();
 	}
 
-	private void store(Key key, SegmentCounts counts, IndexReader.CacheHelper helper) {
-		if (listening.putIfAbsent(helper.getKey(), Boolean.TRUE) == null) {
-			helper.addClosedListener(this::evictSegment);
+	private void store(Key key, Cached counts, IndexReader.CacheHelper core) {
+		if (listening.putIfAbsent(core.getKey(), Boolean.TRUE) == null) {
+			core.addClosedListener(this::evictCore);
 		}
 		cache.put(key, counts);
 	}
 
-	private void evictSegment(IndexReader.CacheKey segment) {
-		listening.remove(segment);
-		cache.removeKeys(key -> key.segment() == segment);
+	/** A core closes when its segment is merged away or the index closes: its entries can never be asked for again. */
+	private void evictCore(IndexReader.CacheKey core) {
+		listening.remove(core);
+		cache.removeKeys(key -> key.core() == core);
 	}
 
 	/** Cache lookups that found, and did not find, a segment's counts (for the benchmark and the tests). */

@@ -154,8 +154,11 @@ public class LuceneSearchEngine implements SearchEngine {
 		this.counts = new LuceneCounts(LuceneDocuments.FACETS.getDimConfig(LuceneDocuments.DIM_TYPE).indexFieldName,
 				countCacheMegabytes, minCachedSegment);
 		this.resultCacheSize = Math.max(0, resultCacheSize);
-		this.results = BoundedCache.ofCount(this.resultCacheSize);
-		this.rankedWindows = BoundedCache.ofCount(this.resultCacheSize);
+		// bounded by the hits they hold: as many answers of the default page size, as many windows of 100 hits
+		this.results = BoundedCache.ofWeight((long) this.resultCacheSize * SearchRequest.DEFAULT_SIZE,
+				answer -> Math.max(1, answer.hits().size()));
+		this.rankedWindows = BoundedCache.ofWeight((long) this.resultCacheSize * RANKED_WINDOW,
+				docs -> Math.max(1, docs.length));
 		this.index = LuceneIndex.open(dir, indexAnalyzer);
 		// smartcn loads its dictionaries on first use (seconds); pay that at start-up, not in the first publication
 		ChineseAnalyzers.tokens(words, LuceneDocuments.TITLE, "沂源县人民政府办公室关于印发政务公开工作方案的通知");
