@@ -4,8 +4,6 @@ import static org.gongkai.platform.FormFields.month;
 import static org.gongkai.platform.FormFields.integer;
 import static org.gongkai.platform.FormFields.date;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -23,6 +21,7 @@ import org.gongkai.platform.ConsoleForms;
 import org.gongkai.platform.ConsoleMenuContributor;
 import org.gongkai.platform.ConsoleMenuItem;
 import org.gongkai.platform.DomainException;
+import org.gongkai.platform.Downloads;
 import org.gongkai.platform.FileStore;
 import org.gongkai.platform.InvalidInputException;
 import org.gongkai.platform.Role;
@@ -256,10 +255,10 @@ class WorkPlanConsoleController implements ConsoleMenuContributor {
 	ResponseEntity<byte[]> export(@PathVariable long id) {
 		WorkPlan plan = keptPlan(id);
 		byte[] bytes = WorkPlanWorkbook.write(plan.title(), queries.workbookRows(plan));
-		String name = URLEncoder.encode(plan.title() + "任务分解表.xlsx", StandardCharsets.UTF_8).replace("+", "%20");
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"work-plan-" + id + ".xlsx\"; filename*=UTF-8''" + name)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					Downloads.attachment("work-plan-" + id + ".xlsx", plan.title() + "任务分解表.xlsx"))
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.body(bytes);
 	}
@@ -399,10 +398,9 @@ class WorkPlanConsoleController implements ConsoleMenuContributor {
 		if (content == null) {
 			throw DomainException.notFound("该材料不存在");
 		}
-		String name = URLEncoder.encode(report.evidenceName(), StandardCharsets.UTF_8).replace("+", "%20");
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_OCTET_STREAM)
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evidence-" + id + "\"; filename*=UTF-8''" + name)
+			.header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment("evidence-" + id, report.evidenceName()))
 			.header("X-Content-Type-Options", "nosniff")
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.body(content);

@@ -2,8 +2,6 @@ package org.gongkai.participation;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +37,7 @@ class PollExport {
 	record File(String name, byte[] bytes) {
 
 		String disposition() {
-			return "attachment; filename=\"poll.xlsx\"; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+			return org.gongkai.platform.Downloads.attachment("poll.xlsx", name);
 		}
 	}
 

@@ -14,7 +14,6 @@ public record ReportFile(String fileName, String contentType, byte[] content) {
 	 * RFC 5987 {@code filename*}.
 	 */
 	public String contentDisposition(String asciiName) {
-		String encoded = java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
-		return "attachment; filename=\"" + asciiName.replaceAll("[^A-Za-z0-9._-]", "_") + "\"; filename*=UTF-8''" + encoded;
+		return org.gongkai.platform.Downloads.attachment(asciiName, fileName);
 	}
 }
